@@ -1,0 +1,103 @@
+package com.switchback.audit;
+
+import com.switchback.base.AppRoles;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Reading, verifying and exporting the audit trail: for auditors and administrators. */
+@Service
+public class AuditService {
+
+    static final int MAX_PAGE = 500;
+
+    private final AuditRepository events;
+    private final AuditLog log;
+    private final TransactionTemplate readOnly;
+
+    AuditService(AuditRepository events, AuditLog log, TransactionTemplate transactions) {
+        this.events = events;
+        this.log = log;
+        this.readOnly = new TransactionTemplate(transactions.getTransactionManager());
+        this.readOnly.setReadOnly(true);
+    }
+
+    @PreAuthorize(AppRoles.CAN_AUDIT)
+    @Transactional(readOnly = true)
+    public List<AuditEvent> page(AuditFilter filter, int offset, int limit) {
+        return events.page(filter, true, Math.max(0, offset), Math.clamp(limit, 1, MAX_PAGE));
+    }
+
+    @PreAuthorize(AppRoles.CAN_AUDIT)
+    @Transactional(readOnly = true)
+    public int count(AuditFilter filter) {
+        return events.count(filter);
+    }
+
+    @PreAuthorize(AppRoles.CAN_AUDIT)
+    @Transactional(readOnly = true)
+    public List<String> actions() {
+        return events.actions();
+    }
+
+    /** What happened to one request, oldest first: its timeline, which every role may read. */
+    @PreAuthorize(AppRoles.CAN_VIEW)
+    @Transactional(readOnly = true)
+    public List<AuditEvent> timeline(long requestId) {
+        return events.page(AuditFilter.ofRequest(requestId), false, 0, MAX_PAGE);
+    }
+
+    /**
+     * Walks the whole chain in order and checks each event's link and hash. The check itself is
+     * recorded (after the walk, so it does not verify itself).
+     */
+    @PreAuthorize(AppRoles.CAN_AUDIT)
+    public Verification verify() {
+        Verification result = readOnly.execute(tx -> walk());
+        log.record("audit.verified", null, null, result.intact() ? Outcome.SUCCESS : Outcome.FAILURE, result.summary());
+        return result;
+    }
+
+    /** Writes the filtered events to {@code out}, streamed from a database cursor. */
+    @PreAuthorize(AppRoles.CAN_AUDIT)
+    public void export(AuditFilter filter, AuditExport format, OutputStream out) throws IOException {
+        log.record("audit.exported", filter.clusterId(), filter.requestId(), Outcome.SUCCESS,
+                "Export as " + format.name() + " of " + filter);
+        BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
+        readOnly.executeWithoutResult(tx -> {
+            format.header(writer);
+            events.stream(filter, e -> format.row(writer, e));
+        });
+        writer.flush();
+    }
+
+    private Verification walk() {
+        long[] expectedSeq = {1};
+        String[] expectedPrev = {AuditChain.GENESIS};
+        Verification[] broken = {null};
+        events.stream(AuditFilter.ALL, e -> {
+            if (broken[0] != null) {
+                return;
+            }
+            if (e.seq() != expectedSeq[0]) {
+                broken[0] = new Verification(false, expectedSeq[0] - 1, expectedSeq[0],
+                        "event " + expectedSeq[0] + " is missing (the next one is " + e.seq() + ").");
+            } else if (!e.prevHash().equals(expectedPrev[0])) {
+                broken[0] = new Verification(false, e.seq() - 1, e.seq(),
+                        "it does not link to the hash of event " + (e.seq() - 1) + ".");
+            } else if (!AuditChain.hash(e).equals(e.hash())) {
+                broken[0] = new Verification(false, e.seq() - 1, e.seq(), "its content does not match its hash: it was changed.");
+            }
+            expectedSeq[0] = e.seq() + 1;
+            expectedPrev[0] = e.hash();
+        });
+        return broken[0] != null ? broken[0] : new Verification(true, expectedSeq[0] - 1, null, "");
+    }
+}

@@ -1,0 +1,28 @@
+package com.switchback.base;
+
+import java.util.List;
+
+/** The four roles of ARCHITECTURE §4; views and services refer to these constants only. */
+public final class AppRoles {
+
+    public static final String DBA = "DBA";
+    public static final String TEAM_LEAD = "TEAM_LEAD";
+    public static final String AUDITOR = "AUDITOR";
+    public static final String ADMIN = "ADMIN";
+
+    public static final List<String> ALL = List.of(DBA, TEAM_LEAD, AUDITOR, ADMIN);
+
+    /** Who may look at clusters and migrations (administrators too: they act on nothing). */
+    public static final String CAN_VIEW = "hasAnyRole('DBA','TEAM_LEAD','AUDITOR','ADMIN')";
+    /** Who may ask for a migration action. */
+    public static final String CAN_OPERATE = "hasAnyRole('DBA','TEAM_LEAD')";
+    /** Who may decide on others' requests. */
+    public static final String CAN_APPROVE = "hasRole('TEAM_LEAD')";
+    /** Who may read, verify and export the audit trail. */
+    public static final String CAN_AUDIT = "hasAnyRole('AUDITOR','ADMIN')";
+    /** Who may manage users and roles. */
+    public static final String CAN_ADMINISTER = "hasRole('ADMIN')";
+
+    private AppRoles() {
+    }
+}

@@ -1,0 +1,70 @@
+package com.switchback.base;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.util.StringUtils;
+
+/**
+ * The embedded default: with no {@code spring.datasource.url} Switchback starts a real
+ * PostgreSQL from a Maven artifact, keeps its data in a local folder between runs, and runs
+ * as the labelled demo. With a datasource configured, none of this happens.
+ */
+@Configuration(proxyBeanMethods = false)
+public class EmbeddedDatabaseConfig {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfig.class);
+
+    /**
+     * Plan every statement with its actual parameters: a generic plan cannot use the trigram
+     * indexes for a search pattern it does not know. (Also set for a configured database, in
+     * application.properties.)
+     */
+    static final String CONNECTION_INIT_SQL = "set plan_cache_mode = force_custom_plan";
+
+    @Bean
+    DemoMode demoMode(@Value("${spring.datasource.url:}") String url) {
+        return new DemoMode(!StringUtils.hasText(url));
+    }
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnProperty(name = "spring.datasource.url", matchIfMissing = true, havingValue = "__never__")
+    EmbeddedPostgres embeddedPostgres(@Value("${switchback.embedded.data-dir:}") String dataDir,
+                                      @Value("${switchback.embedded.port:0}") int port) throws IOException {
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+        if (StringUtils.hasText(dataDir)) {
+            Path dir = Path.of(dataDir).toAbsolutePath();
+            Files.createDirectories(dir);
+            builder.setDataDirectory(dir).setCleanDataDirectory(false);
+        }
+        if (port > 0) {
+            builder.setPort(port);
+        }
+        EmbeddedPostgres pg = builder.start();
+        log.info("Embedded PostgreSQL on port {} (data: {})", pg.getPort(),
+                StringUtils.hasText(dataDir) ? dataDir : "temporary");
+        return pg;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(DataSource.class)
+    @ConditionalOnProperty(name = "spring.datasource.url", matchIfMissing = true, havingValue = "__never__")
+    DataSource embeddedDataSource(EmbeddedPostgres pg) {
+        HikariDataSource pool = new HikariDataSource();
+        pool.setJdbcUrl(pg.getJdbcUrl("postgres", "postgres"));
+        pool.setUsername("postgres");
+        pool.setMaximumPoolSize(10);
+        pool.setConnectionInitSql(CONNECTION_INIT_SQL);
+        return pool;
+    }
+}

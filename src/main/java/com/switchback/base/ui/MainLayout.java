@@ -1,0 +1,93 @@
+package com.switchback.base.ui;
+
+import com.switchback.base.DemoMode;
+import com.switchback.base.LiveBadge;
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.Icon;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.server.menu.MenuConfiguration;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.PermitAll;
+
+/** The frame of every page after login: navigation from the menu config, the user, the demo marker. */
+@Layout
+@PermitAll
+public final class MainLayout extends AppLayout {
+
+    private final java.util.Map<LiveBadge, Span> badgeLabels = new java.util.HashMap<>();
+    private final java.util.List<Runnable> unsubscribes = new java.util.ArrayList<>();
+
+    public MainLayout(AuthenticationContext auth, DemoMode demo, java.util.List<LiveBadge> badges) {
+        Span brand = new Span("Switchback");
+        brand.addClassName("sb-brand");
+        HorizontalLayout bar = new HorizontalLayout(new DrawerToggle(), brand);
+        bar.setAlignItems(HorizontalLayout.Alignment.CENTER);
+        bar.setWidthFull();
+        if (demo.enabled()) {
+            bar.add(DemoMarker.create());
+        }
+        Span user = new Span(auth.getPrincipalName().orElse(""));
+        user.addClassName("sb-user");
+        Button logout = new Button("Log out", e -> auth.logout());
+        logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        HorizontalLayout right = new HorizontalLayout(user, logout);
+        right.setAlignItems(HorizontalLayout.Alignment.CENTER);
+        right.addClassName("sb-navbar-right");
+        bar.add(right);
+        bar.expand(right);
+        bar.setJustifyContentMode(HorizontalLayout.JustifyContentMode.START);
+        addToNavbar(bar);
+        addToDrawer(navigation(badges, badgeLabels));
+        setPrimarySection(Section.DRAWER);
+    }
+
+    private static SideNav navigation(java.util.List<LiveBadge> badges, java.util.Map<LiveBadge, Span> labels) {
+        SideNav nav = new SideNav();
+        MenuConfiguration.getMenuEntries().forEach(entry -> {
+            SideNavItem item = new SideNavItem(entry.title(), entry.path());
+            if (entry.icon() != null) {
+                item.setPrefixComponent(new Icon(entry.icon()));
+            }
+            badges.stream().filter(b -> entry.path().equals(b.path()) || entry.path().equals("/" + b.path()))
+                    .findFirst().ifPresent(b -> {
+                        Span count = new Span();
+                        count.getElement().getThemeList().add("badge pill small contrast");
+                        count.addClassName("sb-nav-badge");
+                        item.setSuffixComponent(count);
+                        labels.put(b, count);
+                    });
+            nav.addItem(item);
+        });
+        return nav;
+    }
+
+    private void updateBadges() {
+        badgeLabels.forEach((badge, label) -> {
+            int n = badge.count();
+            label.setText(Integer.toString(n));
+            label.setVisible(n > 0);
+        });
+    }
+
+    @Override
+    protected void onAttach(com.vaadin.flow.component.AttachEvent event) {
+        super.onAttach(event);
+        var ui = event.getUI();
+        updateBadges();
+        badgeLabels.keySet().forEach(b -> unsubscribes.add(b.subscribe(() -> ui.access(this::updateBadges))));
+    }
+
+    @Override
+    protected void onDetach(com.vaadin.flow.component.DetachEvent event) {
+        unsubscribes.forEach(Runnable::run);
+        unsubscribes.clear();
+        super.onDetach(event);
+    }
+}

@@ -1,0 +1,26 @@
+package com.switchback.cluster;
+
+/** A sortable column of the clusters view, mapped to SQL here and nowhere else. */
+public enum ClusterSort {
+    ID("c.id"),
+    DESCRIPTION("c.description"),
+    REGION("c.region"),
+    ENGINE("c.engine_version"),
+    CLUSTER_STATUS("c.cluster_status"),
+    MIGRATION_STATUS("m.status"),
+    LATENCY("m.delayed_seconds");
+
+    final String column;
+
+    ClusterSort(String column) {
+        this.column = column;
+    }
+
+    boolean onMigration() {
+        return column.startsWith("m.");
+    }
+
+    /** One sort criterion. */
+    public record Order(ClusterSort by, boolean descending) {
+    }
+}

@@ -1,0 +1,123 @@
+package com.switchback.cluster.ui;
+
+import com.switchback.base.ui.CurrentUser;
+import com.switchback.base.ui.Facts;
+import com.switchback.cluster.Cluster;
+import com.switchback.cluster.ClusterService;
+import com.switchback.migration.Endpoint;
+import com.switchback.migration.MigrationEvents;
+import com.switchback.migration.MigrationOverview;
+import com.switchback.migration.MigrationService;
+import com.switchback.migration.ui.RdsMigrationSection;
+import com.switchback.base.AppRoles;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.RolesAllowed;
+
+/** One cluster: Basic Information and the RDS Migration section. */
+@Route("clusters/:id")
+@RolesAllowed({AppRoles.DBA, AppRoles.TEAM_LEAD, AppRoles.AUDITOR, AppRoles.ADMIN})
+public class ClusterView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    static final String ID = "id";
+
+    private final ClusterService clusters;
+    private final MigrationService migrations;
+    private final MigrationEvents events;
+    private final AuthenticationContext auth;
+    private final Grid<Endpoint> endpoints = new Grid<>();
+    private java.util.List<Endpoint> shownEndpoints = java.util.List.of();
+    private String title = "Cluster — Switchback";
+
+    public ClusterView(ClusterService clusters, MigrationService migrations, MigrationEvents events,
+                       AuthenticationContext auth) {
+        this.clusters = clusters;
+        this.migrations = migrations;
+        this.events = events;
+        this.auth = auth;
+        endpoints.addColumn(e -> e.side().label()).setHeader("Side").setAutoWidth(true);
+        endpoints.addColumn(Endpoint::endpointId).setHeader("Endpoint").setAutoWidth(true);
+        endpoints.addColumn(Endpoint::type).setHeader("Type").setAutoWidth(true);
+        endpoints.addColumn(Endpoint::connectionString).setHeader("Connection string").setAutoWidth(true).setFlexGrow(1);
+        endpoints.addColumn(Endpoint::port).setHeader("Port").setAutoWidth(true);
+        endpoints.addColumn(Endpoint::netType).setHeader("Network").setAutoWidth(true);
+        endpoints.setAllRowsVisible(true);
+        endpoints.addThemeVariants(GridVariant.LUMO_COMPACT);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        removeAll();
+        String id = event.getRouteParameters().get(ID).orElse("");
+        var cluster = clusters.find(id);
+        var overview = cluster.flatMap(c -> migrations.overview(c.id()));
+        if (cluster.isEmpty() || overview.isEmpty()) {
+            showNotFound(id);
+            return;
+        }
+        show(cluster.get(), overview.get());
+    }
+
+    private void showNotFound(String id) {
+        title = "Cluster not found — Switchback";
+        Paragraph text = new Paragraph("There is no cluster with the id \"" + id + "\". It may have been removed, "
+                + "or the address is mistyped.");
+        add(new H2("Cluster not found"), text, new Anchor("clusters", "Back to all clusters"));
+    }
+
+    private void show(Cluster cluster, MigrationOverview overview) {
+        title = cluster.id() + " — Switchback";
+        Span backend = new Span(overview.simulated() ? "Simulated backend" : "Backend: " + cluster.backend());
+        backend.getElement().getThemeList().add(overview.simulated() ? "badge contrast" : "badge");
+        HorizontalLayout header = new HorizontalLayout(new H2(cluster.id()), backend);
+        header.setAlignItems(Alignment.BASELINE);
+
+        Facts facts = new Facts();
+        facts.add("Cluster ID", cluster.id());
+        facts.add("Description", cluster.description());
+        facts.add("Region", cluster.region());
+        facts.add("Engine", cluster.engineVersion());
+        facts.add("Cluster status", cluster.clusterStatus());
+        facts.add("Backend", cluster.backend());
+        Div basic = section("Basic Information", facts, new H3("Endpoints"), endpoints);
+        showEndpoints(overview.snapshot().endpoints());
+
+        RdsMigrationSection migration = new RdsMigrationSection(cluster.id(), migrations, events,
+                CurrentUser.of(auth));
+        migration.onRefresh(o -> showEndpoints(o.snapshot().endpoints()));
+        add(new Anchor("clusters", "← All clusters"), header, basic, migration);
+    }
+
+    /** Endpoints change rarely (a swap): an unchanged list sends nothing to the browser. */
+    private void showEndpoints(java.util.List<Endpoint> list) {
+        if (!list.equals(shownEndpoints)) {
+            shownEndpoints = list;
+            endpoints.setItems(list);
+        }
+    }
+
+    private static Div section(String heading, com.vaadin.flow.component.Component... content) {
+        Div d = new Div(new H3(heading));
+        d.add(content);
+        d.addClassName("sb-section");
+        return d;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return title;
+    }
+}

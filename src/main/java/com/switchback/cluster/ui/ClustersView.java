@@ -1,0 +1,117 @@
+package com.switchback.cluster.ui;
+
+import com.switchback.base.Formats;
+import com.switchback.cluster.ClusterFilter;
+import com.switchback.cluster.ClusterService;
+import com.switchback.cluster.ClusterSort;
+import com.switchback.cluster.ClusterSummary;
+import com.switchback.migration.ActionRules;
+import com.switchback.migration.MigrationEvents;
+import com.switchback.migration.MigrationStatus;
+import com.switchback.migration.ui.LiveUpdates;
+import com.switchback.base.AppRoles;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.provider.SortDirection;
+import com.vaadin.flow.data.renderer.LitRenderer;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteAlias;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.List;
+
+/** The start page: every cluster and its migration, paged, filtered and sorted in SQL, updated live. */
+@Route("clusters")
+@RouteAlias("")
+@PageTitle("Clusters — Switchback")
+@Menu(title = "Clusters", order = 0, icon = "vaadin:database")
+@RolesAllowed({AppRoles.DBA, AppRoles.TEAM_LEAD, AppRoles.AUDITOR, AppRoles.ADMIN})
+public class ClustersView extends VerticalLayout {
+
+    final Grid<ClusterSummary> grid = new Grid<>();
+    final TextField search = new TextField();
+    final ComboBox<String> statusFilter = new ComboBox<>();
+    private final ClusterService clusters;
+
+    public ClustersView(ClusterService clusters, MigrationEvents events) {
+        this.clusters = clusters;
+        setSizeFull();
+
+        search.setPlaceholder("Cluster id or description");
+        search.setLabel("Search");
+        search.setClearButtonVisible(true);
+        search.setMaxLength(ClusterFilter.MAX_TEXT);
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        search.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
+
+        statusFilter.setLabel("Migration status");
+        statusFilter.setPlaceholder("Any");
+        statusFilter.setClearButtonVisible(true);
+        statusFilter.setItems(statusChoices());
+        statusFilter.setItemLabelGenerator(s -> s + " — " + MigrationStatus.labelOf(s));
+        statusFilter.setWidth("24em");
+        statusFilter.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
+
+        grid.addColumn(ClusterSummary::id).setHeader("Cluster").setKey("id")
+                .setSortProperty(ClusterSort.ID.name()).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(ClusterSummary::description).setHeader("Description")
+                .setSortProperty(ClusterSort.DESCRIPTION.name()).setWidth("10em").setFlexGrow(1);
+        grid.addColumn(ClusterSummary::region).setHeader("Region")
+                .setSortProperty(ClusterSort.REGION.name()).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(ClusterSummary::engineVersion).setHeader("Engine")
+                .setSortProperty(ClusterSort.ENGINE.name()).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(ClusterSummary::clusterStatus).setHeader("Cluster status")
+                .setSortProperty(ClusterSort.CLUSTER_STATUS.name()).setAutoWidth(true).setFlexGrow(0);
+        // Lit renderers: rows cost no server-side components (interpolated text is escaped).
+        grid.addColumn(LitRenderer.<ClusterSummary>of("""
+                        <span class="sb-raw">${item.raw}</span>&nbsp;<span theme="${item.theme}">${item.label}</span>""")
+                        .withProperty("raw", ClusterSummary::migrationStatus)
+                        .withProperty("label", c -> MigrationStatus.labelOf(c.migrationStatus()))
+                        .withProperty("theme", c -> MigrationStatus.parse(c.migrationStatus()).isPresent()
+                                ? "badge" : "badge error"))
+                .setHeader("Migration status").setKey("migrationStatus")
+                .setSortProperty(ClusterSort.MIGRATION_STATUS.name()).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(LitRenderer.<ClusterSummary>of("""
+                        <span class="${item.cls}" title="${item.title}">${item.text}</span>""")
+                        .withProperty("text", c -> Formats.latency(c.delayedSeconds()) + (c.hasException() ? " ⚠" : ""))
+                        .withProperty("cls", c -> c.delayedSeconds() >= ActionRules.MAX_SWITCH_OVER_LATENCY_SECONDS
+                                ? "sb-latency-high" : "")
+                        .withProperty("title", c -> c.hasException() ? "This migration reports an exception" : ""))
+                .setHeader("Replication latency")
+                .setKey("latency").setSortProperty(ClusterSort.LATENCY.name()).setAutoWidth(true).setFlexGrow(0);
+        grid.setItems(query -> clusters.page(filter(), sortOf(query.getSortOrders()), query.getOffset(),
+                        query.getLimit()).stream(),
+                query -> clusters.count(filter()));
+        grid.addItemClickListener(e -> ClusterNavigation.navigateToCluster(e.getItem().id()));
+        grid.setSizeFull();
+
+        HorizontalLayout filters = new HorizontalLayout(search, statusFilter);
+        filters.setAlignItems(Alignment.BASELINE);
+        add(new H2("Clusters"), filters, grid);
+        LiveUpdates.whileAttached(this, events, changed -> grid.getDataProvider().refreshAll());
+    }
+
+    private ClusterFilter filter() {
+        return new ClusterFilter(search.getValue(), statusFilter.getValue());
+    }
+
+    private List<String> statusChoices() {
+        var known = java.util.Arrays.stream(MigrationStatus.values()).map(Enum::name);
+        var seen = clusters.statuses().stream();
+        return java.util.stream.Stream.concat(known, seen).distinct().toList();
+    }
+
+    private static List<ClusterSort.Order> sortOf(List<com.vaadin.flow.data.provider.QuerySortOrder> orders) {
+        return orders.stream()
+                .map(o -> new ClusterSort.Order(ClusterSort.valueOf(o.getSorted()),
+                        o.getDirection() == SortDirection.DESCENDING))
+                .toList();
+    }
+
+}

@@ -1,0 +1,80 @@
+package com.switchback.migration;
+
+import static com.switchback.migration.MigrationAction.CANCEL;
+import static com.switchback.migration.MigrationAction.COMPLETE;
+import static com.switchback.migration.MigrationAction.ROLL_BACK;
+import static com.switchback.migration.MigrationAction.SWITCH_OVER;
+import static com.switchback.migration.MigrationStatus.POLARDB2RDS_SYNCING;
+import static com.switchback.migration.MigrationStatus.RDS2POLARDB_CLONING;
+import static com.switchback.migration.MigrationStatus.RDS2POLARDB_SYNCING;
+
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The state machine of a migration, in one place: which action each status allows. Views ask
+ * it whether a button is enabled and services ask it again before anything runs.
+ */
+public final class ActionRules {
+
+    /** Switch Over needs the destination this close behind the source. */
+    public static final int MAX_SWITCH_OVER_LATENCY_SECONDS = 60;
+
+    private static final Map<MigrationAction, Set<MigrationStatus>> ALLOWED = new EnumMap<>(Map.of(
+            SWITCH_OVER, EnumSet.of(RDS2POLARDB_SYNCING),
+            ROLL_BACK, EnumSet.of(POLARDB2RDS_SYNCING),
+            CANCEL, EnumSet.of(RDS2POLARDB_CLONING, RDS2POLARDB_SYNCING),
+            COMPLETE, EnumSet.of(POLARDB2RDS_SYNCING)));
+
+    private ActionRules() {
+    }
+
+    /** Allowed, or refused with a reason a DBA can act on. */
+    public record Decision(boolean allowed, String reason) {
+        static Decision allow() {
+            return new Decision(true, "");
+        }
+
+        static Decision refuse(String reason) {
+            return new Decision(false, reason);
+        }
+    }
+
+    /**
+     * @param rawStatus      the status as the backend reported it (may be unknown)
+     * @param delayedSeconds replication latency, {@code -1} or {@code null} when not measured
+     */
+    public static Decision check(String rawStatus, Integer delayedSeconds, MigrationAction action) {
+        Optional<MigrationStatus> status = MigrationStatus.parse(rawStatus);
+        if (status.isEmpty()) {
+            return Decision.refuse("The backend reports the unknown status \"" + rawStatus
+                    + "\": no action is allowed until it is one Switchback knows.");
+        }
+        Set<MigrationStatus> allowedIn = ALLOWED.get(action);
+        if (!allowedIn.contains(status.get())) {
+            return Decision.refuse(action.title() + " is only possible while the status is "
+                    + allowedIn.stream().map(Enum::name).sorted().collect(Collectors.joining(" or "))
+                    + "; it is " + rawStatus + ".");
+        }
+        if (action == SWITCH_OVER) {
+            if (delayedSeconds == null || delayedSeconds < 0) {
+                return Decision.refuse("Replication latency is not measured: Switch Over needs it under "
+                        + MAX_SWITCH_OVER_LATENCY_SECONDS + " s.");
+            }
+            if (delayedSeconds >= MAX_SWITCH_OVER_LATENCY_SECONDS) {
+                return Decision.refuse("Replication latency is " + delayedSeconds
+                        + " s: Switch Over needs it under " + MAX_SWITCH_OVER_LATENCY_SECONDS + " s.");
+            }
+        }
+        return Decision.allow();
+    }
+
+    /** The statuses an action is allowed in (for documentation and the plan). */
+    public static Set<MigrationStatus> allowedStatuses(MigrationAction action) {
+        return EnumSet.copyOf(ALLOWED.get(action));
+    }
+}

@@ -1,0 +1,27 @@
+package com.switchback.migration;
+
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Set;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Which actions need a team lead's approval, how long a request stays valid, and whether the
+ * emergency path (a team lead runs an action at once, flagged everywhere) is open.
+ *
+ * @param requiredFor      actions that wait for approval (default: all four)
+ * @param validFor         a request not approved and started within this time expires (default 60 minutes)
+ * @param emergencyEnabled whether team leads may run an action without approval (default off)
+ */
+@ConfigurationProperties("switchback.approval")
+public record ApprovalPolicy(Set<MigrationAction> requiredFor, Duration validFor, boolean emergencyEnabled) {
+
+    public ApprovalPolicy {
+        requiredFor = requiredFor == null ? EnumSet.allOf(MigrationAction.class) : Set.copyOf(requiredFor);
+        validFor = validFor == null ? Duration.ofMinutes(60) : validFor;
+    }
+
+    public boolean needsApproval(MigrationAction action) {
+        return requiredFor.contains(action);
+    }
+}

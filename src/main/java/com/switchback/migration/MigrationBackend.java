@@ -1,0 +1,28 @@
+package com.switchback.migration;
+
+import java.util.List;
+
+/**
+ * The one port to the outside world: reads live status and carries out the steps of an action.
+ * Adapters: {@code simulated} (the demo default); real backends implement the same.
+ */
+public interface MigrationBackend {
+
+    /** Short name stored with each cluster, e.g. {@code simulated}. */
+    String name();
+
+    /** Whether the UI must label this backend's clusters as a simulation. */
+    boolean simulated();
+
+    /** The clusters this backend manages. */
+    List<ClusterDescription> discover();
+
+    /** Live migration status of one cluster. */
+    MigrationSnapshot describe(String clusterId);
+
+    /**
+     * The steps that carry out {@code action} on the cluster, in order. The same arguments must
+     * give the same keys in the same order, so a journal can be resumed.
+     */
+    List<MigrationStep> plan(String clusterId, MigrationAction action, boolean swapEndpoints);
+}

@@ -1,0 +1,14 @@
+package com.switchback.migration;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Everything the RDS Migration section shows: the live status and the latest request with its steps. */
+public record MigrationOverview(MigrationSnapshot snapshot, String backend, boolean simulated,
+                                Optional<MigrationRequest> latestRequest, List<StepRecord> steps) {
+
+    /** The open request, if one is waiting or running. */
+    public Optional<MigrationRequest> openRequest() {
+        return latestRequest.filter(r -> r.state().open());
+    }
+}

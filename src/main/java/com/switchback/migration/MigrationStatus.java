@@ -1,0 +1,37 @@
+package com.switchback.migration;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The {@code MigrationStatus} values of {@code DescribeDBClusterMigration}. A backend may report
+ * other values: those are kept raw (see {@link #parse}) and allow no action.
+ */
+public enum MigrationStatus {
+    NO_MIGRATION("No migration"),
+    RDS2POLARDB_CLONING("Cloning"),
+    RDS2POLARDB_SYNCING("Syncing to PolarDB"),
+    SWITCHING("Switching over"),
+    POLARDB2RDS_SYNCING("Switched over"),
+    ROLLBACK("Rolling back"),
+    CLOSING_MIGRATION("Closing");
+
+    private final String label;
+
+    MigrationStatus(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public static Optional<MigrationStatus> parse(String raw) {
+        return Arrays.stream(values()).filter(s -> s.name().equals(raw)).findFirst();
+    }
+
+    /** A short human label for any raw value; unknown values are named as such. */
+    public static String labelOf(String raw) {
+        return parse(raw).map(MigrationStatus::label).orElse("Unknown status");
+    }
+}

@@ -1,0 +1,49 @@
+package com.switchback.migration;
+
+import com.switchback.base.Formats;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The pre-checks shown in a request's plan, computed from a fresh read of the migration. */
+final class PreChecks {
+
+    /** A window closing sooner than this leaves no room to roll back. */
+    static final Duration WINDOW_MARGIN = Duration.ofHours(2);
+
+    private PreChecks() {
+    }
+
+    static List<RequestPlan.Check> of(MigrationSnapshot s, MigrationAction action, Instant now) {
+        List<RequestPlan.Check> checks = new ArrayList<>();
+        var decision = ActionRules.check(s.status(), s.delayedSeconds(), action);
+        checks.add(new RequestPlan.Check("Allowed in the current status", decision.allowed(),
+                decision.allowed() ? "Status " + s.status() : decision.reason()));
+        boolean latencyOk = action != MigrationAction.SWITCH_OVER
+                || (s.delayedSeconds() >= 0 && s.delayedSeconds() < ActionRules.MAX_SWITCH_OVER_LATENCY_SECONDS);
+        checks.add(new RequestPlan.Check("Replication latency", latencyOk,
+                (s.delayedSeconds() < 0 ? "not measured" : s.delayedSeconds() + " s")
+                        + (action == MigrationAction.SWITCH_OVER ? " (must be under 60 s)" : "")));
+        boolean linkOk = s.comment().isEmpty() && (s.topology() != null || action == MigrationAction.COMPLETE);
+        checks.add(new RequestPlan.Check("Replication link healthy", linkOk,
+                s.comment().isEmpty() ? "Link " + Topology.labelOf(s.topology()) : s.comment()));
+        checks.add(modes(s, action));
+        boolean windowOk = s.expiredTime() == null || s.expiredTime().isAfter(now.plus(WINDOW_MARGIN));
+        checks.add(new RequestPlan.Check("Migration window open", windowOk,
+                s.expiredTime() == null ? "no expiry reported" : "closes " + Formats.utc(s.expiredTime())));
+        return checks;
+    }
+
+    /** The read/write modes the action starts from. */
+    private static RequestPlan.Check modes(MigrationSnapshot s, MigrationAction action) {
+        ReadWriteMode rds = s.rdsMode();
+        ReadWriteMode polar = s.clusterMode();
+        boolean ok = switch (action) {
+            case SWITCH_OVER, CANCEL -> rds == ReadWriteMode.rw && polar == ReadWriteMode.ro;
+            case ROLL_BACK, COMPLETE -> rds == ReadWriteMode.ro && polar == ReadWriteMode.rw;
+        };
+        return new RequestPlan.Check("Read/write modes", ok,
+                "Source RDS " + ReadWriteMode.labelOf(rds) + ", PolarDB " + ReadWriteMode.labelOf(polar));
+    }
+}

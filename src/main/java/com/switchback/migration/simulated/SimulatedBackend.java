@@ -1,0 +1,113 @@
+package com.switchback.migration.simulated;
+
+import com.switchback.migration.ClusterDescription;
+import com.switchback.migration.MigrationAction;
+import com.switchback.migration.MigrationBackend;
+import com.switchback.migration.MigrationSnapshot;
+import com.switchback.migration.MigrationStep;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * The demo default: a fleet of simulated RDS → PolarDB pairs with realistic timings, latency
+ * that moves, and injectable faults. Always labelled as a simulation in the UI.
+ */
+@Component
+@Conditional(SimulatedFleetCondition.class)
+public class SimulatedBackend implements MigrationBackend {
+
+    public static final String NAME = "simulated";
+
+    private final Map<String, SimulatedCluster> fleet = new ConcurrentHashMap<>();
+    private final SimulatedProperties properties;
+    private final SimulatedFaults faults;
+    private final SimulatedPlans plans;
+    private final Random random = new Random();
+    private final Clock clock;
+
+    SimulatedBackend(SimulatedProperties properties) {
+        this.properties = properties;
+        this.clock = Clock.systemUTC();
+        this.faults = new SimulatedFaults(properties.failSteps());
+        this.plans = new SimulatedPlans(faults, () -> Thread.sleep(properties.stepDuration()));
+        SimulatedFleetSeed.create(properties.clusters(), clock.instant()).forEach(c -> fleet.put(c.id, c));
+        properties.brokenLinks().forEach(id -> breakLink(id));
+        properties.latencySpikes().forEach(this::spikeLatency);
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public boolean simulated() {
+        return true;
+    }
+
+    @Override
+    public List<ClusterDescription> discover() {
+        return fleet.values().stream().map(SimulatedCluster::description)
+                .sorted(Comparator.comparing(ClusterDescription::clusterId)).toList();
+    }
+
+    @Override
+    public MigrationSnapshot describe(String clusterId) {
+        return cluster(clusterId).snapshot();
+    }
+
+    @Override
+    public List<MigrationStep> plan(String clusterId, MigrationAction action, boolean swapEndpoints) {
+        return plans.plan(cluster(clusterId), action, swapEndpoints);
+    }
+
+    /** One simulated second for the whole fleet. */
+    @Scheduled(fixedRate = 1000)
+    void tick() {
+        var now = clock.instant();
+        fleet.values().forEach(c -> c.tick(random, properties.latencyNoise(), now));
+    }
+
+    // --- for tests and demos: shape the simulated world ---
+
+    /** Adds a pair in the usual state of {@code status} (or resets an existing one to it). */
+    public SimulatedCluster put(String clusterId, String status, int latencySeconds) {
+        SimulatedCluster c = fleet.computeIfAbsent(clusterId, id -> new SimulatedCluster(id, "Test cluster " + id,
+                "cn-hangzhou", "MySQL 8.0", "rm-" + id.substring(3)));
+        c.expiredTime = clock.instant().plus(java.time.Duration.ofDays(30));
+        c.reset(status, latencySeconds);
+        // A pair that switched over is taken to have swapped its endpoints, so rolling back swaps them back.
+        c.setEndpointsSwapped("POLARDB2RDS_SYNCING".equals(status));
+        return c;
+    }
+
+    public SimulatedCluster cluster(String clusterId) {
+        SimulatedCluster c = fleet.get(clusterId);
+        if (c == null) {
+            throw new NoSuchElementException("The simulated fleet has no cluster " + clusterId + ".");
+        }
+        return c;
+    }
+
+    public SimulatedFaults faults() {
+        return faults;
+    }
+
+    /** The link fails as with a conflicting row: an exception comment, no latency. */
+    public void breakLink(String clusterId) {
+        cluster(clusterId).breakLink("Replication stopped: Error 1062 Duplicate entry '10442' for key 'PRIMARY' "
+                + "on table orders.order_item.");
+    }
+
+    public void spikeLatency(String clusterId, int seconds) {
+        cluster(clusterId).spikeLatency(seconds);
+    }
+}

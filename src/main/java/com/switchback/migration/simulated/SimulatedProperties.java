@@ -1,0 +1,31 @@
+package com.switchback.migration.simulated;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The simulated fleet: how many clusters, how long a step takes, and faults to inject.
+ *
+ * @param failSteps     entries {@code clusterId:stepKey} (or {@code *:stepKey}): that step fails
+ * @param brokenLinks   clusters whose replication link is broken from the start
+ * @param latencySpikes cluster id → latency in seconds, held until changed
+ */
+@ConfigurationProperties("switchback.simulated")
+public record SimulatedProperties(
+        int clusters,
+        Duration stepDuration,
+        boolean latencyNoise,
+        List<String> failSteps,
+        List<String> brokenLinks,
+        Map<String, Integer> latencySpikes) {
+
+    public SimulatedProperties {
+        clusters = clusters <= 0 ? 60 : clusters;
+        stepDuration = stepDuration == null ? Duration.ofSeconds(3) : stepDuration;
+        failSteps = failSteps == null ? List.of() : List.copyOf(failSteps);
+        brokenLinks = brokenLinks == null ? List.of() : List.copyOf(brokenLinks);
+        latencySpikes = latencySpikes == null ? Map.of() : Map.copyOf(latencySpikes);
+    }
+}

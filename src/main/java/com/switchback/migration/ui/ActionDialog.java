@@ -1,0 +1,133 @@
+package com.switchback.migration.ui;
+
+import com.switchback.migration.MigrationAction;
+import com.switchback.migration.MigrationService;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
+
+/**
+ * The confirmation of one action. With an endpoint option the user must choose one explicitly,
+ * and a reason is always required; OK disables itself on the first click, so a double click
+ * sends one request.
+ */
+class ActionDialog extends Dialog {
+
+    /** Hands the confirmed action on; returns false to keep the dialog open (the reason is shown). */
+    @FunctionalInterface
+    interface Submit {
+        boolean submit(MigrationAction action, boolean swapEndpoints, String reason, boolean emergency);
+    }
+
+    final Button ok = new Button("OK");
+    final Button close = new Button("Cancel", e -> close());
+    final RadioButtonGroup<Boolean> option;
+    final TextArea reason = new TextArea("Reason (required)");
+    final Checkbox emergency = new Checkbox("Emergency: run now, without a team lead's approval");
+
+    private ActionDialog(MigrationAction action, String title, Component body, RadioButtonGroup<Boolean> option,
+                         Submit submit) {
+        this.option = option;
+        setHeaderTitle(title);
+        setModal(true);
+        setWidth("min(46em, 95vw)");
+        setCloseOnOutsideClick(false);
+        VerticalLayout content = new VerticalLayout(body);
+        content.setPadding(false);
+        content.addClassName("sb-dialog-body");
+        if (option != null) {
+            content.add(option);
+            option.addValueChangeListener(e -> updateOk());
+        }
+        reason.setMaxLength(MigrationService.MAX_REASON);
+        reason.setWidthFull();
+        reason.setHelperText("Why now? Kept with the request and in the audit trail.");
+        reason.setValueChangeMode(ValueChangeMode.EAGER);
+        reason.addValueChangeListener(e -> updateOk());
+        emergency.setVisible(false);
+        content.add(reason, emergency);
+        add(content);
+        ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        ok.setDisableOnClick(true);
+        ok.addClickListener(e -> {
+            boolean swap = option != null && Boolean.TRUE.equals(option.getValue());
+            if (submit.submit(action, swap, reason.getValue(), emergency.getValue())) {
+                close();
+            } else {
+                updateOk();
+            }
+        });
+        updateOk();
+        getFooter().add(close, ok);
+    }
+
+    /** Offers the emergency path (policy on, and the user a team lead). */
+    ActionDialog withEmergencyOption(boolean offered) {
+        emergency.setVisible(offered);
+        return this;
+    }
+
+    private void updateOk() {
+        boolean chosen = option == null || option.getValue() != null;
+        ok.setEnabled(chosen && !reason.getValue().isBlank());
+    }
+
+    static ActionDialog rollBack(Submit submit) {
+        RadioButtonGroup<Boolean> option = options("Switchback method",
+                ActionTexts.ROLLBACK_WITH_ENDPOINTS, ActionTexts.ROLLBACK_WITH_ENDPOINTS_HELP,
+                ActionTexts.ROLLBACK_WITHOUT_ENDPOINTS, ActionTexts.ROLLBACK_WITHOUT_ENDPOINTS_HELP);
+        return new ActionDialog(MigrationAction.ROLL_BACK, ActionTexts.ROLLBACK_TITLE,
+                new Paragraph(ActionTexts.ROLLBACK_EFFECT), option, submit);
+    }
+
+    static ActionDialog switchOver(int latencySeconds, Submit submit) {
+        RadioButtonGroup<Boolean> option = options("Endpoints",
+                ActionTexts.SWITCH_WITH_ENDPOINTS, ActionTexts.SWITCH_WITH_ENDPOINTS_HELP,
+                ActionTexts.SWITCH_WITHOUT_ENDPOINTS, ActionTexts.SWITCH_WITHOUT_ENDPOINTS_HELP);
+        Span precondition = new Span(LatencyCheck.describe(latencySeconds));
+        precondition.addClassName("sb-banner");
+        precondition.addClassName(LatencyCheck.passes(latencySeconds) ? "sb-banner-success" : "sb-banner-error");
+        Div body = new Div(new Paragraph(ActionTexts.SWITCH_EFFECT), precondition);
+        return new ActionDialog(MigrationAction.SWITCH_OVER, ActionTexts.SWITCH_TITLE, body, option, submit);
+    }
+
+    static ActionDialog cancel(Submit submit) {
+        ActionDialog d = new ActionDialog(MigrationAction.CANCEL, ActionTexts.CANCEL_TITLE,
+                new Paragraph(ActionTexts.CANCEL_MESSAGE), null, submit);
+        d.close.setText("Close");
+        d.ok.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        return d;
+    }
+
+    static ActionDialog complete(Submit submit) {
+        Paragraph warning = new Paragraph(ActionTexts.COMPLETE_MESSAGE);
+        warning.addClassNames("sb-banner", "sb-banner-error");
+        ActionDialog d = new ActionDialog(MigrationAction.COMPLETE, ActionTexts.COMPLETE_TITLE, warning, null, submit);
+        d.close.setText("Close");
+        return d;
+    }
+
+    private static RadioButtonGroup<Boolean> options(String label, String withTitle, String withHelp,
+                                                     String withoutTitle, String withoutHelp) {
+        RadioButtonGroup<Boolean> group = new RadioButtonGroup<>(label);
+        group.setItems(true, false);
+        group.setRenderer(new ComponentRenderer<>(swap -> {
+            Span help = new Span(swap ? withHelp : withoutHelp);
+            help.addClassName("sb-option-help");
+            Div d = new Div(new Div(new Span(swap ? withTitle : withoutTitle)), help);
+            return d;
+        }));
+        group.addThemeName("vertical");
+        return group;
+    }
+}

@@ -1,0 +1,43 @@
+package com.switchback.migration.ui;
+
+/** The words of the action dialogs, in one place, as the console and the vendor's documentation use them. */
+final class ActionTexts {
+
+    static final String ROLLBACK_TITLE = "Switches the business back to the original database";
+    static final String ROLLBACK_WITH_ENDPOINTS = "Switch Back with Endpoints (Connection Changes Not Required)";
+    static final String ROLLBACK_WITH_ENDPOINTS_HELP = "The endpoints of the PolarDB cluster and the source RDS "
+            + "instance are swapped back, so the application's connection string keeps pointing at the right "
+            + "database. After the switchback, nothing needs to change in the application; existing connections "
+            + "are closed once and must reconnect.";
+    static final String ROLLBACK_WITHOUT_ENDPOINTS = "Switch Back without Endpoints (Connection Changes Required)";
+    static final String ROLLBACK_WITHOUT_ENDPOINTS_HELP = "The endpoints are not swapped. After the switchback, "
+            + "change the application's database endpoint to the source RDS instance's endpoint as soon as Source "
+            + "RDS Read/Write Status shows Read/Write; Switchback tells you the moment it does.";
+    static final String ROLLBACK_EFFECT = "PolarDB becomes read-only, the data written on it syncs back until the "
+            + "source RDS instance has applied all of it, then RDS becomes read-write and the migration returns to "
+            + "RDS2POLARDB_SYNCING so it can be tried again.";
+
+    static final String SWITCH_TITLE = "Switch Over";
+    static final String SWITCH_WITH_ENDPOINTS = "Swap Endpoints (Connection Changes Not Required)";
+    static final String SWITCH_WITH_ENDPOINTS_HELP = "The endpoints of the source RDS instance and the PolarDB "
+            + "cluster are swapped: the application keeps its connection string and reaches PolarDB after "
+            + "reconnecting once.";
+    static final String SWITCH_WITHOUT_ENDPOINTS = "Do Not Swap Endpoints (Connection Changes Required)";
+    static final String SWITCH_WITHOUT_ENDPOINTS_HELP = "The endpoints stay as they are: after the switch over, "
+            + "change the application's database endpoint to the PolarDB cluster's endpoint.";
+    static final String SWITCH_EFFECT = "The source RDS instance becomes read-only; once PolarDB has applied every "
+            + "RDS transaction, PolarDB becomes read-write and the link is reversed (PolarDB → RDS), so you can "
+            + "still roll back.";
+
+    static final String CANCEL_TITLE = "Cancel Migration";
+    static final String CANCEL_MESSAGE = "Are you sure you want to cancel the migration? The migration link is "
+            + "broken for good. The source RDS instance stays read-write; the PolarDB cluster is kept, with its "
+            + "data, as an independent read-write cluster. This cannot be undone.";
+
+    static final String COMPLETE_TITLE = "Complete Migration";
+    static final String COMPLETE_MESSAGE = "Completing the migration breaks the reverse link from PolarDB to the "
+            + "source RDS instance. After this, Roll Back Migration is no longer possible.";
+
+    private ActionTexts() {
+    }
+}

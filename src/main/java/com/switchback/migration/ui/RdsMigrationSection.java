@@ -1,0 +1,279 @@
+package com.switchback.migration.ui;
+
+import com.switchback.base.ui.Facts;
+import com.switchback.base.Formats;
+import com.switchback.migration.ActionRefusedException;
+import com.switchback.migration.ActionRules;
+import com.switchback.migration.MigrationAction;
+import com.switchback.migration.MigrationEvents;
+import com.switchback.migration.MigrationOverview;
+import com.switchback.migration.MigrationRequest;
+import com.switchback.migration.MigrationService;
+import com.switchback.migration.MigrationSnapshot;
+import com.switchback.migration.MigrationStatus;
+import com.switchback.migration.ReadWriteMode;
+import com.switchback.migration.RequestState;
+import com.switchback.base.ui.CurrentUser;
+import com.switchback.base.ui.Notifications;
+import com.switchback.migration.Topology;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.springframework.security.access.AccessDeniedException;
+
+/**
+ * The RDS Migration section of a cluster: the live status, the four action buttons (each enabled
+ * only when the state machine and the user's role allow it, and saying why not otherwise), and
+ * the latest request with its steps, all updated through push as the migration service works.
+ */
+public class RdsMigrationSection extends Div {
+
+    static final String ENDPOINT_NOTICE = "Source RDS is Read/Write again: update your application's database "
+            + "endpoint to the source RDS instance now.";
+
+    private final String clusterId;
+    private final MigrationService service;
+    private final boolean mayOperate;
+    private final CurrentUser user;
+    final Button withdraw = new Button("Withdraw request", e -> withdraw());
+    private final Span decision = new Span();
+
+    private final Div status = new Div();
+    private final Span statusRaw = new Span();
+    private final Span statusLabel = new Span();
+    private final Span latency = new Span();
+    private final Span sourceRds = new Span();
+    private final Span rdsMode = new Span();
+    private final Span clusterMode = new Span();
+    private final Span direction = new Span();
+    private final Span expiry = new Span();
+    private final Div exception = new Div();
+    private final Div endpointNotice = new Div();
+    final Map<MigrationAction, Button> buttons = new EnumMap<>(MigrationAction.class);
+    private final Map<MigrationAction, Span> reasons = new EnumMap<>(MigrationAction.class);
+    private final Div request = new Div();
+    private final Span requestSummary = new Span();
+    private final Div failure = new Div();
+    final StepsGrid steps = new StepsGrid();
+
+    private MigrationOverview current;
+    private boolean noticeWasShowing;
+    private MigrationRequest lastSeen;
+    private Consumer<MigrationOverview> refreshListener = o -> { };
+
+    public RdsMigrationSection(String clusterId, MigrationService service, MigrationEvents events, CurrentUser user) {
+        this.clusterId = clusterId;
+        this.service = service;
+        this.user = user;
+        this.mayOperate = user.mayOperate();
+        addClassName("sb-section");
+
+        statusRaw.addClassName("sb-raw");
+        status.add(statusRaw, statusLabel);
+        Facts facts = new Facts();
+        facts.add("Status", status);
+        facts.add("Replication Latency", latency);
+        facts.add("Source RDS", sourceRds);
+        facts.add("Sync Direction", direction);
+        facts.add("Source RDS Read/Write Status", rdsMode);
+        facts.add("PolarDB Read/Write Status", clusterMode);
+        facts.add("Window Expires", expiry);
+
+        exception.addClassNames("sb-banner", "sb-banner-error");
+        endpointNotice.addClassNames("sb-banner", "sb-banner-warning");
+        endpointNotice.getElement().setAttribute("role", "alert");
+
+        FlexLayout actions = new FlexLayout();
+        actions.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        actions.getStyle().set("gap", "var(--lumo-space-m)");
+        for (MigrationAction action : MigrationAction.values()) {
+            Button b = new Button(action.title(), e -> open(action));
+            Span reason = new Span();
+            reason.addClassName("sb-reason");
+            buttons.put(action, b);
+            reasons.put(action, reason);
+            VerticalLayout cell = new VerticalLayout(b, reason);
+            cell.setPadding(false);
+            cell.addClassName("sb-action");
+            actions.add(cell);
+        }
+
+        failure.addClassNames("sb-banner", "sb-banner-error");
+        decision.addClassName("sb-decision");
+        request.add(new H4("Latest request"), requestSummary, decision, withdraw, failure, steps);
+
+        add(new H3("RDS Migration"), exception, endpointNotice, facts, actions, request);
+        refresh();
+        addAttachListener(e -> refresh());
+        LiveUpdates.whileAttached(this, events, changed -> {
+            if (changed.contains(clusterId)) {
+                refresh();
+            }
+        });
+    }
+
+    /** Called after each refresh with what was read (the cluster view updates its endpoints). */
+    public void onRefresh(Consumer<MigrationOverview> listener) {
+        this.refreshListener = listener;
+        if (current != null) {
+            listener.accept(current);
+        }
+    }
+
+    /** Re-reads the migration and updates everything shown. */
+    public void refresh() {
+        var overview = service.overview(clusterId);
+        if (overview.isEmpty()) {
+            return;
+        }
+        current = overview.get();
+        MigrationSnapshot s = current.snapshot();
+        statusRaw.setText(s.status());
+        statusLabel.setText(" — " + MigrationStatus.labelOf(s.status()));
+        latency.setText(Formats.latency(s.delayedSeconds()));
+        latency.setClassName("sb-latency-high", s.delayedSeconds() >= ActionRules.MAX_SWITCH_OVER_LATENCY_SECONDS);
+        sourceRds.setText(s.sourceRdsId() == null ? "—" : s.sourceRdsId());
+        rdsMode.setText(ReadWriteMode.labelOf(s.rdsMode()));
+        clusterMode.setText(ReadWriteMode.labelOf(s.clusterMode()));
+        direction.setText(Topology.labelOf(s.topology()));
+        expiry.setText(s.expiredTime() == null ? "—"
+                : Formats.utc(s.expiredTime()) + " (the link closes automatically then)");
+        exception.setText("Exception: " + s.comment());
+        exception.setVisible(!s.comment().isEmpty());
+        updateButtons(s);
+        updateRequest();
+        updateEndpointNotice(s);
+        refreshListener.accept(current);
+    }
+
+    private void updateButtons(MigrationSnapshot s) {
+        var open = current.openRequest();
+        for (MigrationAction action : MigrationAction.values()) {
+            String reason;
+            if (!mayOperate) {
+                reason = "Your role can view migrations but not act on them.";
+            } else if (open.isPresent()) {
+                reason = "Request #" + open.get().id() + " (" + open.get().action().title() + ") is "
+                        + open.get().state().name().toLowerCase() + ".";
+            } else {
+                reason = ActionRules.check(s.status(), s.delayedSeconds(), action).reason();
+            }
+            Button b = buttons.get(action);
+            b.setEnabled(reason.isEmpty());
+            b.setTooltipText(reason.isEmpty() ? null : reason);
+            reasons.get(action).setText(reason);
+        }
+    }
+
+    private void updateRequest() {
+        var latest = current.latestRequest();
+        request.setVisible(latest.isPresent());
+        if (latest.isEmpty()) {
+            return;
+        }
+        var r = latest.get();
+        String option = r.optionLabel().isEmpty() ? "" : " · " + r.optionLabel();
+        requestSummary.setText("#" + r.id() + " · " + r.action().title() + option + " · requested by "
+                + r.requestedBy() + " at " + Formats.utc(r.requestedAt()) + " · " + r.state()
+                + (r.emergency() ? " · EMERGENCY (no approval)" : ""));
+        decision.setText(RequestTexts.decision(r));
+        withdraw.setVisible(r.requestedBy().equals(user.name())
+                && (r.state() == RequestState.PENDING || r.state() == RequestState.APPROVED));
+        failure.setVisible(r.error() != null);
+        if (r.error() != null) {
+            failure.setText(r.error() + (r.stateLeft() == null ? "" : " State left behind: " + r.stateLeft()));
+        }
+        steps.show(current.steps());
+        announceDecision(r);
+    }
+
+    /** The requester (and anyone watching) hears of a decision the moment it is made. */
+    private void announceDecision(MigrationRequest r) {
+        if (lastSeen != null && lastSeen.id() == r.id() && lastSeen.state() == RequestState.PENDING
+                && r.state() != RequestState.PENDING && isAttached()) {
+            String text = "Request #" + r.id() + " " + r.state().name().toLowerCase()
+                    + (r.decidedBy() == null ? "." : " by " + r.decidedBy() + ".");
+            if (r.state() == RequestState.APPROVED) {
+                Notifications.success(text);
+            } else {
+                Notifications.error(text);
+            }
+        }
+        lastSeen = r;
+    }
+
+    /** After a rollback without endpoints, the application must move back to RDS once RDS is writable. */
+    private void updateEndpointNotice(MigrationSnapshot s) {
+        boolean show = current.latestRequest()
+                .filter(r -> r.action() == MigrationAction.ROLL_BACK && !r.swapEndpoints())
+                .filter(r -> r.state() == RequestState.EXECUTING || r.state() == RequestState.SUCCEEDED)
+                .isPresent() && s.rdsMode() == ReadWriteMode.rw;
+        String rdsEndpoint = s.endpoints().stream()
+                .filter(e -> e.side() == com.switchback.migration.Endpoint.Side.RDS)
+                .map(e -> e.connectionString() + ":" + e.port()).findFirst().orElse("");
+        endpointNotice.setText(ENDPOINT_NOTICE
+                + (rdsEndpoint.isEmpty() ? "" : " Its endpoint is now " + rdsEndpoint + "."));
+        endpointNotice.setVisible(show);
+        if (show && !noticeWasShowing && isAttached()) {
+            Notification n = new Notification();
+            n.add(new Span(ENDPOINT_NOTICE), new Button("Got it", e -> n.close()));
+            n.setDuration(0);
+            n.setPosition(Notification.Position.TOP_CENTER);
+            n.addThemeVariants(NotificationVariant.LUMO_WARNING);
+            n.open();
+        }
+        noticeWasShowing = show;
+    }
+
+    private void open(MigrationAction action) {
+        ActionDialog.Submit submit = this::submit;
+        ActionDialog dialog = switch (action) {
+            case SWITCH_OVER -> ActionDialog.switchOver(current.snapshot().delayedSeconds(), submit);
+            case ROLL_BACK -> ActionDialog.rollBack(submit);
+            case CANCEL -> ActionDialog.cancel(submit);
+            case COMPLETE -> ActionDialog.complete(submit);
+        };
+        dialog.withEmergencyOption(service.policy().emergencyEnabled() && user.mayApprove()).open();
+    }
+
+    private boolean submit(MigrationAction action, boolean swap, String reason, boolean emergency) {
+        try {
+            var r = emergency ? service.requestEmergency(clusterId, action, swap, reason)
+                    : service.request(clusterId, action, swap, reason);
+            String next = r.state() == RequestState.PENDING
+                    ? "it waits for a team lead's approval." : "the migration service is carrying it out.";
+            Notifications.success(action.title() + " requested (#" + r.id() + "): " + next);
+            refresh();
+            return true;
+        } catch (ActionRefusedException e) {
+            Notifications.error(e.getMessage());
+            refresh();
+            return true;
+        } catch (AccessDeniedException e) {
+            Notifications.error("Your role may not request this.");
+            return true;
+        }
+    }
+
+    private void withdraw() {
+        current.openRequest().ifPresent(r -> {
+            try {
+                service.withdraw(r.id());
+                Notifications.success("Request #" + r.id() + " withdrawn.");
+            } catch (ActionRefusedException e) {
+                Notifications.error(e.getMessage());
+            }
+            refresh();
+        });
+    }
+
+}

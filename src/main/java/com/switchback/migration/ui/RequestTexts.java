@@ -1,0 +1,26 @@
+package com.switchback.migration.ui;
+
+import com.switchback.base.Formats;
+import com.switchback.migration.MigrationRequest;
+
+/** How a request's reason and decision read, wherever a request is shown. */
+public final class RequestTexts {
+
+    private RequestTexts() {
+    }
+
+    public static String decision(MigrationRequest r) {
+        String reason = "Reason: " + r.reason();
+        String decided = switch (r.state()) {
+            case PENDING -> "Waiting for a team lead's approval until " + Formats.utc(r.expiresAt()) + ".";
+            case REJECTED -> "Rejected by " + r.decidedBy() + " at " + Formats.utc(r.decidedAt()) + ": " + r.decisionComment();
+            case WITHDRAWN -> "Withdrawn by " + r.decidedBy() + " at " + Formats.utc(r.decidedAt()) + ".";
+            case EXPIRED -> "Expired at " + Formats.utc(r.decidedAt()) + " before it ran.";
+            default -> r.emergency() ? "Emergency run: no approval."
+                    : r.decidedBy() == null ? "Approved by policy."
+                    : "Approved by " + r.decidedBy() + " at " + Formats.utc(r.decidedAt())
+                    + (r.decisionComment() == null || r.decisionComment().isEmpty() ? "." : ": " + r.decisionComment());
+        };
+        return reason + " — " + decided;
+    }
+}

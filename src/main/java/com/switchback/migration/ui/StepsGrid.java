@@ -1,0 +1,42 @@
+package com.switchback.migration.ui;
+
+import com.switchback.base.Formats;
+import com.switchback.migration.StepRecord;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
+import java.time.Instant;
+import java.util.List;
+
+/** The journal of a request as people read it: each step, its state and how long it took. */
+class StepsGrid extends Grid<StepRecord> {
+
+    StepsGrid() {
+        addColumn(s -> s.seq() + 1).setHeader("#").setAutoWidth(true).setFlexGrow(0);
+        addColumn(StepRecord::title).setHeader("Step").setFlexGrow(3);
+        addColumn(new ComponentRenderer<>(StepsGrid::state)).setHeader("State").setKey("state")
+                .setWidth("7em").setFlexGrow(0);
+        addColumn(s -> Formats.duration(s.duration(Instant.now()))).setHeader("Duration").setKey("duration")
+                .setWidth("7em").setFlexGrow(0);
+        addColumn(s -> s.error() != null ? s.error() : s.note()).setHeader("Details").setKey("details").setFlexGrow(2);
+        setAllRowsVisible(true);
+        addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
+    }
+
+    private List<StepRecord> shown = List.of();
+
+    /** Shows the journal; an unchanged journal sends nothing to the browser. */
+    void show(List<StepRecord> steps) {
+        if (!steps.equals(shown) || steps.stream().anyMatch(s -> s.state() == StepRecord.StepState.RUNNING)) {
+            shown = steps;
+            setItems(steps);
+        }
+    }
+
+    private static Span state(StepRecord s) {
+        Span span = new Span(s.state().name().toLowerCase());
+        span.addClassName("sb-step-" + s.state().name());
+        return span;
+    }
+}

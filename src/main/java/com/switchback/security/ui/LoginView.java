@@ -1,0 +1,54 @@
+package com.switchback.security.ui;
+
+import com.switchback.base.DemoMode;
+import com.switchback.base.ui.DemoMarker;
+import com.switchback.security.DemoAccounts;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.login.LoginForm;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+
+@Route(value = "login", autoLayout = false)
+@PageTitle("Log in — Switchback")
+@AnonymousAllowed
+public class LoginView extends VerticalLayout implements BeforeEnterObserver {
+
+    private final LoginForm login = new LoginForm();
+
+    public LoginView(DemoMode demo) {
+        setSizeFull();
+        setAlignItems(Alignment.CENTER);
+        setJustifyContentMode(JustifyContentMode.CENTER);
+        login.setAction("login");
+        login.setForgotPasswordButtonVisible(false);
+        add(new H1("Switchback"), new Paragraph("RDS for MySQL → PolarDB migration console"));
+        if (demo.enabled()) {
+            add(DemoMarker.create());
+        }
+        add(login);
+        if (demo.enabled()) {
+            VerticalLayout accounts = new VerticalLayout();
+            accounts.addClassName("sb-demo-accounts");
+            accounts.setSpacing(false);
+            accounts.setWidth(null);
+            accounts.setAlignItems(Alignment.CENTER);
+            accounts.add(new Span("Demo accounts (password \"" + DemoAccounts.PASSWORD + "\"):"));
+            DemoAccounts.ACCOUNTS.forEach((user, roles) ->
+                    accounts.add(new Span(user + " — " + String.join(", ", roles))));
+            add(accounts);
+        }
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        if (event.getLocation().getQueryParameters().getParameters().containsKey("error")) {
+            login.setError(true);
+        }
+    }
+}

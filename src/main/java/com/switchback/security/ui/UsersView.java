@@ -1,0 +1,109 @@
+package com.switchback.security.ui;
+
+import com.switchback.base.AppRoles;
+import com.switchback.security.UserAccount;
+import com.switchback.security.UserService;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.Set;
+
+/** Administrators add users, grant and take away roles, and disable accounts. */
+@Route("users")
+@PageTitle("Users — Switchback")
+@Menu(title = "Users", order = 90, icon = "vaadin:users")
+@RolesAllowed(AppRoles.ADMIN)
+public class UsersView extends VerticalLayout {
+
+    final Grid<UserAccount> grid = new Grid<>();
+    final TextField username = new TextField("User name");
+    final PasswordField password = new PasswordField("Initial password");
+    final CheckboxGroup<String> newRoles = new CheckboxGroup<>("Roles");
+    final CheckboxGroup<String> editRoles = new CheckboxGroup<>("Roles");
+    final Checkbox enabled = new Checkbox("Can log in");
+    private final UserService users;
+
+    public UsersView(UserService users) {
+        this.users = users;
+        grid.addColumn(UserAccount::username).setHeader("User").setAutoWidth(true);
+        grid.addColumn(u -> String.join(", ", u.roles())).setHeader("Roles").setFlexGrow(1);
+        grid.addColumn(u -> u.enabled() ? "Yes" : "No").setHeader("Can log in").setAutoWidth(true);
+        grid.setAllRowsVisible(true);
+        grid.asSingleSelect().addValueChangeListener(e -> showSelected(e.getValue()));
+
+        username.setMaxLength(32);
+        password.setMaxLength(128);
+        newRoles.setItems(AppRoles.ALL);
+        editRoles.setItems(AppRoles.ALL);
+        Button create = new Button("Add user", e -> create());
+        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Button save = new Button("Save", e -> saveSelected());
+        VerticalLayout edit = new VerticalLayout(new H3("Selected user"), editRoles, enabled, save);
+        edit.setPadding(false);
+        edit.setVisible(false);
+        grid.asSingleSelect().addValueChangeListener(e -> edit.setVisible(e.getValue() != null));
+
+        HorizontalLayout form = new HorizontalLayout(username, password, newRoles, create);
+        form.setAlignItems(Alignment.BASELINE);
+        add(new H2("Users"), grid, edit, new H3("Add a user"), form);
+        refresh();
+    }
+
+    private void refresh() {
+        grid.setItems(users.users());
+    }
+
+    private void showSelected(UserAccount u) {
+        if (u != null) {
+            editRoles.setValue(u.roles());
+            enabled.setValue(u.enabled());
+        }
+    }
+
+    private void create() {
+        if (run(() -> users.create(username.getValue().strip(), password.getValue(), Set.copyOf(newRoles.getValue())),
+                "User " + username.getValue().strip() + " added.")) {
+            username.clear();
+            password.clear();
+            newRoles.clear();
+        }
+    }
+
+    private void saveSelected() {
+        UserAccount u = grid.asSingleSelect().getValue();
+        if (u != null) {
+            run(() -> {
+                users.setRoles(u.username(), Set.copyOf(editRoles.getValue()));
+                users.setEnabled(u.username(), enabled.getValue());
+            }, "User " + u.username() + " saved.");
+        }
+    }
+
+    private boolean run(Runnable change, String done) {
+        try {
+            change.run();
+            Notification.show(done, 3000, Notification.Position.BOTTOM_START)
+                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            refresh();
+            return true;
+        } catch (IllegalArgumentException e) {
+            Notification.show(e.getMessage(), 6000, Notification.Position.MIDDLE)
+                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+            return false;
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package com.switchback;
+
+import com.switchback.cluster.FleetDiscovery;
+import com.switchback.migration.simulated.SimulatedBackend;
+import com.switchback.migration.simulated.SimulatedCluster;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Shapes the simulated world for a test: a fresh pair per test, so tests never share a migration. */
+public final class TestFleet {
+
+    private final SimulatedBackend simulated;
+    private final FleetDiscovery discovery;
+    private final JdbcClient jdbc;
+
+    public TestFleet(SimulatedBackend simulated, FleetDiscovery discovery, JdbcClient jdbc) {
+        this.simulated = simulated;
+        this.discovery = discovery;
+        this.jdbc = jdbc;
+    }
+
+    /** A new pair in the usual state of {@code status}, known to the console. */
+    public String create(String status, int latencySeconds) {
+        String id = "pc-t" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        simulated.put(id, status, latencySeconds);
+        discovery.discover(SimulatedBackend.NAME, id);
+        return id;
+    }
+
+    public SimulatedCluster pair(String clusterId) {
+        return simulated.cluster(clusterId);
+    }
+
+    /**
+     * Ends requests that earlier tests left open, so the executor in this test claims only its own.
+     * They are marked FAILED, as an operator would close abandoned work.
+     */
+    public void closeOpenRequests() {
+        jdbc.sql("""
+                update migration_request set state = 'FAILED', error = 'Closed by the test set-up', finished_at = now()
+                where state in ('PENDING', 'APPROVED', 'EXECUTING')""").update();
+    }
+}

@@ -1,0 +1,145 @@
+package com.switchback.approval.ui;
+
+import static com.github.mvysny.kaributesting.v10.GridKt._fetch;
+import static com.github.mvysny.kaributesting.v10.GridKt._findAll;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._assertDisabled;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
+import static com.github.mvysny.kaributesting.v10.NotificationsKt.expectNotifications;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.switchback.KaribuTest;
+import com.switchback.TestFleet;
+import com.switchback.TestUsers;
+import com.switchback.cluster.FleetDiscovery;
+import com.switchback.migration.MigrationAction;
+import com.switchback.migration.MigrationEvents;
+import com.switchback.migration.MigrationRequest;
+import com.switchback.migration.MigrationService;
+import com.switchback.migration.RequestState;
+import com.switchback.migration.simulated.SimulatedBackend;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Span;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/** The team lead's inbox and the requests history, as people use them. */
+class ApprovalViewsTest extends KaribuTest {
+
+    @Autowired SimulatedBackend simulated;
+    @Autowired FleetDiscovery discovery;
+    @Autowired JdbcClient jdbc;
+    @Autowired MigrationService migrations;
+    @Autowired MigrationEvents events;
+
+    private TestFleet fleet;
+
+    @BeforeEach
+    void setUp() {
+        fleet = new TestFleet(simulated, discovery, jdbc);
+        fleet.closeOpenRequests();
+    }
+
+    @Test
+    void aNewRequestAppearsInTheOpenInboxWithItsPlanAndIsApproved() {
+        login("lead2", "TEAM_LEAD");
+        UI.getCurrent().navigate("approvals");
+        ApprovalsView view = _get(ApprovalsView.class);
+        assertThat(_findAll(view.inbox)).isEmpty();
+        assertThat(_find(Span.class, spec -> spec.withClasses("sb-nav-badge"))).as("no badge at zero").isEmpty();
+
+        String id = fleet.create("POLARDB2RDS_SYNCING", 6);
+        long r = requestAs("dba", "DBA", id, MigrationAction.ROLL_BACK, "Checkout errors since the switch");
+        events.flush();
+        MockVaadin.clientRoundtrip(false);
+
+        assertThat(_findAll(view.inbox)).extracting(MigrationRequest::id).containsExactly(r);
+        assertThat(badge().getText()).isEqualTo("1");
+        view.inbox.select(_findAll(view.inbox).get(0));
+        _get(Span.class, spec -> spec.withText("✓ Allowed in the current status — Status POLARDB2RDS_SYNCING"));
+        _get(Span.class, spec -> spec.withText("✓ Read/write modes — Source RDS Read Only, PolarDB Read/Write"));
+        _get(Span.class, spec -> spec.withPredicate(s -> s.getText().startsWith("✓ Migration window open")));
+        assertThat(_find(ListItem.class)).extracting(ListItem::getText)
+                .contains("Set PolarDB read-only and read it back", "Set Source RDS read-write");
+
+        _setValue(view.comment, "Agreed with the checkout team");
+        _click(view.approve);
+        expectNotifications("Request #" + r + " approved: the migration service runs it now.");
+        assertThat(migrations.findRequest(r).orElseThrow().state()).isEqualTo(RequestState.APPROVED);
+        assertThat(_findAll(view.inbox)).isEmpty();
+    }
+
+    @Test
+    void aTeamLeadCannotApproveTheirOwnRequestInTheInbox() {
+        String id = fleet.create("RDS2POLARDB_SYNCING", 6);
+        long r = requestAs("lead", "TEAM_LEAD", id, MigrationAction.CANCEL, "Wrong cluster");
+        login("lead", "TEAM_LEAD");
+        UI.getCurrent().navigate("approvals");
+        ApprovalsView view = _get(ApprovalsView.class);
+        view.inbox.select(_findAll(view.inbox).stream().filter(x -> x.id() == r).findFirst().orElseThrow());
+        _assertDisabled(view.approve);
+        _assertDisabled(view.reject);
+        _get(Span.class, spec -> spec.withText("You made this request: another team lead must decide on it."));
+    }
+
+    @Test
+    void aRejectionWithoutACommentIsRefusedWithAMessage() {
+        String id = fleet.create("RDS2POLARDB_SYNCING", 6);
+        long r = requestAs("dba", "DBA", id, MigrationAction.SWITCH_OVER, "Planned");
+        login("lead", "TEAM_LEAD");
+        UI.getCurrent().navigate("approvals");
+        ApprovalsView view = _get(ApprovalsView.class);
+        view.inbox.select(_findAll(view.inbox).stream().filter(x -> x.id() == r).findFirst().orElseThrow());
+        _click(view.reject);
+        expectNotifications("Say why you reject it: a comment is required.");
+        assertThat(migrations.findRequest(r).orElseThrow().state()).isEqualTo(RequestState.PENDING);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"DBA", "AUDITOR", "ADMIN"})
+    void onlyTeamLeadsSeeTheInbox(String role) {
+        login("someone", role);
+        assertAccessDenied("approvals", ApprovalsView.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"DBA", "TEAM_LEAD", "AUDITOR", "ADMIN"})
+    void everyRoleReadsTheRequestsAndTheirTimelines(String role) {
+        String id = fleet.create("RDS2POLARDB_SYNCING", 6);
+        long r = requestAs("dba", "DBA", id, MigrationAction.CANCEL, "Timeline test");
+        login("someone", role);
+        UI.getCurrent().navigate("requests");
+        RequestsView view = _get(RequestsView.class);
+        _setValue(view.cluster, id);
+        assertThat(_fetch(view.grid, 0, 50)).extracting(MigrationRequest::id).containsExactly(r);
+        _setValue(view.state, RequestState.REJECTED);
+        assertThat(_fetch(view.grid, 0, 50)).isEmpty();
+        _setValue(view.state, RequestState.PENDING);
+        view.grid.select(_fetch(view.grid, 0, 50).get(0));
+        assertThat(_findAll(view.timeline)).extracting(e -> e.action()).containsExactly("request.created");
+        assertThat(_findAll(view.timeline).get(0).details()).isEqualTo("Cancel Migration. Reason: Timeline test");
+    }
+
+    private long requestAs(String user, String role, String clusterId, MigrationAction action, String reason) {
+        var auth = SecurityContextHolder.getContext().getAuthentication();
+        TestUsers.loginAs(user, role);
+        try {
+            return migrations.request(clusterId, action, true, reason).id();
+        } finally {
+            SecurityContextHolder.getContext().setAuthentication(auth);
+        }
+    }
+
+    private static Span badge() {
+        return _get(Span.class, spec -> spec.withClasses("sb-nav-badge"));
+    }
+}

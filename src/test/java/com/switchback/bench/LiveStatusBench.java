@@ -1,0 +1,98 @@
+package com.switchback.bench;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.switchback.e2e.Browsers;
+import com.switchback.e2e.RunningJar;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * From the commit of a status change to the changed text in the DOM of N open pages (N = 1, 10,
+ * 50), each page a separate user session in Chromium. The change is committed straight into the
+ * database with its NOTIFY, as another node's poller would; each page records when the text changed.
+ */
+class LiveStatusBench {
+
+    private static final int CHANGES = 20;
+    private static final String OBSERVER = """
+            () => {
+              window.__seen = {};
+              const el = document.querySelector('[data-fact="Replication Latency"]');
+              new MutationObserver(() => { const t = el.textContent; if (!window.__seen[t]) window.__seen[t] = Date.now(); })
+                .observe(el, { childList: true, characterData: true, subtree: true });
+            }""";
+
+    @Test
+    void statusChangeToDom() throws Exception {
+        try (RunningJar app = RunningJar.start("--switchback.poll.interval=PT1H",
+                "--switchback.simulated.latency-noise=false");
+             Playwright playwright = Browsers.playwright()) {
+            Browser browser = Browsers.chromium(playwright);
+            String cluster = syncingCluster(app);
+            List<Page> pages = new ArrayList<>();
+            int value = 10_000;
+            for (int n : new int[]{1, 10, 50}) {
+                while (pages.size() < n) {
+                    pages.add(open(browser, app, cluster));
+                }
+                Stats stats = new Stats();
+                for (int change = 0; change < CHANGES; change++) {
+                    value++;
+                    long committed = commit(app, cluster, value);
+                    String text = value + " s";
+                    for (Page page : pages) {
+                        page.waitForFunction("t => window.__seen[t] !== undefined", text);
+                        long seen = ((Number) page.evaluate("t => window.__seen[t]", text)).longValue();
+                        stats.add(seen - committed);
+                    }
+                    // The workload: one change every 300 ms, more often than a migration's status changes.
+                    pages.get(0).waitForTimeout(300);
+                }
+                Stats.report("live status, commit to DOM, " + n + " page(s): " + stats.summary("ms")
+                        + " (goal: p95 under 100 ms at 50 pages)");
+            }
+            browser.close();
+        }
+    }
+
+    private static Page open(Browser browser, RunningJar app, String cluster) {
+        Page page = Browsers.login(browser, app, "dba");
+        page.navigate(app.url("/clusters/" + cluster));
+        page.locator("[data-fact=\"Replication Latency\"]").waitFor();
+        page.evaluate(OBSERVER);
+        return page;
+    }
+
+    private static long commit(RunningJar app, String cluster, int latency) throws Exception {
+        try (Connection c = app.database()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement update = c.prepareStatement(
+                    "update migration set delayed_seconds = ? where cluster_id = ?");
+                 PreparedStatement notify = c.prepareStatement("select pg_notify('switchback_migration', ?)")) {
+                update.setInt(1, latency);
+                update.setString(2, cluster);
+                update.executeUpdate();
+                notify.setString(1, "bench-node:" + cluster);
+                notify.executeQuery().close();
+            }
+            long committing = System.currentTimeMillis(); // conservative: the commit's own time counts
+            c.commit();
+            return committing;
+        }
+    }
+
+    static String syncingCluster(RunningJar app) throws Exception {
+        try (Connection c = app.database(); PreparedStatement s = c.prepareStatement(
+                "select cluster_id from migration where status = 'RDS2POLARDB_SYNCING' and comment = '' order by cluster_id limit 1");
+             ResultSet rs = s.executeQuery()) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package com.switchback.bench;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.switchback.e2e.Browsers;
+import com.switchback.e2e.RunningJar;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Heap held per open UI on the clusters view. The server's live heap is read after a full GC
+ * (jcmd GC.run, GC.heap_info) before and after opening sessions; the difference is divided by
+ * their number. Two clients: a scripted one (log in, then the UI's init request, as the browser's
+ * bootstrap makes it: server-side UI and view, no grid rows fetched) with several hundred sessions,
+ * and real Chromium pages (the grid's first rows fetched too) with a few dozen.
+ */
+class SessionMemoryBench {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" content=\"([^\"]+)\"");
+    private static final Pattern USED = Pattern.compile("used (\\d+)K");
+
+    @Test
+    void heapPerSession() throws Exception {
+        try (RunningJar app = RunningJar.start("--switchback.poll.interval=PT1H")) {
+            List<HttpClient> keep = new ArrayList<>();
+            keep.add(scriptedSession(app)); // warm-up: first UI, classes loaded, caches filled
+            long before = usedHeapKb(app);
+            int sessions = 300;
+            for (int i = 0; i < sessions; i++) {
+                keep.add(scriptedSession(app));
+            }
+            long after = usedHeapKb(app);
+            Stats.report(String.format("memory per session (scripted client, %d sessions on the clusters view): %.1f KB "
+                    + "(heap %d KB -> %d KB; goal: under 100 KB)", sessions, (after - before) / (double) sessions, before, after));
+
+            try (Playwright playwright = Browsers.playwright()) {
+                Browser browser = Browsers.chromium(playwright);
+                List<BrowserContext> contexts = new ArrayList<>();
+                contexts.add(browserSession(browser, app));
+                long beforeBrowsers = usedHeapKb(app);
+                int pages = 30;
+                for (int i = 0; i < pages; i++) {
+                    contexts.add(browserSession(browser, app));
+                }
+                long afterBrowsers = usedHeapKb(app);
+                Stats.report(String.format("memory per session (Chromium, %d sessions with the grid's rows loaded): %.1f KB "
+                        + "(heap %d KB -> %d KB; goal: under 100 KB)", pages,
+                        (afterBrowsers - beforeBrowsers) / (double) pages, beforeBrowsers, afterBrowsers));
+                browser.close();
+            }
+            if (keep.isEmpty()) {
+                throw new IllegalStateException("sessions must stay referenced until measured");
+            }
+        }
+    }
+
+    private static HttpClient scriptedSession(RunningJar app) throws Exception {
+        HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        String page = http.send(HttpRequest.newBuilder(URI.create(app.url("/login"))).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        Matcher csrf = CSRF.matcher(page);
+        if (!csrf.find()) {
+            throw new IllegalStateException("no CSRF token on the login page");
+        }
+        String form = "username=dba&password=demo&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
+        var login = http.send(HttpRequest.newBuilder(URI.create(app.url("/login")))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.discarding());
+        if (login.statusCode() != 302) {
+            throw new IllegalStateException("login failed: " + login.statusCode());
+        }
+        var init = http.send(HttpRequest.newBuilder(URI.create(app.url("/?v-r=init&location=clusters"))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (!init.body().contains("\"v-uiId\"")) {
+            throw new IllegalStateException("no UI was created: " + init.body().substring(0, Math.min(200, init.body().length())));
+        }
+        return http;
+    }
+
+    private static BrowserContext browserSession(Browser browser, RunningJar app) {
+        Page page = Browsers.login(browser, app, "dba");
+        page.locator("vaadin-grid-cell-content:has-text('pc-')").first().waitFor();
+        return page.context();
+    }
+
+    private static long usedHeapKb(RunningJar app) throws Exception {
+        String jcmd = java.nio.file.Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+        run(jcmd, Long.toString(app.pid()), "GC.run");
+        run(jcmd, Long.toString(app.pid()), "GC.run");
+        String info = run(jcmd, Long.toString(app.pid()), "GC.heap_info");
+        Matcher used = USED.matcher(info);
+        if (!used.find()) {
+            throw new IllegalStateException("cannot read the heap: " + info);
+        }
+        return Long.parseLong(used.group(1));
+    }
+
+    private static String run(String... command) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor();
+        return out;
+    }
+}

@@ -1,0 +1,463 @@
+package com.switchback.cluster.ui;
+
+import static com.github.mvysny.kaributesting.v10.GridKt._fetch;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._assertDisabled;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._assertEnabled;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
+import static com.github.mvysny.kaributesting.v10.NotificationsKt.getNotifications;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.github.mvysny.kaributesting.v10.BasicUtilsKt;
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.switchback.KaribuTest;
+import com.switchback.TestFleet;
+import com.switchback.TestUsers;
+import com.switchback.cluster.FleetDiscovery;
+import com.switchback.migration.MigrationAction;
+import com.switchback.migration.MigrationEvents;
+import com.switchback.migration.MigrationExecutor;
+import com.switchback.migration.MigrationMonitor;
+import com.switchback.migration.MigrationService;
+import com.switchback.migration.RequestState;
+import com.switchback.migration.StepRecord;
+import com.switchback.migration.simulated.SimulatedBackend;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.textfield.TextArea;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The cluster view and its RDS Migration section, as each role sees and uses it. */
+class ClusterViewTest extends KaribuTest {
+
+    @Autowired SimulatedBackend simulated;
+    @Autowired FleetDiscovery discovery;
+    @Autowired JdbcClient jdbc;
+    @Autowired MigrationExecutor executor;
+    @Autowired MigrationMonitor monitor;
+    @Autowired MigrationEvents events;
+    @Autowired MigrationService service;
+    @Autowired com.switchback.approval.ApprovalService approvals;
+
+    private TestFleet fleet;
+
+    @BeforeEach
+    void setUp() {
+        fleet = new TestFleet(simulated, discovery, jdbc);
+        fleet.closeOpenRequests();
+    }
+
+    @Test
+    void anUnknownClusterShowsANotFoundView() {
+        login("dba", "DBA");
+        UI.getCurrent().navigate("clusters/pc-nosuchcluster");
+        _get(H2.class, spec -> spec.withText("Cluster not found"));
+        _get(Paragraph.class, spec -> spec.withText("There is no cluster with the id \"pc-nosuchcluster\". "
+                + "It may have been removed, or the address is mistyped."));
+    }
+
+    @Test
+    void aHostileIdIsShownAsTextAndFindsNothing() {
+        login("dba", "DBA");
+        String hostile = "<img src=x onerror=alert(1)>";
+        UI.getCurrent().navigate("clusters/" + java.net.URLEncoder.encode(hostile, java.nio.charset.StandardCharsets.UTF_8));
+        _get(H2.class, spec -> spec.withText("Cluster not found"));
+        assertThat(_find(com.vaadin.flow.component.html.Image.class)).isEmpty();
+    }
+
+    @Test
+    void basicInformationShowsTheClusterAndBothSidesEndpoints() {
+        String id = fleet.create("POLARDB2RDS_SYNCING", 7);
+        open(id, "dba", "DBA");
+        assertThat(fact("Cluster ID")).isEqualTo(id);
+        assertThat(fact("Region")).isEqualTo("cn-hangzhou");
+        assertThat(fact("Engine")).isEqualTo("MySQL 8.0");
+        @SuppressWarnings("unchecked")
+        Grid<com.switchback.migration.Endpoint> endpoints = _get(Grid.class,
+                spec -> spec.withPredicate(g -> g.getColumns().size() == 6));
+        assertThat(_fetch(endpoints, 0, 10)).extracting(e -> e.side().name())
+                .containsExactlyInAnyOrder("RDS", "POLARDB", "POLARDB");
+        assertThat(_fetch(endpoints, 0, 10)).allMatch(e -> e.port() == 3306 && !e.connectionString().isEmpty());
+    }
+
+    @Test
+    void theMigrationSectionShowsTheLiveStatus() {
+        String id = fleet.create("POLARDB2RDS_SYNCING", 7);
+        open(id, "dba", "DBA");
+        assertThat(fact("Status")).isEqualTo("POLARDB2RDS_SYNCING — Switched over");
+        assertThat(fact("Replication Latency")).isEqualTo("7 s");
+        assertThat(fact("Source RDS")).isEqualTo("rm-" + id.substring(3));
+        assertThat(fact("Source RDS Read/Write Status")).isEqualTo("Read Only");
+        assertThat(fact("PolarDB Read/Write Status")).isEqualTo("Read/Write");
+        assertThat(fact("Sync Direction")).isEqualTo("PolarDB → RDS");
+        assertThat(fact("Window Expires")).endsWith("UTC (the link closes automatically then)");
+    }
+
+    @Test
+    void anExceptionCommentIsShownAsABanner() {
+        String id = fleet.create("RDS2POLARDB_SYNCING", 7);
+        simulated.breakLink(id);
+        monitor.poll(id);
+        open(id, "dba", "DBA");
+        assertThat(_find(com.vaadin.flow.component.html.Div.class,
+                spec -> spec.withText("Exception: Replication stopped: Error 1062 Duplicate entry '10442' for key "
+                        + "'PRIMARY' on table orders.order_item."))).hasSize(1);
+        assertThat(fact("Replication Latency")).isEqualTo("Not measured");
+    }
+
+    @Test
+    void buttonsFollowTheStateMachineAndSayWhyTheyAreDisabled() {
+        String id = fleet.create("POLARDB2RDS_SYNCING", 7);
+        open(id, "dba", "DBA");
+        _assertEnabled(button("Roll Back Migration"));
+        _assertEnabled(button("Complete Migration"));
+        _assertDisabled(button("Switch Over"));
+        _assertDisabled(button("Cancel Migration"));
+        assertThat(button("Switch Over").getTooltip().getText())
+                .isEqualTo("Switch Over is only possible while the status is RDS2POLARDB_SYNCING; it is POLARDB2RDS_SYNCING.");
+        _get(Span.class, spec -> spec.withText("Cancel Migration is only possible while the status is "
+                + "RDS2POLARDB_CLONING or RDS2POLARDB_SYNCING; it is POLARDB2RDS_SYNCING."));
+    }
+
+    @Test
+    void switchOverIsDisabledWhileLatencyIsTooHigh() {
+        String id = fleet.create("RDS2POLARDB_SYNCING", 95);
+        open(id, "lead", "TEAM_LEAD");
+        _assertDisabled(button("Switch Over"));
+        _assertEnabled(button("Cancel Migration"));
+        _get(Span.class, spec -> spec.withText("Replication latency is 95 s: Switch Over needs it under 60 s."));
+    }
+
+    @Test
+    void anUnknownStatusIsShownRawAndAllowsNothing() {
+        String id = fleet.create("PRECHECK_FAILED", 7);
+        open(id, "dba", "DBA");
+        assertThat(fact("Status")).isEqualTo("PRECHECK_FAILED — Unknown status");
+        for (MigrationAction a : MigrationAction.values()) {
+            _assertDisabled(button(a.title()));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"AUDITOR", "ADMIN"})
+    void rolesThatMayNotActSeeEveryButtonDisabledWithTheReason(String role) {
+        String id = fleet.create("POLARDB2RDS_SYNCING", 7);
+        open(id, "someone", role);
+        for (MigrationAction a : MigrationAction.values()) {
+            _assertDisabled(button(a.title()));
+        }
+        assertThat(_find(Span.class, spec -> spec.withText("Your role can view migrations but not act on them.")))
+                .hasSize(4);
+    }
+
+    @Test
+    void theRollBackDialogOffersBothOptionsWithTheirExplanations() {
+        String id = fleet.create("POLARDB2RDS_SYNCING", 7);
+        open(id, "dba", "DBA");
+        _click(button("Roll Back Migration"));
+        Dialog dialog = _get(Dialog.class);
+        assertThat(dialog.getHeaderTitle()).isEqualTo("Switches the business back to the original database");
+        _get(Span.class, spec -> spec.withText("Switch Back with Endpoints (Connection Changes Not Required)"));
+        _get(Span.class, spec -> spec.withText("Switch Back without Endpoints (Connection Changes Required)"));
+        assertThat(text(_get(Span.class, spec -> spec.withClasses("sb-option-help")
+                .withPredicate(s -> s.getText().startsWith("The endpoints of the PolarDB cluster")))))
+                .contains("nothing needs to change in the application");
+        assertThat(_find(Span.class, spec -> spec.withClasses("sb-option-help"))).extracting(Span::getText)
+                .anyMatch(t -> t.contains("change the application's database endpoint to the source RDS instance's endpoint"));
+        _assertDisabled(_get(dialog, Button.class, spec -> spec.withText("OK")));
+        _click(_get(dialog, Button.class, spec -> spec.withText("Cancel")));
+        assertThat(_find(Dialog.class)).isEmpty();
+        assertThat(service.overview(id).orElseThrow().latestRequest()).isEmpty();
+    }
+
+    @Test
+    void okNeedsAReasonAndTheRequestThenWaitsForApprovalWhereItsRequesterCanWithdrawIt() {
+        String id = fleet.create("RDS2POLARDB_SYNCING", 7);
+        open(id, "dba", "DBA");
+        _click(button("Cancel Migration"));
+        Dialog dialog = _get(Dialog.class);
+        Button ok = _get(dialog, Button.class, spec -> spec.withText("OK"));
+        _assertDisabled(ok);
+        assertThat(_find(dialog, com.vaadin.flow.component.checkbox.Checkbox.class))
+                .as("no emergency path by default").isEmpty();
+        _setValue(_get(dialog, TextArea.class), "   ");
+        _assertDisabled(ok);
+        giveReason(dialog);
+        _click(ok);
+
+        _get(Span.class, spec -> spec.withPredicate(s -> s.getText().startsWith(
+                "Reason: Application errors after the switch — Waiting for a team lead's approval until ")));
+        for (MigrationAction a : MigrationAction.values()) {
+            _assertDisabled(button(a.title()));
+        }
+        _click(button("Withdraw request"));
+        assertThat(getNotifications()).extracting(this::notificationText).anyMatch(t -> t.endsWith(" withdrawn."));
+        _get(Span.class, spec -> spec.withPredicate(s -> s.getText().contains("— Withdrawn by dba at ")));
+        _assertEnabled(button("Cancel Migration"));
+        assertThat(_find(Button.class, spec -> spec.withText("Withdraw request"))).isEmpty();
+    }
+
+    @Test
+    void theCancelDialogAsksForConfirmation() {
+        String id = fleet.create("RDS2POLARDB_CLONING", -1);
+        open(id, "dba", "DBA");
+        _click(button("Cancel Migration"));
+        Dialog dialog = _get(Dialog.class);
+        assertThat(dialog.getHeaderTitle()).isEqualTo("Cancel Migration");
+        assertThat(_get(dialog, Paragraph.class).getText()).startsWith("Are you sure you want to cancel the migration?")
+                .contains("kept, with its data, as an independent read-write cluster");
+        _get(dialog, Button.class, spec -> spec.withText("OK"));
+        _get(dialog, Button.class, spec -> spec.withText("Close"));
+    }
+
+    @Test
+    void theSwitchOverDialogShowsTheLatencyPreconditionAndTheEndpointChoice() {
+        String id = fleet.create("RDS2POLARDB_SYNCING", 12);
+        open(id, "dba", "DBA");
+        _click(button("Switch Over"));
+        Dialog dialog = _get(Dialog.class);
+        assertThat(dialog.getHeaderTitle()).isEqualTo("Switch Over");
+        _get(dialog, Span.class, spec -> spec.withText("Precondition: replication latency under 60 s. Now: 12 s ✓"));
+        _get(dialog, Span.class, spec -> spec.withText("Swap Endpoints (Connection Changes Not Required)"));
+        _get(dialog, Span.class, spec -> spec.withText("Do Not Swap Endpoints (Connection Changes Required)"));
+    }
+
+    @Test
+    void theCompleteDialogWarnsThatRollBackIsNoLongerPossible() {
+        String id = fleet.create("POLARDB2RDS_SYNCING", 7);
+        open(id, "dba", "DBA");
+        _click(button("Complete Migration"));
+        Dialog dialog = _get(Dialog.class);
+        assertThat(dialog.getHeaderTitle()).isEqualTo("Complete Migration");
+        assertThat(_get(dialog, Paragraph.class).getText()).contains("Roll Back Migration is no longer possible");
+    }
+
+    @Test
+    void aRollBackWithEndpointsRunsToTheEndAndTheSectionFollowsItLive() {
+        String id = fleet.create("POLARDB2RDS_SYNCING", 7);
+        open(id, "dba", "DBA");
+        confirmRollBack(true);
+        assertThat(getNotifications()).extracting(this::notificationText)
+                .anyMatch(t -> t.startsWith("Roll Back Migration requested (#") && t.endsWith("it waits for a team lead's approval."));
+        _assertDisabled(button("Roll Back Migration"));
+        assertThat(stepStates()).containsOnly("pending");
+
+        runToTheEnd(id);
+
+        assertThat(fact("Status")).isEqualTo("RDS2POLARDB_SYNCING — Syncing to PolarDB");
+        assertThat(fact("Source RDS Read/Write Status")).isEqualTo("Read/Write");
+        assertThat(fact("PolarDB Read/Write Status")).isEqualTo("Read Only");
+        assertThat(fact("Sync Direction")).isEqualTo("RDS → PolarDB");
+        assertThat(stepStates()).hasSize(8).containsOnly("done");
+        _get(Span.class, spec -> spec.withPredicate(s -> s.getText().contains(
+                "Switch Back with Endpoints (Connection Changes Not Required) · requested by dba")
+                && s.getText().endsWith("SUCCEEDED")));
+        assertThat(endpointNotices()).isEmpty();
+        _assertEnabled(button("Switch Over"));
+    }
+
+    @Test
+    void aRollBackWithoutEndpointsTellsTheUserToChangeTheConnectionOnceRdsIsWritable() {
+        String id = fleet.create("POLARDB2RDS_SYNCING", 7);
+        open(id, "dba", "DBA");
+        confirmRollBack(false);
+        assertThat(endpointNotices()).isEmpty();
+
+        runToTheEnd(id);
+
+        assertThat(fact("Source RDS Read/Write Status")).isEqualTo("Read/Write");
+        assertThat(endpointNotices()).hasSize(1);
+        assertThat(endpointNotices().get(0).getText()).startsWith("Source RDS is Read/Write again: update your "
+                + "application's database endpoint to the source RDS instance now.");
+        assertThat(getNotifications()).extracting(this::notificationText)
+                .anyMatch(t -> t.startsWith("Source RDS is Read/Write again: update your application's database "
+                        + "endpoint to the source RDS instance now."));
+        assertThat(stepStates()).hasSize(7).containsOnly("done");
+    }
+
+    @Test
+    void aCancelRunsToTheEndThroughTheUi() {
+        String id = fleet.create("RDS2POLARDB_SYNCING", 7);
+        open(id, "lead", "TEAM_LEAD");
+        _click(button("Cancel Migration"));
+        giveReason(_get(Dialog.class));
+        _click(_get(_get(Dialog.class), Button.class, spec -> spec.withText("OK")));
+
+        runToTheEnd(id);
+
+        assertThat(fact("Status")).isEqualTo("NO_MIGRATION — No migration");
+        assertThat(fact("PolarDB Read/Write Status")).isEqualTo("Read/Write");
+        assertThat(fact("Sync Direction")).isEqualTo("No link");
+        for (MigrationAction a : MigrationAction.values()) {
+            _assertDisabled(button(a.title()));
+        }
+    }
+
+    @Test
+    void aFailedStepIsShownWithTheErrorAndTheStateLeftBehind() {
+        String id = fleet.create("RDS2POLARDB_SYNCING", 7);
+        simulated.faults().failStep(id, "polardb-caught-up");
+        try {
+            open(id, "dba", "DBA");
+            _click(button("Switch Over"));
+            Dialog dialog = _get(Dialog.class);
+            @SuppressWarnings("unchecked")
+            RadioButtonGroup<Boolean> option = _get(dialog, RadioButtonGroup.class);
+            _setValue(option, true);
+            giveReason(dialog);
+            _click(_get(dialog, Button.class, spec -> spec.withText("OK")));
+            runToTheEnd(id);
+            assertThat(stepStates()).containsExactly("done", "done", "done", "failed", "pending", "pending", "pending", "pending");
+            _get(com.vaadin.flow.component.html.Div.class, spec -> spec.withPredicate(d -> d.getText() != null
+                    && d.getText().startsWith("Step 4 \"Wait until PolarDB has applied every RDS transaction (GTID)\" failed: Injected fault")
+                    && d.getText().contains("State left behind: status SWITCHING; Source RDS Read Only; PolarDB Read Only")));
+        } finally {
+            simulated.faults().clear();
+        }
+    }
+
+    @Test
+    void aRequestSomeoneElseMadeMeanwhileIsRefusedWithAClearMessage() {
+        String id = fleet.create("RDS2POLARDB_SYNCING", 7);
+        open(id, "dba", "DBA");
+        _click(button("Cancel Migration"));
+        Dialog dialog = _get(Dialog.class);
+
+        // Another person, in another browser, asks first.
+        var auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        TestUsers.loginAs("lead", "TEAM_LEAD");
+        long other = service.request(id, MigrationAction.CANCEL, false, "Cancel: wrong target cluster").id();
+        org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(auth);
+
+        giveReason(dialog);
+        _click(_get(dialog, Button.class, spec -> spec.withText("OK")));
+        assertThat(getNotifications()).extracting(this::notificationText)
+                .contains("Request #" + other + " (Cancel Migration) is still pending for this migration: wait until it ends.");
+        assertThat(jdbc.sql("select count(*) from migration_request where cluster_id = :c").param("c", id)
+                .query(Integer.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void aBackgroundChangeReachesTheOpenViewWithoutReloading() {
+        String id = fleet.create("RDS2POLARDB_SYNCING", 7);
+        open(id, "dba", "DBA");
+        _assertEnabled(button("Switch Over"));
+
+        simulated.spikeLatency(id, 120);
+        monitor.poll(id);
+        events.flush();
+        MockVaadin.clientRoundtrip(false);
+
+        assertThat(fact("Replication Latency")).isEqualTo("120 s");
+        _assertDisabled(button("Switch Over"));
+    }
+
+    @Test
+    void theViewStopsListeningWhenItIsLeft() {
+        String id = fleet.create("RDS2POLARDB_SYNCING", 7);
+        int before = events.listenerCount();
+        open(id, "dba", "DBA");
+        assertThat(events.listenerCount()).isEqualTo(before + 1);
+        UI.getCurrent().navigate("clusters");
+        assertThat(events.listenerCount()).isEqualTo(before + 1).as("the clusters view listens instead");
+        UI.getCurrent().navigate("login");
+        assertThat(events.listenerCount()).isEqualTo(before);
+    }
+
+    // --- helpers: what a user does and sees ---
+
+    private void open(String clusterId, String user, String... roles) {
+        login(user, roles);
+        UI.getCurrent().navigate("clusters/" + clusterId);
+        _get(H2.class, spec -> spec.withText(clusterId));
+    }
+
+    private void confirmRollBack(boolean withEndpoints) {
+        _click(button("Roll Back Migration"));
+        Dialog dialog = _get(Dialog.class);
+        @SuppressWarnings("unchecked")
+        RadioButtonGroup<Boolean> option = _get(dialog, RadioButtonGroup.class);
+        _setValue(option, withEndpoints);
+        giveReason(dialog);
+        _click(_get(dialog, Button.class, spec -> spec.withText("OK")));
+        assertThat(_find(Dialog.class)).isEmpty();
+    }
+
+    private static void giveReason(Dialog dialog) {
+        _setValue(_get(dialog, TextArea.class), "Application errors after the switch");
+    }
+
+    /** Another team lead approves the open request, from their own browser. */
+    private void approvedByAnotherLead(String clusterId) {
+        var auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        TestUsers.loginAs("lead2", "TEAM_LEAD");
+        long id = service.overview(clusterId).orElseThrow().openRequest().orElseThrow().id();
+        approvals.approve(id, "Go ahead");
+        org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(auth);
+    }
+
+    /** The background service picks the request up and runs it; the view hears of each change. */
+    private void runToTheEnd(String clusterId) {
+        approvedByAnotherLead(clusterId);
+        events.flush();
+        MockVaadin.clientRoundtrip(false);
+        assertThat(getNotifications()).extracting(this::notificationText)
+                .as("the requester hears of the approval at once").anyMatch(t -> t.endsWith(" approved by lead2."));
+        executor.claimReadyRequests();
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            var latest = jdbc.sql("select id, state from migration_request where cluster_id = :c order by id desc limit 1")
+                    .param("c", clusterId)
+                    .query((rs, n) -> new Object[]{rs.getLong(1), RequestState.valueOf(rs.getString(2))}).single();
+            return !((RequestState) latest[1]).open() && !executor.isRunning((Long) latest[0]);
+        });
+        events.flush();
+        MockVaadin.clientRoundtrip(false);
+    }
+
+    private Button button(String caption) {
+        return _get(Button.class, spec -> spec.withText(caption));
+    }
+
+    private String fact(String label) {
+        Component value = _get(Component.class, spec -> spec.withAttribute("data-fact", label));
+        return text(value);
+    }
+
+    private static String text(Component c) {
+        return BasicUtilsKt.get_textRecursively(c).strip();
+    }
+
+    private List<String> stepStates() {
+        @SuppressWarnings("unchecked")
+        Grid<StepRecord> grid = _get(Grid.class, spec -> spec.withPredicate(g -> g.getColumnByKey("state") != null));
+        return _fetch(grid, 0, 50).stream().map(s -> s.state().name().toLowerCase()).toList();
+    }
+
+    private List<com.vaadin.flow.component.html.Div> endpointNotices() {
+        return _find(com.vaadin.flow.component.html.Div.class,
+                spec -> spec.withClasses("sb-banner-warning").withPredicate(Component::isVisible));
+    }
+
+    private String notificationText(Notification n) {
+        String text = n.getElement().getProperty("text", "");
+        return text.isEmpty() ? BasicUtilsKt.get_textRecursively(n) : text;
+    }
+}

@@ -1,0 +1,120 @@
+package com.switchback.cluster.ui;
+
+import static com.github.mvysny.kaributesting.v10.GridKt._clickItem;
+import static com.github.mvysny.kaributesting.v10.GridKt._fetch;
+import static com.github.mvysny.kaributesting.v10.GridKt._get;
+import static com.github.mvysny.kaributesting.v10.GridKt._size;
+import static com.github.mvysny.kaributesting.v10.GridKt._sortByKey;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.switchback.KaribuTest;
+import com.switchback.TestFleet;
+import com.switchback.cluster.ClusterSummary;
+import com.switchback.cluster.FleetDiscovery;
+import com.switchback.migration.simulated.SimulatedBackend;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.data.provider.SortDirection;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+class ClustersViewTest extends KaribuTest {
+
+    @Autowired SimulatedBackend simulated;
+    @Autowired FleetDiscovery discovery;
+    @Autowired JdbcClient jdbc;
+
+    private TestFleet fleet;
+
+    @BeforeEach
+    void setUp() {
+        fleet = new TestFleet(simulated, discovery, jdbc);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"DBA", "TEAM_LEAD", "AUDITOR", "ADMIN"})
+    void everyRoleSeesTheFleetOnTheStartPage(String role) {
+        login("someone", role);
+        UI.getCurrent().navigate("");
+        ClustersView view = _get(ClustersView.class);
+        assertThat(_size(view.grid.getDataProvider(), null)).isGreaterThanOrEqualTo(60);
+        ClusterSummary first = _get(view.grid, 0);
+        assertThat(first.id()).startsWith("pc-");
+    }
+
+    @Test
+    void aUserWithoutARoleIsNotShownTheClusters() {
+        login("nobody");
+        assertAccessDenied("clusters", ClustersView.class);
+    }
+
+    @Test
+    void theSearchFiltersByIdOrDescriptionInSql() {
+        String id = fleet.create("RDS2POLARDB_SYNCING", 4);
+        login("dba", "DBA");
+        UI.getCurrent().navigate("clusters");
+        ClustersView view = _get(ClustersView.class);
+        _setValue(view.search, id.substring(3).toUpperCase());
+        assertThat(_fetch(view.grid, 0, 100)).extracting(ClusterSummary::id).containsExactly(id);
+
+        _setValue(view.search, "Test cluster " + id);
+        assertThat(_fetch(view.grid, 0, 100)).extracting(ClusterSummary::id).containsExactly(id);
+    }
+
+    @Test
+    void hostileOrOversizeSearchTextFindsNothingAndBreaksNothing() {
+        login("dba", "DBA");
+        UI.getCurrent().navigate("clusters");
+        ClustersView view = _get(ClustersView.class);
+        for (String text : List.of("%", "_", "' or 1=1 --", "\\", "x".repeat(10_000), "<script>alert(1)</script>")) {
+            _setValue(view.search, text);
+            assertThat(_fetch(view.grid, 0, 100)).as(text.substring(0, Math.min(20, text.length()))).isEmpty();
+        }
+    }
+
+    @Test
+    void theStatusFilterShowsOnlyThatStatusIncludingUnknownOnes() {
+        login("dba", "DBA");
+        UI.getCurrent().navigate("clusters");
+        ClustersView view = _get(ClustersView.class);
+        assertThat(view.statusFilter.getListDataView().getItems()).contains("ROLLBACK", "PRECHECK_FAILED");
+
+        _setValue(view.statusFilter, "ROLLBACK");
+        List<ClusterSummary> rows = _fetch(view.grid, 0, 500);
+        assertThat(rows).isNotEmpty().allMatch(r -> r.migrationStatus().equals("ROLLBACK"));
+
+        _setValue(view.statusFilter, "PRECHECK_FAILED");
+        assertThat(_fetch(view.grid, 0, 500)).isNotEmpty().allMatch(r -> r.migrationStatus().equals("PRECHECK_FAILED"));
+    }
+
+    @Test
+    void sortingByLatencyHappensInTheQuery() {
+        login("dba", "DBA");
+        UI.getCurrent().navigate("clusters");
+        ClustersView view = _get(ClustersView.class);
+        _sortByKey(view.grid, "latency", SortDirection.DESCENDING);
+        List<ClusterSummary> rows = _fetch(view.grid, 0, 500);
+        for (int i = 1; i < rows.size(); i++) {
+            assertThat(rows.get(i).delayedSeconds()).isLessThanOrEqualTo(rows.get(i - 1).delayedSeconds());
+        }
+        assertThat(rows.get(0).delayedSeconds()).isGreaterThanOrEqualTo(60);
+    }
+
+    @Test
+    void clickingARowOpensTheCluster() {
+        login("auditor", "AUDITOR");
+        UI.getCurrent().navigate("clusters");
+        ClustersView view = _get(ClustersView.class);
+        String id = _get(view.grid, 0).id();
+        _clickItem(view.grid, 0);
+        assertThat(_get(H2.class, spec -> spec.withText(id))).isNotNull();
+        assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getPath()).isEqualTo("clusters/" + id);
+    }
+}

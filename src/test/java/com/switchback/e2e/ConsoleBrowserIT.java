@@ -1,0 +1,225 @@
+package com.switchback.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.options.AriaRole;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * What people see, in a real browser against the production jar: a DBA and a team lead, each in
+ * their own browser context, take a rollback and a cancel through approval to the end; a team
+ * lead cannot approve their own request; a DBA cannot reach the audit trail; an auditor filters
+ * it, verifies it and downloads it. Screenshots of each key screen go to target/screenshots.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ConsoleBrowserIT {
+
+    private static final Path SHOTS = Path.of("target", "screenshots");
+    private static final LocatorAssertions.IsVisibleOptions LONG = new LocatorAssertions.IsVisibleOptions().setTimeout(60_000);
+
+    private static RunningJar app;
+    private static Playwright playwright;
+    private static Browser browser;
+    private static String rolledBack;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Files.createDirectories(SHOTS);
+        app = RunningJar.start("--switchback.simulated.step-duration=PT1S");
+        playwright = Browsers.playwright();
+        browser = Browsers.chromium(playwright);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aRollbackWithoutEndpointsGoesFromRequestThroughApprovalToTheEndLive() throws Exception {
+        String cluster = clusterIn("POLARDB2RDS_SYNCING", 0);
+        rolledBack = cluster;
+        Page lead = login("lead");
+        lead.navigate(app.url("/approvals"));
+        assertThat(lead.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Approvals"))).isVisible();
+        screenshot(lead, "01-approvals-empty");
+
+        Page dba = login("dba");
+        assertThat(dba.getByText("Demo — simulated clusters")).isVisible();
+        screenshot(dba, "02-clusters");
+        dba.navigate(app.url("/clusters/" + cluster));
+        assertThat(dba.getByText("RDS Migration")).isVisible();
+        screenshot(dba, "03-cluster");
+        button(dba, "Roll Back Migration").click();
+        assertThat(dba.getByText("Switches the business back to the original database")).isVisible();
+        assertThat(dba.getByText("Switch Back with Endpoints (Connection Changes Not Required)")).isVisible();
+        assertThat(dba.getByText("Switch Back without Endpoints (Connection Changes Required)")).isVisible();
+        dba.locator("vaadin-radio-button", new Page.LocatorOptions().setHasText("Switch Back without Endpoints")).click();
+        dba.locator("vaadin-text-area textarea").fill("Checkout errors since the switch over");
+        screenshot(dba, "04-rollback-dialog");
+        button(dba, "OK").click();
+        assertThat(dba.getByText("Waiting for a team lead's approval", new Page.GetByTextOptions().setExact(false)))
+                .isVisible();
+
+        // The team lead's open inbox shows the request without reloading.
+        Locator request = lead.locator("vaadin-grid-cell-content", new Page.LocatorOptions().setHasText("Checkout errors"));
+        assertThat(request).isVisible();
+        request.click();
+        assertThat(lead.getByText("Pre-checks (run now)")).isVisible();
+        assertThat(lead.getByText("✓ Allowed in the current status", new Page.GetByTextOptions().setExact(false))).isVisible();
+        screenshot(lead, "05-approval-plan");
+        button(lead, "Approve").click();
+        lead.navigate(app.url("/clusters/" + cluster));
+
+        // Both watch the steps to the end; the DBA is told to change the connection string.
+        assertThat(dba.getByText("Source RDS is Read/Write again", new Page.GetByTextOptions().setExact(false)).first())
+                .isVisible(LONG);
+        assertThat(dba.getByText("SUCCEEDED", new Page.GetByTextOptions().setExact(false)).first()).isVisible(LONG);
+        assertThat(lead.getByText("SUCCEEDED", new Page.GetByTextOptions().setExact(false)).first()).isVisible(LONG);
+        assertThat(fact(dba, "Status")).containsText("RDS2POLARDB_SYNCING");
+        assertThat(fact(dba, "Source RDS Read/Write Status")).hasText("Read/Write");
+        assertThat(fact(lead, "PolarDB Read/Write Status")).hasText("Read Only");
+        screenshot(dba, "06-rollback-done");
+        assertThat(requestState(cluster)).isEqualTo("SUCCEEDED");
+    }
+
+    @Test
+    @Order(2)
+    void aCancelGoesThroughApprovalToTheEnd() throws Exception {
+        String cluster = clusterIn("RDS2POLARDB_SYNCING", 0);
+        Page dba = login("dba");
+        dba.navigate(app.url("/clusters/" + cluster));
+        button(dba, "Cancel Migration").click();
+        assertThat(dba.getByText("Are you sure you want to cancel the migration?", new Page.GetByTextOptions().setExact(false)))
+                .isVisible();
+        dba.locator("vaadin-text-area textarea").fill("Wrong target cluster");
+        screenshot(dba, "07-cancel-dialog");
+        button(dba, "OK").click();
+
+        Page lead = login("lead2");
+        lead.navigate(app.url("/approvals"));
+        lead.locator("vaadin-grid-cell-content", new Page.LocatorOptions().setHasText("Wrong target cluster")).click();
+        button(lead, "Approve").click();
+
+        assertThat(dba.getByText("SUCCEEDED", new Page.GetByTextOptions().setExact(false)).first()).isVisible(LONG);
+        assertThat(fact(dba, "Status")).containsText("NO_MIGRATION");
+        assertThat(fact(dba, "PolarDB Read/Write Status")).hasText("Read/Write");
+        screenshot(dba, "08-cancel-done");
+    }
+
+    @Test
+    @Order(3)
+    void aTeamLeadCannotApproveTheirOwnRequest() throws Exception {
+        String cluster = clusterIn("RDS2POLARDB_SYNCING", 1);
+        Page lead = login("lead");
+        lead.navigate(app.url("/clusters/" + cluster));
+        button(lead, "Cancel Migration").click();
+        lead.locator("vaadin-text-area textarea").fill("Own request, for the record");
+        button(lead, "OK").click();
+        lead.navigate(app.url("/approvals"));
+        lead.locator("vaadin-grid-cell-content", new Page.LocatorOptions().setHasText("Own request, for the record")).click();
+        assertThat(lead.getByText("You made this request: another team lead must decide on it.")).isVisible();
+        assertThat(button(lead, "Approve")).isDisabled();
+        screenshot(lead, "09-own-request");
+    }
+
+    @Test
+    @Order(4)
+    void aDbaCannotReachTheAuditTrail() {
+        Page dba = login("dba");
+        dba.navigate(app.url("/audit"));
+        assertThat(dba.getByText("You do not have access to this page.", new Page.GetByTextOptions().setExact(false)))
+                .isVisible();
+        assertThat(dba.getByText("Audit trail")).hasCount(0);
+        screenshot(dba, "10-dba-audit-denied");
+    }
+
+    @Test
+    @Order(5)
+    void anAuditorFiltersVerifiesAndDownloadsTheTrail() throws Exception {
+        Page auditor = login("auditor");
+        auditor.navigate(app.url("/audit"));
+        auditor.getByLabel("Cluster").fill(rolledBack);
+        auditor.getByLabel("Cluster").press("Enter");
+        assertThat(auditor.locator("vaadin-grid-cell-content", new Page.LocatorOptions().setHasText("request.approved")))
+                .isVisible();
+        button(auditor, "Verify integrity").click();
+        assertThat(auditor.getByText("Intact, ", new Page.GetByTextOptions().setExact(false))).isVisible();
+        screenshot(auditor, "11-audit-trail");
+        Download download = auditor.waitForDownload(() -> auditor.getByText("Export CSV").click());
+        String csv = Files.readString(download.path());
+        assertThat(csv.lines().findFirst().orElse("")).startsWith("seq,occurred_at,actor");
+        assertThat(csv.lines().skip(1).toList()).isNotEmpty().allMatch(l -> l.contains(rolledBack));
+        assertThat(csv).contains("request.created").contains("execution.succeeded");
+    }
+
+    // --- helpers ---
+
+    private static Page login(String user) {
+        return Browsers.login(browser, app, user);
+    }
+
+    private static Locator button(Page page, String name) {
+        return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
+    }
+
+    private static Locator fact(Page page, String label) {
+        return page.locator("[data-fact=\"" + label + "\"]");
+    }
+
+    private static void screenshot(Page page, String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name + ".png")).setFullPage(true));
+    }
+
+    /** A healthy simulated cluster in the given status (the n-th, so tests do not share one). */
+    private static String clusterIn(String status, int n) throws Exception {
+        try (Connection c = app.database(); PreparedStatement s = c.prepareStatement("""
+                select cluster_id from migration where status = ? and comment = '' and delayed_seconds between 0 and 30
+                  and cluster_id not in (select cluster_id from migration_request)
+                order by cluster_id offset ? limit 1""")) {
+            s.setString(1, status);
+            s.setInt(2, n);
+            try (ResultSet rs = s.executeQuery()) {
+                assertThat(rs.next()).as("a cluster in " + status).isTrue();
+                return rs.getString(1);
+            }
+        }
+    }
+
+    private static String requestState(String cluster) throws Exception {
+        try (Connection c = app.database(); PreparedStatement s = c.prepareStatement(
+                "select state from migration_request where cluster_id = ? order by id desc limit 1")) {
+            s.setString(1, cluster);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }
+    }
+}

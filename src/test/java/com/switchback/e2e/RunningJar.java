@@ -1,0 +1,125 @@
+package com.switchback.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The production jar, started as a user starts it (embedded PostgreSQL, simulated fleet) on free
+ * ports, with its database reachable so a test can pick clusters in the states it needs.
+ */
+public final class RunningJar implements AutoCloseable {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    public final int port;
+    public final int databasePort;
+    public final Path log;
+    public final Duration startUp;
+    private final Process process;
+
+    private RunningJar(int port, int databasePort, Path log, Process process, Duration startUp) {
+        this.port = port;
+        this.databasePort = databasePort;
+        this.log = log;
+        this.process = process;
+        this.startUp = startUp;
+    }
+
+    /** Starts the jar in {@code target/} and waits until it is ready and serves its login page. */
+    public static RunningJar start(String... extraArguments) throws IOException {
+        File[] jars = new File("target").listFiles((d, name) -> name.startsWith("switchback-") && name.endsWith(".jar"));
+        assertThat(jars).as("the packaged jar in target/ (run after `package`)").hasSize(1);
+        int port = freePort();
+        int databasePort = freePort();
+        Path data = Files.createTempDirectory("switchback-e2e");
+        Path log = data.resolve("app.log");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", jars[0].getAbsolutePath(), "--server.port=" + port,
+                "--switchback.embedded.port=" + databasePort,
+                "--switchback.embedded.data-dir=" + data.resolve("postgres")));
+        command.addAll(List.of(extraArguments));
+        long started = System.nanoTime();
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        RunningJar jar = new RunningJar(port, databasePort, log, process, null);
+        try {
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100))
+                    .failFast("the application exited; see " + log, () -> !process.isAlive())
+                    .until(() -> jar.status("/login") == 200 && jar.ready());
+        } catch (RuntimeException e) {
+            jar.close();
+            throw e;
+        }
+        return new RunningJar(port, databasePort, log, process, Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    /** Health UP: start-up work (discovery of the fleet) is done. */
+    private boolean ready() {
+        try {
+            return get("/actuator/health").body().contains("\"status\":\"UP\"");
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    public String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    public int status(String path) {
+        try {
+            return get(path).statusCode();
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    public HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A connection to the application's embedded PostgreSQL. */
+    public Connection database() throws SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://localhost:" + databasePort + "/postgres", "postgres", "");
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}

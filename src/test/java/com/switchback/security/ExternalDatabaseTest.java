@@ -1,0 +1,62 @@
+package com.switchback.security;
+
+import com.switchback.SeparateDatabase;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.switchback.base.DemoMode;
+import com.switchback.migration.MigrationBackends;
+import java.io.IOException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.config.annotation.authentication.configuration.AuthenticationConfiguration;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * With a configured database (here a separate PostgreSQL server) Switchback is not the demo:
+ * no demo accounts, no simulated fleet, and the first administrator comes from configuration.
+ */
+@SpringBootTest(properties = {
+        "switchback.scheduling.enabled=false",
+        "switchback.admin.username=firstadmin",
+        "switchback.admin.password=correct-horse-battery-staple"})
+class ExternalDatabaseTest {
+
+    private static final SeparateDatabase SERVER = new SeparateDatabase();
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        SERVER.register(registry);
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        SERVER.close();
+    }
+
+    @Autowired DemoMode demo;
+    @Autowired JdbcClient jdbc;
+    @Autowired AuthenticationConfiguration authConfig;
+    @Autowired MigrationBackends backends;
+
+    @Test
+    void noDemoAccountsAndTheFirstAdminFromConfiguration() throws Exception {
+        assertThat(demo.enabled()).isFalse();
+        assertThat(jdbc.sql("select username from app_user").query(String.class).list()).containsExactly("firstadmin");
+        var auth = authConfig.getAuthenticationManager().authenticate(
+                UsernamePasswordAuthenticationToken.unauthenticated("firstadmin", "correct-horse-battery-staple"));
+        assertThat(auth.getAuthorities()).extracting(a -> a.getAuthority()).filteredOn(a -> a.startsWith("ROLE_"))
+                .containsExactly("ROLE_ADMIN");
+    }
+
+    @Test
+    void noSimulatedClustersUnlessAskedFor() {
+        assertThat(backends.all()).isEmpty();
+        assertThat(jdbc.sql("select count(*) from cluster").query(Integer.class).single()).isZero();
+    }
+
+}

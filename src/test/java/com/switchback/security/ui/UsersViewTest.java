@@ -1,0 +1,63 @@
+package com.switchback.security.ui;
+
+import static com.github.mvysny.kaributesting.v10.GridKt._findAll;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
+import static com.github.mvysny.kaributesting.v10.NotificationsKt.expectNotifications;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.switchback.KaribuTest;
+import com.switchback.security.UserAccount;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class UsersViewTest extends KaribuTest {
+
+    @Test
+    void anAdministratorAddsAUserAndChangesTheirRoles() {
+        login("admin", "ADMIN");
+        UI.getCurrent().navigate("users");
+        UsersView view = _get(UsersView.class);
+        assertThat(_findAll(view.grid)).extracting(UserAccount::username).contains("dba", "lead", "auditor", "admin");
+
+        _setValue(view.username, "carol");
+        _setValue(view.password, "a-long-enough-password");
+        _setValue(view.newRoles, Set.of("AUDITOR"));
+        _click(_get(Button.class, spec -> spec.withText("Add user")));
+        expectNotifications("User carol added.");
+        UserAccount carol = _findAll(view.grid).stream().filter(u -> u.username().equals("carol")).findFirst().orElseThrow();
+        assertThat(carol.roles()).containsExactly("AUDITOR");
+
+        view.grid.select(carol);
+        _setValue(view.editRoles, Set.of("AUDITOR", "DBA"));
+        _click(_get(Button.class, spec -> spec.withText("Save")));
+        assertThat(_findAll(view.grid).stream().filter(u -> u.username().equals("carol")).findFirst().orElseThrow().roles())
+                .containsExactlyInAnyOrder("AUDITOR", "DBA");
+    }
+
+    @Test
+    void aBadEntryGetsAMessageAndAddsNobody() {
+        login("admin", "ADMIN");
+        UI.getCurrent().navigate("users");
+        UsersView view = _get(UsersView.class);
+        int before = _findAll(view.grid).size();
+        _setValue(view.username, "<b>eve</b>");
+        _setValue(view.password, "short");
+        _setValue(view.newRoles, Set.of("DBA"));
+        _click(_get(Button.class, spec -> spec.withText("Add user")));
+        expectNotifications("A username is 2–32 characters: lower-case letters, digits, '.', '_' or '-', starting with a letter.");
+        assertThat(_findAll(view.grid)).hasSize(before);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"DBA", "TEAM_LEAD", "AUDITOR"})
+    void otherRolesCannotOpenTheUsersView(String role) {
+        login("someone", role);
+        assertAccessDenied("users", UsersView.class);
+    }
+}
