@@ -25,4 +25,9 @@ public interface MigrationBackend {
      * give the same keys in the same order, so a journal can be resumed.
      */
     List<MigrationStep> plan(String clusterId, MigrationAction action, boolean swapEndpoints);
+
+    /** Checks of the backend's own, run now and shown in a request's plan beside the common ones. */
+    default List<RequestPlan.Check> preChecks(String clusterId, MigrationAction action, boolean swapEndpoints) {
+        return List.of();
+    }
 }

@@ -135,14 +135,15 @@ public class MigrationService {
                 .orElseThrow(() -> new ActionRefusedException("There is no request #" + requestId + "."));
         List<String> steps = requests.steps(requestId).stream().map(StepRecord::title).toList();
         MigrationBackend backend = backends.get(migrations.find(r.clusterId()).orElseThrow().backend());
-        MigrationSnapshot now;
+        List<RequestPlan.Check> checks = new java.util.ArrayList<>();
         try {
-            now = backend.describe(r.clusterId());
+            checks.addAll(PreChecks.of(backend.describe(r.clusterId()), r.action(), Instant.now()));
+            checks.addAll(backend.preChecks(r.clusterId(), r.action(), r.swapEndpoints()));
         } catch (RuntimeException e) {
             return new RequestPlan(List.of(new RequestPlan.Check("Backend reachable", false,
                     OperationRunner.describe(e))), steps);
         }
-        return new RequestPlan(PreChecks.of(now, r.action(), Instant.now()), steps);
+        return new RequestPlan(checks, steps);
     }
 
     private MigrationRequest create(String clusterId, MigrationAction action, boolean swapEndpoints, String reason,

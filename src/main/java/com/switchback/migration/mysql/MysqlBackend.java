@@ -1,0 +1,82 @@
+package com.switchback.migration.mysql;
+
+import com.switchback.migration.ClusterDescription;
+import com.switchback.migration.MigrationAction;
+import com.switchback.migration.MigrationBackend;
+import com.switchback.migration.MigrationSnapshot;
+import com.switchback.migration.MigrationStep;
+import com.switchback.migration.RequestPlan;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Self-managed MySQL/MariaDB pairs whose endpoints are HAProxy frontends (ARCHITECTURE §3). Status
+ * is read from the servers on every call; actions are steps that re-read them before acting.
+ */
+@Component
+public class MysqlBackend implements MigrationBackend {
+
+    public static final String NAME = "mysql";
+
+    private final Map<String, MysqlPair> pairs = new LinkedHashMap<>();
+    private final MysqlPhases phases;
+    private final MysqlPlans plans;
+
+    MysqlBackend(MysqlProperties properties, MysqlPhases phases) {
+        this.phases = phases;
+        this.plans = new MysqlPlans(phases);
+        for (MysqlProperties.Pair p : properties.pairs()) {
+            String problem = p.problem();
+            if (problem != null) {
+                throw new IllegalStateException("switchback.mysql: " + problem + " (see the README).");
+            }
+            pairs.put(p.clusterId(), new MysqlPair(p));
+        }
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public boolean simulated() {
+        return false;
+    }
+
+    @Override
+    public List<ClusterDescription> discover() {
+        return pairs.values().stream().map(p -> new ClusterDescription(p.id(),
+                p.config().description().isBlank() ? "MySQL pair " + p.config().rds().address() + " → "
+                        + p.config().polardb().address() : p.config().description(),
+                p.config().region(), "MySQL-protocol pair", "Running")).toList();
+    }
+
+    @Override
+    public MigrationSnapshot describe(String clusterId) {
+        MysqlPair p = pair(clusterId);
+        return PairStatus.snapshot(p, p.read(), phases.current(clusterId));
+    }
+
+    @Override
+    public List<MigrationStep> plan(String clusterId, MigrationAction action, boolean swapEndpoints) {
+        return plans.plan(pair(clusterId), action, swapEndpoints);
+    }
+
+    @Override
+    public List<RequestPlan.Check> preChecks(String clusterId, MigrationAction action, boolean swapEndpoints) {
+        MysqlPair p = pair(clusterId);
+        return MysqlPreChecks.of(p, p.read(), action, swapEndpoints);
+    }
+
+    private MysqlPair pair(String clusterId) {
+        MysqlPair p = pairs.get(clusterId);
+        if (p == null) {
+            throw new NoSuchElementException("No MySQL pair " + clusterId + " is configured.");
+        }
+        return p;
+    }
+}

@@ -1,0 +1,51 @@
+package com.switchback.migration;
+
+import java.time.Duration;
+import java.util.List;
+import org.springframework.context.ApplicationContext;
+
+/** Drives the executor by hand in tests of other packages (the background clock is stopped in tests). */
+public final class TestExecutor {
+
+    private final RequestRepository requests;
+    private final MigrationRepository migrations;
+    private final OperationRunner runner;
+
+    public TestExecutor(ApplicationContext context) {
+        this.requests = context.getBean(RequestRepository.class);
+        this.migrations = context.getBean(MigrationRepository.class);
+        this.runner = context.getBean(OperationRunner.class);
+    }
+
+    /** A fresh executor claims the ready request {@code id} and runs it to the end. */
+    public OperationRunner.Result run(String executorId, long id) {
+        return runUntil(executorId, id, OperationRunner.Checkpoint.NEVER);
+    }
+
+    /** Claims {@code id} (taking it over from an executor that is gone) and runs it, asking {@code checkpoint} between steps. */
+    public OperationRunner.Result runUntil(String executorId, long id, OperationRunner.Checkpoint checkpoint) {
+        var claimed = requests.claim(executorId, Duration.ZERO);
+        if (claimed.isEmpty() || claimed.get() != id) {
+            throw new IllegalStateException("Request #" + id + " was not claimable; claimed " + claimed);
+        }
+        return runner.run(executorId, id, checkpoint);
+    }
+
+    public MigrationRequest request(long id) {
+        return requests.find(id).orElseThrow();
+    }
+
+    public List<StepRecord> steps(long id) {
+        return requests.steps(id);
+    }
+
+    /** Makes the journal say step {@code seq} was running, as after a crash inside it. */
+    public void markRunning(long id, int seq) {
+        requests.stepRunning(id, seq);
+    }
+
+    /** What the console last stored of the migration. */
+    public MigrationSnapshot stored(String clusterId) {
+        return migrations.find(clusterId).orElseThrow().snapshot();
+    }
+}
