@@ -33,6 +33,15 @@ public final class ActionRules {
     private ActionRules() {
     }
 
+    /** The status a migration shows while {@code action} is under way (ARCHITECTURE §1, "passes through"). */
+    public static MigrationStatus passesThrough(MigrationAction action) {
+        return switch (action) {
+            case SWITCH_OVER -> MigrationStatus.SWITCHING;
+            case ROLL_BACK -> MigrationStatus.ROLLBACK;
+            case CANCEL, COMPLETE -> MigrationStatus.CLOSING_MIGRATION;
+        };
+    }
+
     /** Allowed, or refused with a reason a DBA can act on. */
     public record Decision(boolean allowed, String reason) {
         static Decision allow() {

@@ -127,6 +127,56 @@ public class MigrationService {
         events.publish(r.clusterId());
     }
 
+    /**
+     * Runs a failed request again from the step that failed, when the failure left the action half
+     * done (the migration still shows the action's in-flight status, e.g. SWITCHING): the approval
+     * covered the whole action, and finishing it is the way back to a usable pair. The steps
+     * already done are not repeated; each step re-reads the servers before it acts. An action that
+     * failed before it changed anything, or undid itself, needs a new request instead.
+     */
+    @PreAuthorize(AppRoles.CAN_OPERATE)
+    @Transactional(noRollbackFor = ActionRefusedException.class)
+    public void retry(long requestId, String reason) {
+        String why = reason == null ? "" : reason.strip();
+        MigrationRequest r = requests.lock(requestId)
+                .orElseThrow(() -> new ActionRefusedException("There is no request #" + requestId + "."));
+        String refusal = retryRefusal(r, why);
+        if (refusal == null && !requests.retry(requestId, r.version(), policy.validFor())) {
+            refusal = "Request #" + requestId + " changed meanwhile: look again.";
+        }
+        if (refusal != null) {
+            audit.record("request.retry-refused", r.clusterId(), requestId, Outcome.DENIED, refusal);
+            throw new ActionRefusedException(refusal);
+        }
+        audit.record("request.retried", r.clusterId(), requestId, Outcome.SUCCESS,
+                "Retry from the failed step by " + currentUser() + ": " + why);
+        events.publish(r.clusterId());
+    }
+
+    /** Why {@code r} cannot be retried now, or null when it can ({@code reason} null: not asked yet). */
+    @PreAuthorize(AppRoles.CAN_VIEW)
+    @Transactional(readOnly = true)
+    public String retryRefusal(MigrationRequest r, String reason) {
+        if (r.state() != RequestState.FAILED) {
+            return "Request #" + r.id() + " is " + r.state().name().toLowerCase() + ": only a failed request can be retried.";
+        }
+        if (requests.steps(r.id()).stream().noneMatch(s -> s.state() == StepRecord.StepState.FAILED)) {
+            return "Request #" + r.id() + " failed before any step ran: make a new request.";
+        }
+        String inFlight = ActionRules.passesThrough(r.action()).name();
+        String status = migrations.find(r.clusterId()).map(t -> t.snapshot().status()).orElse("");
+        if (!inFlight.equals(status)) {
+            return "The migration is " + status + ", not " + inFlight + ": the action is not half done, so make a new request.";
+        }
+        if (reason != null && reason.isBlank()) {
+            return "A reason is required.";
+        }
+        if (reason != null && reason.length() > MAX_REASON) {
+            return "The reason is too long: at most " + MAX_REASON + " characters.";
+        }
+        return null;
+    }
+
     /** The plan of a request: pre-checks run now against the backend, and the steps that will run. */
     @PreAuthorize(AppRoles.CAN_VIEW)
     @Transactional(readOnly = true)

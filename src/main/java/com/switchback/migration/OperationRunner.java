@@ -65,7 +65,8 @@ public class OperationRunner {
             var live = backend.describe(clusterId);
             var decision = ActionRules.check(live.status(), live.delayedSeconds(), request.action());
             if (!decision.allowed()) {
-                return fail(executorId, request, backend, -1, "No longer allowed: " + decision.reason());
+                return fail(executorId, request, backend, -1, "No longer allowed: " + decision.reason()
+                        + (live.comment().isEmpty() ? "" : " The backend reports: " + live.comment()));
             }
         }
         for (int seq = 0; seq < plan.size(); seq++) {

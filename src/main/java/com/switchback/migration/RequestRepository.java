@@ -64,6 +64,26 @@ class RequestRepository {
                 .update() == 1;
     }
 
+    /**
+     * Hands a failed request back to the executors: its failed step goes back to pending, the
+     * steps already done stay done. Only from FAILED and only at the version the caller saw.
+     */
+    boolean retry(long id, long version, Duration validFor) {
+        int updated = jdbc.sql("""
+                        update migration_request set state = 'APPROVED', executor_id = null, heartbeat_at = null,
+                            finished_at = null, error = null, state_left = null, version = version + 1,
+                            expires_at = now() + make_interval(secs => :valid)
+                        where id = :id and state = 'FAILED' and version = :version""")
+                .param("id", id).param("version", version).param("valid", validFor.toSeconds()).update();
+        if (updated == 1) {
+            jdbc.sql("""
+                            update operation_step set state = 'PENDING', error = null, started_at = null, finished_at = null
+                            where request_id = :id and state in ('FAILED', 'RUNNING')""")
+                    .param("id", id).update();
+        }
+        return updated == 1;
+    }
+
     Optional<MigrationRequest> openFor(String clusterId) {
         return jdbc.sql("select * from migration_request where cluster_id = :c and state in ('PENDING','APPROVED','EXECUTING')")
                 .param("c", clusterId).query(RequestRepository::request).optional();

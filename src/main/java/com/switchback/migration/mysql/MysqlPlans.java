@@ -129,7 +129,7 @@ final class MysqlPlans {
                 var dialect = MysqlServer.dialect(c);
                 while (!MysqlServer.hasApplied(c, dialect, position)) {
                     var link = MysqlServer.replica(c);
-                    String error = link.map(ReplicaStatus::error).orElse(newWriter.label() + " does not replicate");
+                    String error = link.isEmpty() ? newWriter.label() + " does not replicate" : link.get().error();
                     if (error != null || System.nanoTime() > deadline) {
                         String why = error != null ? "the link failed (" + error + ")"
                                 : "it did not finish within " + timeout.toSeconds() + " s";

@@ -45,6 +45,7 @@ public class RdsMigrationSection extends Div {
     private final boolean mayOperate;
     private final CurrentUser user;
     final Button withdraw = new Button("Withdraw request", e -> withdraw());
+    final Button retry = new Button("Retry from the failed step", e -> retry());
     private final Span decision = new Span();
 
     private final Div status = new Div();
@@ -109,7 +110,7 @@ public class RdsMigrationSection extends Div {
 
         failure.addClassNames("sb-banner", "sb-banner-error");
         decision.addClassName("sb-decision");
-        request.add(new H4("Latest request"), requestSummary, decision, withdraw, failure, steps);
+        request.add(new H4("Latest request"), requestSummary, decision, withdraw, failure, retry, steps);
 
         add(new H3("RDS Migration"), exception, endpointNotice, facts, actions, request);
         refresh();
@@ -189,6 +190,7 @@ public class RdsMigrationSection extends Div {
         withdraw.setVisible(r.requestedBy().equals(user.name())
                 && (r.state() == RequestState.PENDING || r.state() == RequestState.APPROVED));
         failure.setVisible(r.error() != null);
+        retry.setVisible(mayOperate && r.state() == RequestState.FAILED && service.retryRefusal(r, null) == null);
         if (r.error() != null) {
             failure.setText(r.error() + (r.stateLeft() == null ? "" : " State left behind: " + r.stateLeft()));
         }
@@ -262,6 +264,23 @@ public class RdsMigrationSection extends Div {
             Notifications.error("Your role may not request this.");
             return true;
         }
+    }
+
+    private void retry() {
+        current.latestRequest().ifPresent(r -> new RetryDialog(r, why -> {
+            try {
+                service.retry(r.id(), why);
+                Notifications.success("Request #" + r.id() + " goes on from its failed step.");
+                refresh();
+                return true;
+            } catch (ActionRefusedException e) {
+                Notifications.error(e.getMessage());
+                return false;
+            } catch (AccessDeniedException e) {
+                Notifications.error("Your role may not retry this.");
+                return true;
+            }
+        }).open());
     }
 
     private void withdraw() {
