@@ -45,6 +45,7 @@ public class EmbeddedDatabaseConfig {
         if (StringUtils.hasText(dataDir)) {
             Path dir = Path.of(dataDir).toAbsolutePath();
             Files.createDirectories(dir);
+            OrphanedPostgres.stopIfRunning(dir);
             builder.setDataDirectory(dir).setCleanDataDirectory(false);
         }
         if (port > 0) {

@@ -44,12 +44,16 @@ public final class RunningJar implements AutoCloseable {
 
     /** Starts the jar in {@code target/} and waits until it is ready and serves its login page. */
     public static RunningJar start(String... extraArguments) throws IOException {
+        return startOn(Files.createTempDirectory("switchback-e2e"), extraArguments);
+    }
+
+    /** Starts the jar with its embedded PostgreSQL keeping its data in {@code data} (to start again on it). */
+    public static RunningJar startOn(Path data, String... extraArguments) throws IOException {
         File[] jars = new File("target").listFiles((d, name) -> name.startsWith("switchback-") && name.endsWith(".jar"));
         assertThat(jars).as("the packaged jar in target/ (run after `package`)").hasSize(1);
         int port = freePort();
         int databasePort = freePort();
-        Path data = Files.createTempDirectory("switchback-e2e");
-        Path log = data.resolve("app.log");
+        Path log = Files.createTempFile(data, "app-", ".log");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", jars[0].getAbsolutePath(), "--server.port=" + port,
                 "--switchback.embedded.port=" + databasePort,
@@ -67,6 +71,12 @@ public final class RunningJar implements AutoCloseable {
             throw e;
         }
         return new RunningJar(port, databasePort, log, process, Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /** kill -9: the JVM dies at once, without any shutdown work. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
     }
 
     public long pid() {

@@ -223,6 +223,27 @@ final class MysqlLab {
         });
     }
 
+    /** As after a switch over with endpoints: PolarDB writable, replicating back to a read-only RDS. */
+    void resetSwitchedOver() throws Exception {
+        reset();
+        try (Connection c = polardb.root(); Statement s = c.createStatement()) {
+            s.execute("stop slave");
+            s.execute("reset slave all");
+            s.execute("set global read_only = OFF");
+        }
+        try (Connection c = rds.root(); Statement s = c.createStatement()) {
+            s.execute("set global read_only = ON");
+            s.execute("set global gtid_slave_pos = @@global.gtid_current_pos");
+            s.execute("change master to master_host = '127.0.0.1', master_port = " + polardb.port
+                    + ", master_user = 'repl', master_password = '" + replicationPassword + "', master_use_gtid = slave_pos");
+            s.execute("start slave");
+        }
+        var h = runtime();
+        var servers = List.of(RDS_SERVER, POLARDB_SERVER);
+        h.pointTo(RDS_BACKEND, POLARDB_SERVER, servers);
+        h.pointTo(POLARDB_BACKEND, RDS_SERVER, servers);
+    }
+
     /** The properties that register this lab's pair as {@code clusterId}. */
     Map<String, Object> pairProperties(String clusterId) {
         String p = "switchback.mysql.pairs[0].";
