@@ -11,4 +11,9 @@ public record MigrationOverview(MigrationSnapshot snapshot, String backend, bool
     public Optional<MigrationRequest> openRequest() {
         return latestRequest.filter(r -> r.state().open());
     }
+
+    /** Whether the latest request failed half way and may run again from its failed step. */
+    public boolean retryable() {
+        return latestRequest.map(r -> Retries.refusal(r, steps, snapshot.status()) == null).orElse(false);
+    }
 }

@@ -157,16 +157,10 @@ public class MigrationService {
     @PreAuthorize(AppRoles.CAN_VIEW)
     @Transactional(readOnly = true)
     public String retryRefusal(MigrationRequest r, String reason) {
-        if (r.state() != RequestState.FAILED) {
-            return "Request #" + r.id() + " is " + r.state().name().toLowerCase() + ": only a failed request can be retried.";
-        }
-        if (requests.steps(r.id()).stream().noneMatch(s -> s.state() == StepRecord.StepState.FAILED)) {
-            return "Request #" + r.id() + " failed before any step ran: make a new request.";
-        }
-        String inFlight = ActionRules.passesThrough(r.action()).name();
         String status = migrations.find(r.clusterId()).map(t -> t.snapshot().status()).orElse("");
-        if (!inFlight.equals(status)) {
-            return "The migration is " + status + ", not " + inFlight + ": the action is not half done, so make a new request.";
+        String refusal = Retries.refusal(r, requests.steps(r.id()), status);
+        if (refusal != null) {
+            return refusal;
         }
         if (reason != null && reason.isBlank()) {
             return "A reason is required.";

@@ -60,6 +60,12 @@ public class ClustersView extends VerticalLayout {
 
         grid.addColumn(ClusterSummary::id).setHeader("Cluster").setKey("id")
                 .setSortProperty(ClusterSort.ID.name()).setAutoWidth(true).setFlexGrow(0);
+        // Which backend serves the cluster: a simulated one must never pass for a real one.
+        grid.addColumn(LitRenderer.<ClusterSummary>of("""
+                        <span theme="${item.theme}">${item.backend}</span>""")
+                        .withProperty("backend", ClusterSummary::backend)
+                        .withProperty("theme", c -> "simulated".equals(c.backend()) ? "badge contrast small" : "badge small"))
+                .setHeader("Backend").setKey("backend").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(ClusterSummary::description).setHeader("Description")
                 .setSortProperty(ClusterSort.DESCRIPTION.name()).setWidth("10em").setFlexGrow(1);
         grid.addColumn(ClusterSummary::region).setHeader("Region")

@@ -190,7 +190,7 @@ public class RdsMigrationSection extends Div {
         withdraw.setVisible(r.requestedBy().equals(user.name())
                 && (r.state() == RequestState.PENDING || r.state() == RequestState.APPROVED));
         failure.setVisible(r.error() != null);
-        retry.setVisible(mayOperate && r.state() == RequestState.FAILED && service.retryRefusal(r, null) == null);
+        retry.setVisible(mayOperate && current.retryable());
         if (r.error() != null) {
             failure.setText(r.error() + (r.stateLeft() == null ? "" : " State left behind: " + r.stateLeft()));
         }

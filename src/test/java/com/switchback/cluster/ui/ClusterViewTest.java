@@ -9,6 +9,7 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static com.github.mvysny.kaributesting.v10.NotificationsKt.getNotifications;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.github.mvysny.kaributesting.v10.BasicUtilsKt;
@@ -332,6 +333,80 @@ class ClusterViewTest extends KaribuTest {
         } finally {
             simulated.faults().clear();
         }
+    }
+
+    @Test
+    void aHalfDoneActionIsRetriedFromItsFailedStepWithAReason() {
+        String id = fleet.create("RDS2POLARDB_SYNCING", 7);
+        simulated.faults().failStep(id, "reverse-link");
+        try {
+            open(id, "dba", "DBA");
+            _click(button("Switch Over"));
+            Dialog dialog = _get(Dialog.class);
+            @SuppressWarnings("unchecked")
+            RadioButtonGroup<Boolean> option = _get(dialog, RadioButtonGroup.class);
+            _setValue(option, true);
+            giveReason(dialog);
+            _click(_get(dialog, Button.class, spec -> spec.withText("OK")));
+            runToTheEnd(id);
+            assertThat(fact("Status")).contains("SWITCHING");
+        } finally {
+            simulated.faults().clear();
+        }
+        Button retry = button("Retry from the failed step");
+        assertThat(retry.isVisible()).isTrue();
+        _click(retry);
+        Dialog dialog = _get(Dialog.class);
+        assertThat(dialog.getHeaderTitle()).isEqualTo("Retry Switch Over from the failed step");
+        Button confirm = _get(dialog, Button.class, spec -> spec.withText("Retry"));
+        _assertDisabled(confirm);
+        _setValue(_get(dialog, TextArea.class), "The link is repaired");
+        _click(confirm);
+        assertThat(_find(Dialog.class)).isEmpty();
+        assertThat(requestState(latestRequest(id))).isEqualTo(RequestState.APPROVED);
+
+        executor.claimReadyRequests();
+        long request = latestRequest(id);
+        await().atMost(Duration.ofSeconds(20)).until(() -> requestState(request) == RequestState.SUCCEEDED);
+        events.flush();
+        MockVaadin.clientRoundtrip(false);
+        assertThat(fact("Status")).contains("POLARDB2RDS_SYNCING");
+        assertThat(_find(Button.class, spec -> spec.withText("Retry from the failed step"))).isEmpty();
+    }
+
+    @Test
+    void onlyRolesThatMayActAreOfferedTheRetry() {
+        String id = fleet.create("RDS2POLARDB_SYNCING", 7);
+        simulated.faults().failStep(id, "reverse-link");
+        try {
+            open(id, "dba", "DBA");
+            _click(button("Switch Over"));
+            Dialog dialog = _get(Dialog.class);
+            @SuppressWarnings("unchecked")
+            RadioButtonGroup<Boolean> option = _get(dialog, RadioButtonGroup.class);
+            _setValue(option, true);
+            giveReason(dialog);
+            _click(_get(dialog, Button.class, spec -> spec.withText("OK")));
+            runToTheEnd(id);
+        } finally {
+            simulated.faults().clear();
+        }
+        assertThat(_find(Button.class, spec -> spec.withText("Retry from the failed step"))).hasSize(1);
+        open(id, "auditor", "AUDITOR");
+        assertThat(_find(Button.class, spec -> spec.withText("Retry from the failed step"))).isEmpty();
+        long request = latestRequest(id);
+        assertThatThrownBy(() -> service.retry(request, "Trying anyway"))
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+    }
+
+    private RequestState requestState(long request) {
+        return RequestState.valueOf(jdbc.sql("select state from migration_request where id = :id").param("id", request)
+                .query(String.class).single());
+    }
+
+    private long latestRequest(String clusterId) {
+        return jdbc.sql("select max(id) from migration_request where cluster_id = :c").param("c", clusterId)
+                .query(Long.class).single();
     }
 
     @Test
