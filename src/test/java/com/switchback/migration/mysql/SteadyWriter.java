@@ -45,6 +45,11 @@ final class SteadyWriter implements AutoCloseable {
         return failures.get();
     }
 
+    /** Measures the longest pause from now on (what came before, such as connecting, is not counted). */
+    void startMeasuring() {
+        longestPauseNanos = 0;
+    }
+
     double longestPauseMillis() {
         return longestPauseNanos / 1e6;
     }
