@@ -55,7 +55,7 @@ class ExternalDatabaseTest {
 
     @Test
     void noSimulatedClustersUnlessAskedFor() {
-        assertThat(backends.all()).isEmpty();
+        assertThat(backends.all()).noneMatch(com.switchback.migration.MigrationBackend::simulated);
         assertThat(jdbc.sql("select count(*) from cluster").query(Integer.class).single()).isZero();
     }
 

@@ -315,44 +315,18 @@ class ClusterViewTest extends KaribuTest {
     @Test
     void aFailedStepIsShownWithTheErrorAndTheStateLeftBehind() {
         String id = fleet.create("RDS2POLARDB_SYNCING", 7);
-        simulated.faults().failStep(id, "polardb-caught-up");
-        try {
-            open(id, "dba", "DBA");
-            _click(button("Switch Over"));
-            Dialog dialog = _get(Dialog.class);
-            @SuppressWarnings("unchecked")
-            RadioButtonGroup<Boolean> option = _get(dialog, RadioButtonGroup.class);
-            _setValue(option, true);
-            giveReason(dialog);
-            _click(_get(dialog, Button.class, spec -> spec.withText("OK")));
-            runToTheEnd(id);
-            assertThat(stepStates()).containsExactly("done", "done", "done", "failed", "pending", "pending", "pending", "pending");
-            _get(com.vaadin.flow.component.html.Div.class, spec -> spec.withPredicate(d -> d.getText() != null
-                    && d.getText().startsWith("Step 4 \"Wait until PolarDB has applied every RDS transaction (GTID)\" failed: Injected fault")
-                    && d.getText().contains("State left behind: status SWITCHING; Source RDS Read Only; PolarDB Read Only")));
-        } finally {
-            simulated.faults().clear();
-        }
+        switchOverFailingAt(id, "polardb-caught-up");
+        assertThat(stepStates()).containsExactly("done", "done", "done", "failed", "pending", "pending", "pending", "pending");
+        _get(com.vaadin.flow.component.html.Div.class, spec -> spec.withPredicate(d -> d.getText() != null
+                && d.getText().startsWith("Step 4 \"Wait until PolarDB has applied every RDS transaction (GTID)\" failed: Injected fault")
+                && d.getText().contains("State left behind: status SWITCHING; Source RDS Read Only; PolarDB Read Only")));
     }
 
     @Test
     void aHalfDoneActionIsRetriedFromItsFailedStepWithAReason() {
         String id = fleet.create("RDS2POLARDB_SYNCING", 7);
-        simulated.faults().failStep(id, "reverse-link");
-        try {
-            open(id, "dba", "DBA");
-            _click(button("Switch Over"));
-            Dialog dialog = _get(Dialog.class);
-            @SuppressWarnings("unchecked")
-            RadioButtonGroup<Boolean> option = _get(dialog, RadioButtonGroup.class);
-            _setValue(option, true);
-            giveReason(dialog);
-            _click(_get(dialog, Button.class, spec -> spec.withText("OK")));
-            runToTheEnd(id);
-            assertThat(fact("Status")).contains("SWITCHING");
-        } finally {
-            simulated.faults().clear();
-        }
+        switchOverFailingAt(id, "reverse-link");
+        assertThat(fact("Status")).contains("SWITCHING");
         Button retry = button("Retry from the failed step");
         assertThat(retry.isVisible()).isTrue();
         _click(retry);
@@ -377,20 +351,7 @@ class ClusterViewTest extends KaribuTest {
     @Test
     void onlyRolesThatMayActAreOfferedTheRetry() {
         String id = fleet.create("RDS2POLARDB_SYNCING", 7);
-        simulated.faults().failStep(id, "reverse-link");
-        try {
-            open(id, "dba", "DBA");
-            _click(button("Switch Over"));
-            Dialog dialog = _get(Dialog.class);
-            @SuppressWarnings("unchecked")
-            RadioButtonGroup<Boolean> option = _get(dialog, RadioButtonGroup.class);
-            _setValue(option, true);
-            giveReason(dialog);
-            _click(_get(dialog, Button.class, spec -> spec.withText("OK")));
-            runToTheEnd(id);
-        } finally {
-            simulated.faults().clear();
-        }
+        switchOverFailingAt(id, "reverse-link");
         assertThat(_find(Button.class, spec -> spec.withText("Retry from the failed step"))).hasSize(1);
         open(id, "auditor", "AUDITOR");
         assertThat(_find(Button.class, spec -> spec.withText("Retry from the failed step"))).isEmpty();
@@ -402,6 +363,24 @@ class ClusterViewTest extends KaribuTest {
     private RequestState requestState(long request) {
         return RequestState.valueOf(jdbc.sql("select state from migration_request where id = :id").param("id", request)
                 .query(String.class).single());
+    }
+
+    /** A DBA asks for a Switch Over with endpoints; approved, it runs and fails at {@code stepKey}. */
+    private void switchOverFailingAt(String clusterId, String stepKey) {
+        simulated.faults().failStep(clusterId, stepKey);
+        try {
+            open(clusterId, "dba", "DBA");
+            _click(button("Switch Over"));
+            Dialog dialog = _get(Dialog.class);
+            @SuppressWarnings("unchecked")
+            RadioButtonGroup<Boolean> option = _get(dialog, RadioButtonGroup.class);
+            _setValue(option, true);
+            giveReason(dialog);
+            _click(_get(dialog, Button.class, spec -> spec.withText("OK")));
+            runToTheEnd(clusterId);
+        } finally {
+            simulated.faults().clear();
+        }
     }
 
     private long latestRequest(String clusterId) {

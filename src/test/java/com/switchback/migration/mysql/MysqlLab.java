@@ -206,12 +206,8 @@ final class MysqlLab {
                 s.execute("set global gtid_slave_pos = ''");
             }
         }
-        try (Connection c = polardb.root(); Statement s = c.createStatement()) {
-            s.execute("set global read_only = ON");
-            s.execute("change master to master_host = '127.0.0.1', master_port = " + rds.port
-                    + ", master_user = 'repl', master_password = '" + replicationPassword + "', master_use_gtid = slave_pos");
-            s.execute("start slave");
-        }
+        sql(polardb, "set global read_only = ON");
+        replicate(polardb, rds);
         var h = runtime();
         var servers = List.of(RDS_SERVER, POLARDB_SERVER);
         h.pointTo(RDS_BACKEND, RDS_SERVER, servers);
@@ -226,22 +222,29 @@ final class MysqlLab {
     /** As after a switch over with endpoints: PolarDB writable, replicating back to a read-only RDS. */
     void resetSwitchedOver() throws Exception {
         reset();
-        try (Connection c = polardb.root(); Statement s = c.createStatement()) {
-            s.execute("stop slave");
-            s.execute("reset slave all");
-            s.execute("set global read_only = OFF");
-        }
-        try (Connection c = rds.root(); Statement s = c.createStatement()) {
-            s.execute("set global read_only = ON");
-            s.execute("set global gtid_slave_pos = @@global.gtid_current_pos");
-            s.execute("change master to master_host = '127.0.0.1', master_port = " + polardb.port
-                    + ", master_user = 'repl', master_password = '" + replicationPassword + "', master_use_gtid = slave_pos");
-            s.execute("start slave");
-        }
+        sql(polardb, "stop slave", "reset slave all", "set global read_only = OFF");
+        sql(rds, "set global read_only = ON", "set global gtid_slave_pos = @@global.gtid_current_pos");
+        replicate(rds, polardb);
         var h = runtime();
         var servers = List.of(RDS_SERVER, POLARDB_SERVER);
         h.pointTo(RDS_BACKEND, POLARDB_SERVER, servers);
         h.pointTo(POLARDB_BACKEND, RDS_SERVER, servers);
+    }
+
+    /** {@code replica} replicates from {@code source} by GTID, from its current position. */
+    private void replicate(Mariadb replica, Mariadb source) throws SQLException {
+        sql(replica, "change master to master_host = '127.0.0.1', master_port = " + source.port
+                + ", master_user = 'repl', master_password = '" + replicationPassword + "', master_use_gtid = slave_pos",
+                "start slave");
+    }
+
+    /** Runs statements as root on {@code server}. */
+    static void sql(Mariadb server, String... statements) throws SQLException {
+        try (Connection c = server.root(); Statement s = c.createStatement()) {
+            for (String sql : statements) {
+                s.execute(sql);
+            }
+        }
     }
 
     /** The properties that register this lab's pair as {@code clusterId}. */

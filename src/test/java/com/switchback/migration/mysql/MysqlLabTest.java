@@ -90,10 +90,6 @@ abstract class MysqlLabTest {
     }
 
     static void sql(MysqlLab.Mariadb server, String... statements) throws SQLException {
-        try (Connection c = server.root(); Statement s = c.createStatement()) {
-            for (String sql : statements) {
-                s.execute(sql);
-            }
-        }
+        MysqlLab.sql(server, statements);
     }
 }
