@@ -110,6 +110,22 @@ class MysqlFailureTest extends MysqlLabTest {
         assertThat(trail).contains("execution.failed", "request.retried", "execution.resumed", "execution.succeeded");
     }
 
+    @Test
+    void theFirstStepRefusesWhenAPreCheckFailsAndNothingChanges() throws Exception {
+        long id = approved(MigrationAction.SWITCH_OVER, true);
+        lab.stopHaproxy();
+
+        assertThat(executor.run("executor-A", id)).isEqualTo(OperationRunner.Result.FAILED);
+
+        assertThat(executor.request(id).error()).startsWith("Step 1").contains("Pre-checks failed: HAProxy reachable")
+                .contains("is unreachable");
+        assertThat(executor.steps(id).getFirst().state()).isEqualTo(StepRecord.StepState.FAILED);
+        MigrationSnapshot after = backend.describe(CLUSTER);
+        assertThat(after.status()).isEqualTo("RDS2POLARDB_SYNCING");
+        assertThat(after.rdsMode()).isEqualTo(ReadWriteMode.rw);
+        assertThat(after.clusterMode()).isEqualTo(ReadWriteMode.ro);
+    }
+
     private int indexOf(long id, String key) {
         return executor.steps(id).stream().filter(s -> s.key().equals(key)).findFirst().orElseThrow().seq();
     }

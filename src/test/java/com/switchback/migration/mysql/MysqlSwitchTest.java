@@ -40,6 +40,27 @@ class MysqlSwitchTest extends MysqlLabTest {
     }
 
     @Test
+    void anUnreachableServerIsShownAsSuchNotAsStaleData() {
+        var pair = new MysqlPair(new MysqlProperties.Pair(CLUSTER, "rm-x", "", "lab",
+                new MysqlProperties.Server("127.0.0.1", lab.rds.port, "switchback", lab.adminPassword, null, null),
+                new MysqlProperties.Server("127.0.0.1", MysqlLab.freePort(), "switchback", lab.adminPassword, null, null),
+                new MysqlProperties.Account("repl", lab.replicationPassword),
+                new MysqlProperties.Haproxy("127.0.0.1:" + lab.haproxyApiPort,
+                        new MysqlProperties.Endpoint(MysqlLab.RDS_BACKEND, "127.0.0.1", lab.rdsEndpointPort),
+                        new MysqlProperties.Endpoint(MysqlLab.POLARDB_BACKEND, "127.0.0.1", lab.polardbEndpointPort),
+                        MysqlLab.RDS_SERVER, MysqlLab.POLARDB_SERVER),
+                Duration.ofSeconds(5)));
+        MigrationSnapshot s = PairStatus.snapshot(pair, pair.read(), java.util.Optional.empty());
+
+        assertThat(s.status()).isEqualTo("UNREACHABLE");
+        assertThat(s.clusterMode()).as("not guessed").isNull();
+        assertThat(s.rdsMode()).isEqualTo(ReadWriteMode.rw);
+        assertThat(s.comment()).contains("PolarDB (127.0.0.1:").contains("is unreachable");
+        assertThat(com.switchback.migration.ActionRules.check(s.status(), s.delayedSeconds(), MigrationAction.CANCEL)
+                .allowed()).isFalse();
+    }
+
+    @Test
     void switchOverAndRollBackWithEndpointsLoseNoWriteAndNeverMakeTwoWriters() throws Exception {
         try (var watch = new TwoWriterMonitor(lab);
              var writer = new SteadyWriter(lab, lab.rdsEndpointPort, WRITES_PER_SECOND)) {
