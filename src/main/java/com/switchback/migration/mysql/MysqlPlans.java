@@ -2,6 +2,7 @@ package com.switchback.migration.mysql;
 
 import com.switchback.migration.MigrationAction;
 import com.switchback.migration.MigrationStatus;
+import com.switchback.migration.LiveStep;
 import com.switchback.migration.MigrationStep;
 import com.switchback.migration.RequestPlan;
 import java.sql.Connection;
@@ -70,7 +71,7 @@ final class MysqlPlans {
     private MigrationStep precheck(MysqlPair p, MigrationAction action, boolean swap) {
         // Done only once it passed in this run: after a restart the checks run again.
         AtomicBoolean passed = new AtomicBoolean();
-        return new MysqlStep("precheck", "Check that both servers, the link and HAProxy are ready for "
+        return new LiveStep("precheck", "Check that both servers, the link and HAProxy are ready for "
                 + action.title(), passed::get, () -> {
             List<RequestPlan.Check> failed = MysqlPreChecks.of(p, p.read(), action, swap).stream()
                     .filter(c -> !c.passed()).toList();
@@ -84,7 +85,7 @@ final class MysqlPlans {
     }
 
     private MigrationStep begin(MysqlPair p, MigrationStatus status) {
-        return new MysqlStep("begin", "Mark the migration " + status.name(),
+        return new LiveStep("begin", "Mark the migration " + status.name(),
                 () -> phases.current(p.id()).filter(status.name()::equals).isPresent(), () -> {
                     phases.begin(p.id(), status.name());
                     return "";
@@ -92,7 +93,7 @@ final class MysqlPlans {
     }
 
     private MigrationStep finish(MysqlPair p) {
-        return new MysqlStep("finish", "Mark the action finished; the status follows the servers again",
+        return new LiveStep("finish", "Mark the action finished; the status follows the servers again",
                 () -> phases.current(p.id()).isEmpty(), () -> {
                     phases.end(p.id());
                     return "";
@@ -101,7 +102,7 @@ final class MysqlPlans {
 
     private MigrationStep readOnly(MysqlPair p, MysqlServer side) {
         String key = (side == p.rds() ? "rds" : "polardb") + "-read-only";
-        return new MysqlStep(key, "Set " + side.label() + " read-only and read it back",
+        return new LiveStep(key, "Set " + side.label() + " read-only and read it back",
                 () -> p.on(side, (c, d) -> MysqlServer.readOnly(c)), () -> {
                     if (!p.on(side, (c, d) -> MysqlServer.setReadOnly(c, true))) {
                         throw new IllegalStateException(side.label() + " does not read back as read-only.");
@@ -116,7 +117,7 @@ final class MysqlPlans {
      * one stays read-only, and the in-flight mark is cleared, so the pair is as it was.
      */
     private MigrationStep catchUp(MysqlPair p, MysqlServer newWriter, MysqlServer oldWriter, String key, String title) {
-        return new MysqlStep(key, title, () -> caughtUp(p, newWriter, oldWriter), () -> {
+        return new LiveStep(key, title, () -> caughtUp(p, newWriter, oldWriter), () -> {
             String position = p.on(oldWriter, (c, d) -> {
                 if (!MysqlServer.readOnly(c)) {
                     throw new IllegalStateException(oldWriter.label() + " is writable again: its last transaction is a moving target.");
@@ -162,7 +163,7 @@ final class MysqlPlans {
 
     /** The new writer is enabled only when the old one reads back read-only and every one of its transactions is applied. */
     private MigrationStep readWrite(MysqlPair p, MysqlServer newWriter, MysqlServer oldWriter, String key, String title) {
-        return new MysqlStep(key, title, () -> p.on(newWriter, (c, d) -> !MysqlServer.readOnly(c)), () -> {
+        return new LiveStep(key, title, () -> p.on(newWriter, (c, d) -> !MysqlServer.readOnly(c)), () -> {
             if (!caughtUp(p, newWriter, oldWriter)) {
                 throw new IllegalStateException(oldWriter.label() + " is not read-only or not every transaction of it is "
                         + "applied on " + newWriter.label() + ": refusing to make a second writer or to lose writes.");
@@ -176,7 +177,7 @@ final class MysqlPlans {
 
     /** {@code replica} replicates from {@code source} alone; the old link in the other direction is removed first. */
     private MigrationStep link(MysqlPair p, MysqlServer replica, MysqlServer source, String key, String title) {
-        return new MysqlStep(key, title, () -> p.on(source, (c, d) -> MysqlServer.replica(c).isEmpty())
+        return new LiveStep(key, title, () -> p.on(source, (c, d) -> MysqlServer.replica(c).isEmpty())
                 && p.on(replica, (c, d) -> MysqlServer.replica(c).isPresent()), () -> {
             p.on(source, (c, d) -> {
                 MysqlServer.breakLink(c, d);
@@ -191,7 +192,7 @@ final class MysqlPlans {
     }
 
     private MigrationStep breakLink(MysqlPair p, MysqlServer replica, String key, String title) {
-        return new MysqlStep(key, title, () -> p.on(replica, (c, d) -> MysqlServer.replica(c).isEmpty()), () -> {
+        return new LiveStep(key, title, () -> p.on(replica, (c, d) -> MysqlServer.replica(c).isEmpty()), () -> {
             p.on(replica, (c, d) -> {
                 MysqlServer.breakLink(c, d);
                 return null;
@@ -201,7 +202,7 @@ final class MysqlPlans {
     }
 
     private MigrationStep independentWriter(MysqlPair p) {
-        return new MysqlStep("polardb-read-write", "Set PolarDB read-write as an independent cluster",
+        return new LiveStep("polardb-read-write", "Set PolarDB read-write as an independent cluster",
                 () -> p.on(p.polardb(), (c, d) -> !MysqlServer.readOnly(c)), () -> {
                     if (p.on(p.polardb(), (c, d) -> MysqlServer.replica(c).isPresent())) {
                         throw new IllegalStateException("The link still exists: PolarDB stays read-only.");
@@ -214,7 +215,7 @@ final class MysqlPlans {
     }
 
     private MigrationStep endpoints(MysqlPair p, boolean swapped, String key, String title) {
-        return new MysqlStep(key, title, () -> p.endpointsAre(p.read(), swapped), () -> {
+        return new LiveStep(key, title, () -> p.endpointsAre(p.read(), swapped), () -> {
             p.pointEndpoints(swapped);
             return "Both endpoints switched servers; existing client sessions were closed so clients reconnect.";
         });

@@ -1,17 +1,15 @@
-package com.switchback.migration.mysql;
+package com.switchback.migration;
 
-import com.switchback.migration.MigrationStep;
-
-/** A step on a real pair: a fresh read that tells whether its effect is in place, and the effect. */
-record MysqlStep(String key, String title, Check done, Effect effect) implements MigrationStep {
+/** A step of a real backend: a fresh read that tells whether its effect is in place, and the effect. */
+public record LiveStep(String key, String title, Check done, Effect effect) implements MigrationStep {
 
     @FunctionalInterface
-    interface Check {
+    public interface Check {
         boolean holds() throws Exception;
     }
 
     @FunctionalInterface
-    interface Effect {
+    public interface Effect {
         String run() throws Exception;
     }
 

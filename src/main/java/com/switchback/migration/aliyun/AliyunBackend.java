@@ -1,0 +1,129 @@
+package com.switchback.migration.aliyun;
+
+import com.switchback.migration.ClusterDescription;
+import com.switchback.migration.MigrationAction;
+import com.switchback.migration.MigrationBackend;
+import com.switchback.migration.MigrationSnapshot;
+import com.switchback.migration.MigrationStatus;
+import com.switchback.migration.MigrationStep;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Real PolarDB migrations through the Alibaba Cloud OpenAPI (ARCHITECTURE §3): discovery with
+ * {@code DescribeDBClusters}, status with {@code DescribeDBClusterMigration}, actions with
+ * {@code ModifyDBClusterMigration} and {@code CloseDBClusterMigration}. Reads are polite: a
+ * migration that is moving is read every few seconds, a cluster without one rarely.
+ */
+@Component
+@ConditionalOnProperty(name = "switchback.aliyun.enabled", havingValue = "true")
+public class AliyunBackend implements MigrationBackend {
+
+    public static final String NAME = "aliyun";
+    private static final int PAGE_SIZE = 100;
+
+    private record Seen(MigrationSnapshot snapshot, long readAt) {
+    }
+
+    private final AliyunProperties properties;
+    private final PolarDbApi api;
+    private final AliyunPlans plans;
+    private final Map<String, String> regionOf = new ConcurrentHashMap<>();
+    private final Map<String, Seen> lastSeen = new ConcurrentHashMap<>();
+
+    AliyunBackend(AliyunProperties properties) {
+        this.properties = properties;
+        this.api = new PolarDbApi(properties);
+        this.plans = new AliyunPlans(this, properties);
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public boolean simulated() {
+        return false;
+    }
+
+    /** Every cluster of every watched region, all pages. */
+    @Override
+    public List<ClusterDescription> discover() {
+        List<ClusterDescription> all = new ArrayList<>();
+        for (String region : properties.regions()) {
+            for (int page = 1; ; page++) {
+                JsonNode r = api.read(region, "DescribeDBClusters",
+                        Map.of("PageSize", String.valueOf(PAGE_SIZE), "PageNumber", String.valueOf(page)));
+                int onPage = 0;
+                for (JsonNode c : MigrationReading.items(r.path("Items"))) {
+                    onPage++;
+                    String id = MigrationReading.text(c, "DBClusterId");
+                    regionOf.put(id, region);
+                    all.add(new ClusterDescription(id, MigrationReading.text(c, "DBClusterDescription"), region,
+                            (MigrationReading.text(c, "Engine") + " " + MigrationReading.text(c, "DBVersion")).strip(),
+                            MigrationReading.text(c, "DBClusterStatus")));
+                }
+                if (onPage < PAGE_SIZE || page * PAGE_SIZE >= r.path("TotalRecordCount").asInt(0)) {
+                    break;
+                }
+            }
+        }
+        return all;
+    }
+
+    /** The last reading while it is fresh enough for the cluster's pace; otherwise a new one. */
+    @Override
+    public MigrationSnapshot describe(String clusterId) {
+        Seen seen = lastSeen.get(clusterId);
+        if (seen != null) {
+            boolean idle = MigrationStatus.NO_MIGRATION.name().equals(seen.snapshot().status());
+            long maxAge = (idle ? properties.idlePoll() : properties.activePoll()).toNanos();
+            if (System.nanoTime() - seen.readAt() < maxAge) {
+                return seen.snapshot();
+            }
+        }
+        return read(clusterId);
+    }
+
+    /** A fresh {@code DescribeDBClusterMigration}, as every step uses before it acts. */
+    MigrationSnapshot read(String clusterId) {
+        MigrationSnapshot s;
+        try {
+            s = MigrationReading.snapshot(clusterId, api.read(region(clusterId), "DescribeDBClusterMigration",
+                    Map.of("DBClusterId", clusterId)));
+        } catch (AliyunApiException e) {
+            if (!"EngineMigration.NotExist".equals(e.code())) {
+                throw e;
+            }
+            s = MigrationReading.none(clusterId);
+        }
+        lastSeen.put(clusterId, new Seen(s, System.nanoTime()));
+        return s;
+    }
+
+    JsonNode change(String clusterId, String action, Map<String, String> parameters) {
+        lastSeen.remove(clusterId);
+        return api.change(region(clusterId), action, parameters);
+    }
+
+    @Override
+    public List<MigrationStep> plan(String clusterId, MigrationAction action, boolean swapEndpoints) {
+        return plans.plan(clusterId, action, swapEndpoints);
+    }
+
+    private String region(String clusterId) {
+        String region = regionOf.get(clusterId);
+        if (region == null) {
+            throw new NoSuchElementException("Cluster " + clusterId + " was not found in the watched regions "
+                    + properties.regions() + ".");
+        }
+        return region;
+    }
+}

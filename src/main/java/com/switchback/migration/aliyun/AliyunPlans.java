@@ -1,0 +1,125 @@
+package com.switchback.migration.aliyun;
+
+import com.switchback.migration.ActionRules;
+import com.switchback.migration.MigrationAction;
+import com.switchback.migration.MigrationSnapshot;
+import com.switchback.migration.MigrationStatus;
+import com.switchback.migration.LiveStep;
+import com.switchback.migration.MigrationStep;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The steps of an action on Alibaba Cloud: check, ask the service once, then follow the migration
+ * until its transition ends. The service carries out the safety steps itself (read-only, catch-up,
+ * read-write); Switchback adds the approval, the journal and the live view. A request whose answer
+ * was lost is not sent again: the migration is read to see whether it started.
+ */
+final class AliyunPlans {
+
+    private final AliyunBackend backend;
+    private final AliyunProperties properties;
+
+    AliyunPlans(AliyunBackend backend, AliyunProperties properties) {
+        this.backend = backend;
+        this.properties = properties;
+    }
+
+    List<MigrationStep> plan(String clusterId, MigrationAction action, boolean swap) {
+        MigrationStatus passing = ActionRules.passesThrough(action);
+        MigrationStatus target = switch (action) {
+            case SWITCH_OVER -> MigrationStatus.POLARDB2RDS_SYNCING;
+            case ROLL_BACK -> MigrationStatus.RDS2POLARDB_SYNCING;
+            case CANCEL, COMPLETE -> MigrationStatus.NO_MIGRATION;
+        };
+        Set<String> startedOrDone = Set.of(passing.name(), target.name());
+        return List.of(
+                precheck(clusterId, action),
+                new LiveStep("request", requestTitle(action, swap),
+                        () -> startedOrDone.contains(backend.read(clusterId).status()),
+                        () -> ask(clusterId, action, swap, startedOrDone)),
+                new LiveStep("wait", "Wait until Alibaba Cloud reports " + target.name(),
+                        () -> target.name().equals(backend.read(clusterId).status()),
+                        () -> follow(clusterId, passing, target)));
+    }
+
+    private static String requestTitle(MigrationAction action, boolean swap) {
+        return switch (action) {
+            case SWITCH_OVER -> "Ask Alibaba Cloud to switch over (ModifyDBClusterMigration, SwapConnectionString=" + swap + ")";
+            case ROLL_BACK -> "Ask Alibaba Cloud to roll back (ModifyDBClusterMigration, SwapConnectionString=" + swap + ")";
+            case CANCEL, COMPLETE -> "Ask Alibaba Cloud to close the migration (CloseDBClusterMigration)";
+        };
+    }
+
+    private MigrationStep precheck(String clusterId, MigrationAction action) {
+        AtomicBoolean passed = new AtomicBoolean();
+        return new LiveStep("precheck", "Check that " + action.title() + " is allowed now", passed::get, () -> {
+            MigrationSnapshot s = backend.read(clusterId);
+            var decision = ActionRules.check(s.status(), s.delayedSeconds(), action);
+            if (!decision.allowed()) {
+                throw new IllegalStateException(decision.reason());
+            }
+            passed.set(true);
+            return "Status " + s.status() + ", latency " + s.delayedSeconds() + " s.";
+        });
+    }
+
+    private String ask(String clusterId, MigrationAction action, boolean swap, Set<String> startedOrDone) {
+        MigrationSnapshot s = backend.read(clusterId);
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("DBClusterId", clusterId);
+        String api;
+        if (action == MigrationAction.SWITCH_OVER || action == MigrationAction.ROLL_BACK) {
+            api = "ModifyDBClusterMigration";
+            p.put("SourceRDSDBInstanceId", s.sourceRdsId());
+            p.put("NewMasterInstanceId", action == MigrationAction.SWITCH_OVER ? clusterId : s.sourceRdsId());
+            p.put("SwapConnectionString", String.valueOf(swap));
+        } else {
+            api = "CloseDBClusterMigration";
+            p.put("ContinueEnableBinlog", "true");
+        }
+        try {
+            var answer = backend.change(clusterId, api, p);
+            return api + " accepted (request id " + MigrationReading.text(answer, "RequestId") + ").";
+        } catch (AliyunApiException e) {
+            if (!e.mayHaveReachedService()) {
+                throw e;
+            }
+            // The answer was lost, not necessarily the request: read, never re-send.
+            String now = backend.read(clusterId).status();
+            if (startedOrDone.contains(now)) {
+                return api + "'s answer was lost, but the migration shows it started (" + now + "). Not sent again.";
+            }
+            throw new IllegalStateException(e.getMessage() + " The migration still shows " + now
+                    + ", so the call did not take effect; it was not sent again. Make a new request when Alibaba Cloud answers.", e);
+        }
+    }
+
+    private String follow(String clusterId, MigrationStatus passing, MigrationStatus target) throws InterruptedException {
+        long start = System.nanoTime();
+        long deadline = start + properties.transitionTimeout().toNanos();
+        while (true) {
+            MigrationSnapshot s = backend.read(clusterId);
+            if (target.name().equals(s.status())) {
+                return "Reached " + target.name() + " after " + Duration.ofNanos(System.nanoTime() - start).toSeconds() + " s.";
+            }
+            if (!passing.name().equals(s.status())) {
+                throw new IllegalStateException("The migration went to " + s.status() + " instead of " + target.name()
+                        + (s.comment().isEmpty() ? "." : ": " + s.comment()));
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Still " + s.status() + " after " + properties.transitionTimeout().toMinutes()
+                        + " minutes; Alibaba Cloud goes on with it. Retry from this step to keep following it.");
+            }
+            LockSupport.parkNanos(properties.activePoll().toNanos());
+            if (Thread.interrupted()) {
+                throw new InterruptedException();
+            }
+        }
+    }
+}

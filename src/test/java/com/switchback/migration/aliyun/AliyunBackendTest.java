@@ -1,0 +1,249 @@
+package com.switchback.migration.aliyun;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.switchback.SwitchbackTest;
+import com.switchback.TestUsers;
+import com.switchback.approval.ApprovalService;
+import com.switchback.cluster.FleetDiscovery;
+import com.switchback.migration.ActionRules;
+import com.switchback.migration.Endpoint;
+import com.switchback.migration.MigrationAction;
+import com.switchback.migration.MigrationMonitor;
+import com.switchback.migration.MigrationService;
+import com.switchback.migration.MigrationSnapshot;
+import com.switchback.migration.OperationRunner;
+import com.switchback.migration.ReadWriteMode;
+import com.switchback.migration.StepRecord;
+import com.switchback.migration.TestExecutor;
+import com.switchback.migration.Topology;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Contract tests of the {@code aliyun} backend against {@link FakePolarDb}: every request is
+ * signed with the test AccessKey and checked, and the actions go through the service, the
+ * approval and the executor as in production.
+ */
+@SwitchbackTest
+class AliyunBackendTest {
+
+    private static final String SECRET = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
+    private static final FakePolarDb FAKE = start();
+
+    @Autowired AliyunBackend backend;
+    @Autowired MigrationService service;
+    @Autowired ApprovalService approvals;
+    @Autowired FleetDiscovery discovery;
+    @Autowired MigrationMonitor monitor;
+    @Autowired JdbcClient jdbc;
+    @Autowired ApplicationContext context;
+    private TestExecutor executor;
+
+    private static FakePolarDb start() {
+        try {
+            return new FakePolarDb(SECRET);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @DynamicPropertySource
+    static void account(DynamicPropertyRegistry r) {
+        r.add("switchback.aliyun.enabled", () -> "true");
+        r.add("switchback.aliyun.regions[0]", () -> FakePolarDb.REGION);
+        r.add("switchback.aliyun.endpoint", FAKE::endpoint);
+        r.add("switchback.aliyun.protocol", () -> "http");
+        r.add("switchback.aliyun.access-key-id", () -> FakePolarDb.ACCESS_KEY_ID);
+        r.add("switchback.aliyun.access-key-secret", () -> SECRET);
+        r.add("switchback.aliyun.active-poll", () -> "PT0.05S");
+        r.add("switchback.aliyun.idle-poll", () -> "PT1S");
+        r.add("switchback.aliyun.transition-timeout", () -> "PT20S");
+        r.add("switchback.aliyun.backoff", () -> "PT0.02S");
+    }
+
+    @AfterAll
+    static void stop() {
+        FAKE.close();
+    }
+
+    @BeforeEach
+    void setUp() {
+        executor = new TestExecutor(context);
+        jdbc.sql("""
+                update migration_request set state = 'FAILED', error = 'Closed by the test set-up', finished_at = now()
+                where state in ('PENDING', 'APPROVED', 'EXECUTING')""").update();
+        FAKE.throttleNext.set(0);
+        FAKE.forbidden.clear();
+        FAKE.loseAnswerOf.clear();
+        FAKE.changes.clear();
+        FAKE.badSignatures.set(0);
+    }
+
+    @AfterEach
+    void everyRequestWasSignedCorrectly() {
+        TestUsers.logout();
+        assertThat(FAKE.badSignatures).as("requests the fake could not verify").hasValue(0);
+    }
+
+    @Test
+    void discoveryReadsEveryPageAndTheMigrationIsMappedOntoTheConsole() {
+        for (int i = 0; i < 130; i++) {
+            FAKE.add(String.format("pc-page%04d", i), i % 2 == 0 ? "NO_MIGRATION" : "RDS2POLARDB_SYNCING");
+        }
+        var found = backend.discover();
+        assertThat(found).filteredOn(d -> d.clusterId().startsWith("pc-page")).hasSize(130);
+        assertThat(FAKE.calls).contains("DescribeDBClusters");
+
+        String id = cluster("POLARDB2RDS_SYNCING");
+        FAKE.clusters.get(id).delay = 3;
+        MigrationSnapshot s = backend.read(id);
+        assertThat(s.status()).isEqualTo("POLARDB2RDS_SYNCING");
+        assertThat(s.sourceRdsId()).isEqualTo("rm-" + id.substring(3));
+        assertThat(s.rdsMode()).isEqualTo(ReadWriteMode.ro);
+        assertThat(s.clusterMode()).isEqualTo(ReadWriteMode.rw);
+        assertThat(s.topology()).isEqualTo(Topology.POLARDB2RDS);
+        assertThat(s.delayedSeconds()).isEqualTo(3);
+        assertThat(s.expiredTime()).isNotNull();
+        assertThat(s.endpoints()).extracting(Endpoint::side, Endpoint::port)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(Endpoint.Side.RDS, 3306),
+                        org.assertj.core.groups.Tuple.tuple(Endpoint.Side.POLARDB, 3306));
+        assertThat(backend.read(String.format("pc-page%04d", 0)).status()).as("EngineMigration.NotExist").isEqualTo("NO_MIGRATION");
+    }
+
+    @Test
+    void aStatusTheApiDoesNotListIsShownRawAndAllowsNothing() {
+        String id = cluster("RDS2POLARDB_SYNCING");
+        FAKE.clusters.get(id).status = "PRECHECK_FAILED";
+        MigrationSnapshot s = backend.read(id);
+        assertThat(s.status()).isEqualTo("PRECHECK_FAILED");
+        for (MigrationAction a : MigrationAction.values()) {
+            assertThat(ActionRules.check(s.status(), s.delayedSeconds(), a).allowed()).isFalse();
+        }
+    }
+
+    @ParameterizedTest(name = "swap endpoints: {0}")
+    @ValueSource(booleans = {true, false})
+    void switchOverAndRollBackGoThroughModifyDBClusterMigration(boolean swap) {
+        String id = cluster("RDS2POLARDB_SYNCING");
+        String rds = "rm-" + id.substring(3);
+
+        long switchOver = approved(id, MigrationAction.SWITCH_OVER, swap);
+        assertThat(executor.run("executor-A", switchOver)).isEqualTo(OperationRunner.Result.SUCCEEDED);
+        assertThat(FAKE.changes).singleElement().satisfies(p -> assertThat(p).containsEntry("Action", "ModifyDBClusterMigration")
+                .containsEntry("NewMasterInstanceId", id).containsEntry("SourceRDSDBInstanceId", rds)
+                .containsEntry("SwapConnectionString", String.valueOf(swap)));
+        assertThat(executor.stored(id).status()).isEqualTo("POLARDB2RDS_SYNCING");
+        assertThat(executor.steps(switchOver)).extracting(StepRecord::key).containsExactly("precheck", "request", "wait");
+        assertThat(executor.steps(switchOver).getLast().note()).startsWith("Reached POLARDB2RDS_SYNCING");
+
+        FAKE.changes.clear();
+        long rollBack = approved(id, MigrationAction.ROLL_BACK, swap);
+        assertThat(executor.run("executor-A", rollBack)).isEqualTo(OperationRunner.Result.SUCCEEDED);
+        assertThat(FAKE.changes).singleElement().satisfies(p -> assertThat(p)
+                .containsEntry("NewMasterInstanceId", rds).containsEntry("SwapConnectionString", String.valueOf(swap)));
+        MigrationSnapshot end = executor.stored(id);
+        assertThat(end.status()).isEqualTo("RDS2POLARDB_SYNCING");
+        assertThat(end.rdsMode()).isEqualTo(ReadWriteMode.rw);
+        assertThat(FAKE.clusters.get(id).swapped).as("endpoints back home").isFalse();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"CANCEL", "COMPLETE"})
+    void cancelAndCompleteCloseTheMigration(String name) {
+        MigrationAction action = MigrationAction.valueOf(name);
+        String id = cluster(action == MigrationAction.CANCEL ? "RDS2POLARDB_SYNCING" : "POLARDB2RDS_SYNCING");
+        long r = approved(id, action, false);
+        assertThat(executor.run("executor-A", r)).isEqualTo(OperationRunner.Result.SUCCEEDED);
+        assertThat(FAKE.changes).singleElement().satisfies(p -> assertThat(p)
+                .containsEntry("Action", "CloseDBClusterMigration").containsEntry("ContinueEnableBinlog", "true"));
+        assertThat(executor.stored(id).status()).isEqualTo("NO_MIGRATION");
+    }
+
+    @Test
+    void aPermissionTheRamPolicyLacksIsToldPlainlyWithTheRequestId() {
+        String id = cluster("RDS2POLARDB_SYNCING");
+        FAKE.forbidden.add("ModifyDBClusterMigration");
+        long r = approved(id, MigrationAction.SWITCH_OVER, true);
+
+        assertThat(executor.run("executor-A", r)).isEqualTo(OperationRunner.Result.FAILED);
+
+        String error = executor.request(r).error();
+        assertThat(error).contains("grant it polardb:ModifyDBClusterMigration").contains("[Forbidden.RAM]")
+                .containsPattern("request id [0-9A-F-]{36}");
+        assertThat(jdbc.sql("select details from audit_event where request_id = :r and action = 'step.failed'")
+                .param("r", r).query(String.class).single()).contains("Forbidden.RAM");
+        assertThat(FAKE.changes).isEmpty();
+    }
+
+    @Test
+    void throttledReadsAreRetriedWithBackoff() {
+        String id = cluster("RDS2POLARDB_SYNCING");
+        FAKE.throttleNext.set(2);
+        int before = FAKE.calls.size();
+        assertThat(backend.read(id).status()).isEqualTo("RDS2POLARDB_SYNCING");
+        assertThat(FAKE.calls.size() - before).as("two throttled, then answered").isEqualTo(3);
+
+        FAKE.throttleNext.set(10);
+        assertThatThrownBy(() -> backend.read(id)).isInstanceOf(AliyunApiException.class)
+                .hasMessageContaining("throttling").hasMessageContaining("[Throttling.User]");
+    }
+
+    @Test
+    void aChangeWhoseAnswerIsLostIsNotSentAgain() {
+        String id = cluster("RDS2POLARDB_SYNCING");
+        FAKE.loseAnswerOf.add("ModifyDBClusterMigration");
+        long r = approved(id, MigrationAction.SWITCH_OVER, true);
+
+        assertThat(executor.run("executor-A", r)).isEqualTo(OperationRunner.Result.SUCCEEDED);
+
+        assertThat(FAKE.changeActions()).containsExactly("ModifyDBClusterMigration");
+        assertThat(executor.steps(r).get(1).note()).contains("answer was lost").contains("Not sent again");
+    }
+
+    @Test
+    void aWronglySignedRequestIsRefusedByTheService() {
+        var wrong = new PolarDbApi(new AliyunProperties(true, List.of(FakePolarDb.REGION), FAKE.endpoint(), "http",
+                FakePolarDb.ACCESS_KEY_ID, "not-the-secret", null, java.time.Duration.ofSeconds(1),
+                java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(1), 1, java.time.Duration.ofMillis(10)));
+        assertThatThrownBy(() -> wrong.read(FakePolarDb.REGION, "DescribeDBClusters", Map.of()))
+                .isInstanceOf(AliyunApiException.class).hasMessageContaining("AccessKey secret does not match");
+        assertThat(FAKE.badSignatures).hasValue(1);
+        FAKE.badSignatures.set(0);
+    }
+
+    private String cluster(String status) {
+        String id = "pc-" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        FAKE.add(id, status);
+        discovery.discover(AliyunBackend.NAME, id);
+        return id;
+    }
+
+    private long approved(String clusterId, MigrationAction action, boolean swap) {
+        monitor.poll(clusterId);
+        try {
+            TestUsers.loginAs("dba", "DBA");
+            long id = service.request(clusterId, action, swap, "Contract test").id();
+            TestUsers.loginAs("lead", "TEAM_LEAD");
+            approvals.approve(id, "ok");
+            return id;
+        } finally {
+            TestUsers.logout();
+        }
+    }
+}

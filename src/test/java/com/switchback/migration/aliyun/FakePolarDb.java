@@ -1,0 +1,315 @@
+package com.switchback.migration.aliyun;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Our own stand-in for the PolarDB OpenAPI (RPC style, 2017-08-01), for contract tests. It checks
+ * every request's signature (HMAC-SHA1, signature version 1.0) with the test AccessKey secret, so a
+ * wrongly signed or malformed request fails; it keeps stateful migrations that move through the
+ * documented statuses over time; it answers in the documented JSON shapes, errors and throttling
+ * included. It speaks the documented contract; it is not Alibaba Cloud.
+ */
+final class FakePolarDb implements AutoCloseable {
+
+    static final String ACCESS_KEY_ID = "LTAI-test-key";
+    static final String REGION = "cn-hangzhou";
+
+    /** One cluster and its migration, as the service would keep it. */
+    static final class Cluster {
+        final String id;
+        final String rdsId;
+        final String region;
+        volatile String status;
+        volatile String rdsMode;
+        volatile String clusterMode;
+        volatile String topology;
+        volatile int delay;
+        volatile String comment = "";
+        volatile boolean swapped;
+        volatile String pending;
+        volatile Instant pendingUntil;
+
+        Cluster(String id, String region, String status) {
+            this.id = id;
+            this.rdsId = "rm-" + id.substring(3);
+            this.region = region;
+            settle(status);
+        }
+
+        /** The usual modes and link of a status. */
+        void settle(String s) {
+            status = s;
+            switch (s) {
+                case "RDS2POLARDB_SYNCING", "RDS2POLARDB_CLONING" -> { rdsMode = "rw"; clusterMode = "ro"; topology = "RDS2POLARDB"; }
+                case "POLARDB2RDS_SYNCING" -> { rdsMode = "ro"; clusterMode = "rw"; topology = "POLARDB2RDS"; }
+                default -> { rdsMode = "rw"; clusterMode = "rw"; topology = ""; }
+            }
+        }
+    }
+
+    private final String secret;
+    private final HttpServer server;
+    private final JsonMapper json = JsonMapper.builder().build();
+    final Map<String, Cluster> clusters = new ConcurrentHashMap<>();
+    final List<String> calls = new CopyOnWriteArrayList<>();
+    final List<Map<String, String>> changes = new CopyOnWriteArrayList<>();
+    final AtomicInteger badSignatures = new AtomicInteger();
+    private final Set<String> nonces = ConcurrentHashMap.newKeySet();
+    final AtomicInteger throttleNext = new AtomicInteger();
+    final Set<String> forbidden = ConcurrentHashMap.newKeySet();
+    final Set<String> loseAnswerOf = ConcurrentHashMap.newKeySet();
+    volatile Duration transition = Duration.ofMillis(400);
+
+    FakePolarDb(String secret) throws IOException {
+        this.secret = secret;
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    String endpoint() {
+        return "127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    Cluster add(String id, String status) {
+        Cluster c = new Cluster(id, REGION, status);
+        clusters.put(id, c);
+        return c;
+    }
+
+    private void handle(HttpExchange x) throws IOException {
+        try (x) {
+            Map<String, String> p = new TreeMap<>(parse(x.getRequestURI().getRawQuery()));
+            p.putAll(parse(new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
+            String action = p.getOrDefault("Action", "");
+            calls.add(action);
+            if (!signatureValid(x.getRequestMethod(), p)) {
+                badSignatures.incrementAndGet();
+                error(x, 400, "SignatureDoesNotMatch", "Specified signature is not matched with our calculation.");
+                return;
+            }
+            if (!ACCESS_KEY_ID.equals(p.get("AccessKeyId"))) {
+                error(x, 404, "InvalidAccessKeyId.NotFound", "Specified access key is not found.");
+                return;
+            }
+            if (!PolarDbApi.VERSION.equals(p.get("Version")) || !"JSON".equalsIgnoreCase(p.getOrDefault("Format", "JSON"))) {
+                error(x, 400, "InvalidVersion", "Specified parameter Version is not valid.");
+                return;
+            }
+            if (throttleNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                error(x, 400, "Throttling.User", "Request was denied due to user flow control.");
+                return;
+            }
+            if (forbidden.contains(action)) {
+                error(x, 403, "Forbidden.RAM", "User not authorized to operate on the specified resource, or this API doesn't support RAM.");
+                return;
+            }
+            switch (action) {
+                case "DescribeDBClusters" -> describeClusters(x, p);
+                case "DescribeDBClusterMigration" -> withCluster(x, p, c -> describeMigration(x, c));
+                case "ModifyDBClusterMigration" -> withCluster(x, p, c -> modify(x, c, p));
+                case "CloseDBClusterMigration" -> withCluster(x, p, c -> close(x, c, p));
+                default -> error(x, 404, "InvalidAction.NotFound", "Specified api is not found, please check your url and method.");
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface OnCluster {
+        void run(Cluster c) throws IOException;
+    }
+
+    private void withCluster(HttpExchange x, Map<String, String> p, OnCluster then) throws IOException {
+        Cluster c = clusters.get(p.getOrDefault("DBClusterId", ""));
+        if (c == null || !c.region.equals(p.get("RegionId"))) {
+            error(x, 404, "InvalidDBClusterId.NotFound", "Specified DBClusterId does not exist.");
+            return;
+        }
+        advance(c);
+        then.run(c);
+    }
+
+    /** Time moves on: a transition in progress ends once its time has come. */
+    private static void advance(Cluster c) {
+        if (c.pending != null && Instant.now().isAfter(c.pendingUntil)) {
+            c.settle(c.pending);
+            c.pending = null;
+        }
+    }
+
+    private void describeClusters(HttpExchange x, Map<String, String> p) throws IOException {
+        int size = Integer.parseInt(p.getOrDefault("PageSize", "30"));
+        int page = Integer.parseInt(p.getOrDefault("PageNumber", "1"));
+        List<Cluster> inRegion = clusters.values().stream().filter(c -> c.region.equals(p.get("RegionId")))
+                .sorted((a, b) -> a.id.compareTo(b.id)).toList();
+        List<Map<String, Object>> items = inRegion.stream().skip((long) (page - 1) * size).limit(size)
+                .map(c -> Map.<String, Object>of("DBClusterId", c.id, "DBClusterDescription", "Fake " + c.id,
+                        "RegionId", c.region, "Engine", "MySQL", "DBVersion", "8.0", "DBClusterStatus", "Running"))
+                .toList();
+        ok(x, Map.of("RequestId", requestId(), "PageNumber", page, "PageRecordCount", items.size(),
+                "TotalRecordCount", inRegion.size(), "Items", Map.of("DBCluster", items)));
+    }
+
+    private void describeMigration(HttpExchange x, Cluster c) throws IOException {
+        if ("NO_MIGRATION".equals(c.status) && c.pending == null) {
+            error(x, 404, "EngineMigration.NotExist", "The migration does not exist.");
+            return;
+        }
+        Map<String, Object> r = new TreeMap<>();
+        r.put("RequestId", requestId());
+        r.put("DBClusterId", c.id);
+        r.put("SourceRDSDBInstanceId", c.rdsId);
+        r.put("MigrationStatus", c.status);
+        r.put("Topologies", c.topology);
+        r.put("DelayedSeconds", c.delay);
+        r.put("ExpiredTime", Instant.now().plus(Duration.ofDays(20)).toString().replaceAll("\\.\\d+Z$", "Z"));
+        r.put("Comment", c.comment);
+        r.put("RdsReadWriteMode", c.rdsMode);
+        r.put("DBClusterReadWriteMode", c.clusterMode);
+        r.put("SrcDbType", "RDS");
+        r.put("DBClusterEndpointList", List.of(endpoint("pe-" + c.id.substring(3), "Cluster",
+                (c.swapped ? c.rdsId : c.id) + ".mysql.polardb.rds.aliyuncs.com")));
+        r.put("RdsEndpointList", List.of(endpoint(c.rdsId, "Normal",
+                (c.swapped ? c.id : c.rdsId) + ".mysql.rds.aliyuncs.com")));
+        ok(x, r);
+    }
+
+    private static Map<String, Object> endpoint(String id, String type, String host) {
+        return Map.of("DBEndpointId", id, "EndpointType", type, "AddressItems", List.of(
+                Map.of("ConnectionString", host, "Port", "3306", "NetType", "Private", "IPAddress", "10.0.0.1")));
+    }
+
+    private void modify(HttpExchange x, Cluster c, Map<String, String> p) throws IOException {
+        String master = p.getOrDefault("NewMasterInstanceId", "");
+        String swap = p.getOrDefault("SwapConnectionString", "");
+        if (!c.rdsId.equals(p.get("SourceRDSDBInstanceId")) || !Set.of("true", "false").contains(swap)) {
+            error(x, 400, "InvalidParameter", "The specified parameter is not valid.");
+            return;
+        }
+        boolean switchOver = master.equals(c.id) && "RDS2POLARDB_SYNCING".equals(c.status) && c.pending == null;
+        boolean rollBack = master.equals(c.rdsId) && "POLARDB2RDS_SYNCING".equals(c.status) && c.pending == null;
+        if (!switchOver && !rollBack) {
+            error(x, 400, "EngineMigrationStatus.NotSurpport", "Current engine migration status does not support this operation.");
+            return;
+        }
+        changes.add(Map.copyOf(p));
+        c.status = switchOver ? "SWITCHING" : "ROLLBACK";
+        c.rdsMode = "ro";
+        c.clusterMode = "ro";
+        c.swapped = switchOver ? Boolean.parseBoolean(swap) : c.swapped && !Boolean.parseBoolean(swap);
+        c.pending = switchOver ? "POLARDB2RDS_SYNCING" : "RDS2POLARDB_SYNCING";
+        c.pendingUntil = Instant.now().plus(transition);
+        answer(x, "ModifyDBClusterMigration");
+    }
+
+    private void close(HttpExchange x, Cluster c, Map<String, String> p) throws IOException {
+        if (!Set.of("RDS2POLARDB_CLONING", "RDS2POLARDB_SYNCING", "POLARDB2RDS_SYNCING").contains(c.status) || c.pending != null) {
+            error(x, 400, "EngineMigrationStatus.NotSurpport", "Current engine migration status does not support this operation.");
+            return;
+        }
+        changes.add(Map.copyOf(p));
+        c.status = "CLOSING_MIGRATION";
+        c.pending = "NO_MIGRATION";
+        c.pendingUntil = Instant.now().plus(transition);
+        answer(x, "CloseDBClusterMigration");
+    }
+
+    /** Answers a change — or, when asked to, carries it out and loses the answer (the connection drops). */
+    private void answer(HttpExchange x, String action) throws IOException {
+        if (loseAnswerOf.remove(action)) {
+            return;
+        }
+        ok(x, Map.of("RequestId", requestId()));
+    }
+
+    // --- signature version 1.0: HMAC-SHA1 over the sorted, percent-encoded parameters ---
+
+    private boolean signatureValid(String method, Map<String, String> p) {
+        String given = p.get("Signature");
+        if (given == null || !"HMAC-SHA1".equals(p.get("SignatureMethod")) || !"1.0".equals(p.get("SignatureVersion"))
+                || p.get("Timestamp") == null || p.get("SignatureNonce") == null || !nonces.add(p.get("SignatureNonce"))) {
+            return false;
+        }
+        String canonical = p.entrySet().stream().filter(e -> !e.getKey().equals("Signature"))
+                .map(e -> percent(e.getKey()) + "=" + percent(e.getValue())).collect(Collectors.joining("&"));
+        String toSign = method + "&" + percent("/") + "&" + percent(canonical);
+        try {
+            Mac mac = Mac.getInstance("HmacSHA1");
+            mac.init(new SecretKeySpec((secret + "&").getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
+            String expected = Base64.getEncoder().encodeToString(mac.doFinal(toSign.getBytes(StandardCharsets.UTF_8)));
+            return expected.equals(given);
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private static String percent(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A").replace("%7E", "~");
+    }
+
+    private static Map<String, String> parse(String raw) {
+        Map<String, String> out = new TreeMap<>();
+        if (raw == null || raw.isBlank()) {
+            return out;
+        }
+        for (String pair : raw.split("&")) {
+            int eq = pair.indexOf('=');
+            String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            out.put(k, v);
+        }
+        return out;
+    }
+
+    private void ok(HttpExchange x, Object body) throws IOException {
+        send(x, 200, body);
+    }
+
+    private void error(HttpExchange x, int status, String code, String message) throws IOException {
+        send(x, status, Map.of("RequestId", requestId(), "HostId", "polardb.aliyuncs.com", "Code", code, "Message", message,
+                "Recommend", "https://api.aliyun.com/troubleshoot"));
+    }
+
+    private void send(HttpExchange x, int status, Object body) throws IOException {
+        byte[] bytes = json.writeValueAsBytes(body);
+        x.getResponseHeaders().set("Content-Type", "application/json;charset=utf-8");
+        x.sendResponseHeaders(status, bytes.length);
+        x.getResponseBody().write(bytes);
+    }
+
+    private static String requestId() {
+        return UUID.randomUUID().toString().toUpperCase();
+    }
+
+    List<String> changeActions() {
+        return Collections.unmodifiableList(new ArrayList<>(changes.stream().map(m -> m.get("Action")).toList()));
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
