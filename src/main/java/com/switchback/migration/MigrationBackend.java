@@ -26,6 +26,16 @@ public interface MigrationBackend {
      */
     List<MigrationStep> plan(String clusterId, MigrationAction action, boolean swapEndpoints);
 
+    /** The steps with all of the user's choices; backends that offer more than the endpoint choice override this. */
+    default List<MigrationStep> plan(String clusterId, MigrationAction action, ActionOptions options) {
+        return plan(clusterId, action, options.swapEndpoints());
+    }
+
+    /** Whether Cancel and Complete ask whether to keep binary logging on (Alibaba Cloud's ContinueEnableBinlog). */
+    default boolean asksContinueBinlog() {
+        return false;
+    }
+
     /** Checks of the backend's own, run now and shown in a request's plan beside the common ones. */
     default List<RequestPlan.Check> preChecks(String clusterId, MigrationAction action, boolean swapEndpoints) {
         return List.of();

@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /** Everything the RDS Migration section shows: the live status and the latest request with its steps. */
 public record MigrationOverview(MigrationSnapshot snapshot, String backend, boolean simulated,
-                                Optional<MigrationRequest> latestRequest, List<StepRecord> steps) {
+                                Optional<MigrationRequest> latestRequest, List<StepRecord> steps,
+                                boolean asksContinueBinlog) {
 
     /** The open request, if one is waiting or running. */
     public Optional<MigrationRequest> openRequest() {

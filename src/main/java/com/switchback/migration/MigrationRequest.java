@@ -21,7 +21,8 @@ public record MigrationRequest(
         Instant expiresAt,
         String decidedBy,
         Instant decidedAt,
-        String decisionComment) {
+        String decisionComment,
+        boolean continueBinlog) {
 
     /** The option as the dialogs name it. */
     public String optionLabel() {
@@ -30,7 +31,11 @@ public record MigrationRequest(
             case ROLL_BACK -> swapEndpoints
                     ? "Switch Back with Endpoints (Connection Changes Not Required)"
                     : "Switch Back without Endpoints (Connection Changes Required)";
-            default -> "";
+            case CANCEL, COMPLETE -> continueBinlog ? "" : "Binary logging off after closing (restarts the cluster)";
         };
+    }
+
+    public ActionOptions options() {
+        return new ActionOptions(swapEndpoints, continueBinlog);
     }
 }

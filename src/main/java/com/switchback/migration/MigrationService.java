@@ -44,8 +44,9 @@ public class MigrationService {
         return Optional.ofNullable(overviews.get(clusterId, () -> migrations.find(clusterId).map(t -> {
             Optional<MigrationRequest> latest = requests.latestFor(clusterId);
             List<StepRecord> steps = latest.map(r -> requests.steps(r.id())).orElse(List.of());
-            return new MigrationOverview(t.snapshot(), t.backend(), backends.get(t.backend()).simulated(),
-                    latest, steps);
+            MigrationBackend backend = backends.get(t.backend());
+            return new MigrationOverview(t.snapshot(), t.backend(), backend.simulated(), latest, steps,
+                    backend.asksContinueBinlog());
         }).orElse(null)));
     }
 
@@ -82,8 +83,15 @@ public class MigrationService {
     @PreAuthorize(AppRoles.CAN_OPERATE)
     @Transactional(noRollbackFor = ActionRefusedException.class)
     public MigrationRequest request(String clusterId, MigrationAction action, boolean swapEndpoints, String reason) {
+        return request(clusterId, action, ActionOptions.swap(swapEndpoints), reason);
+    }
+
+    /** As {@link #request(String, MigrationAction, boolean, String)}, with all of the user's choices. */
+    @PreAuthorize(AppRoles.CAN_OPERATE)
+    @Transactional(noRollbackFor = ActionRefusedException.class)
+    public MigrationRequest request(String clusterId, MigrationAction action, ActionOptions options, String reason) {
         boolean needsApproval = policy.needsApproval(action);
-        return create(clusterId, action, swapEndpoints, reason, needsApproval ? RequestState.PENDING : RequestState.APPROVED,
+        return create(clusterId, action, options, reason, needsApproval ? RequestState.PENDING : RequestState.APPROVED,
                 false);
     }
 
@@ -95,12 +103,20 @@ public class MigrationService {
     @Transactional(noRollbackFor = ActionRefusedException.class)
     public MigrationRequest requestEmergency(String clusterId, MigrationAction action, boolean swapEndpoints,
                                              String reason) {
+        return requestEmergency(clusterId, action, ActionOptions.swap(swapEndpoints), reason);
+    }
+
+    /** As {@link #requestEmergency(String, MigrationAction, boolean, String)}, with all of the user's choices. */
+    @PreAuthorize(AppRoles.CAN_APPROVE)
+    @Transactional(noRollbackFor = ActionRefusedException.class)
+    public MigrationRequest requestEmergency(String clusterId, MigrationAction action, ActionOptions options,
+                                             String reason) {
         if (!policy.emergencyEnabled()) {
             audit.record("request.refused", clusterId, null, Outcome.DENIED,
                     "Emergency " + action.title() + " refused: the emergency path is off.");
             throw new ActionRefusedException("The emergency path is off: this action needs a team lead's approval.");
         }
-        return create(clusterId, action, swapEndpoints, reason, RequestState.APPROVED, true);
+        return create(clusterId, action, options, reason, RequestState.APPROVED, true);
     }
 
     /** A requester takes back their own request before it starts running. */
@@ -190,7 +206,7 @@ public class MigrationService {
         return new RequestPlan(checks, steps);
     }
 
-    private MigrationRequest create(String clusterId, MigrationAction action, boolean swapEndpoints, String reason,
+    private MigrationRequest create(String clusterId, MigrationAction action, ActionOptions chosen, String reason,
                                     RequestState initial, boolean emergency) {
         String why = reason == null ? "" : reason.strip();
         if (why.isEmpty()) {
@@ -211,11 +227,13 @@ public class MigrationService {
             throw refused(clusterId, action, "Request #" + open.get().id() + " (" + open.get().action().title()
                     + ") is still " + open.get().state().name().toLowerCase() + " for this migration: wait until it ends.");
         }
-        boolean swap = action.hasEndpointOption() && swapEndpoints;
-        List<MigrationStep> plan = backends.get(tracked.backend()).plan(clusterId, action, swap);
+        // A choice the action does not offer is not recorded: swapping is for Switch Over and Roll Back only.
+        var options = new ActionOptions(action.hasEndpointOption() && chosen.swapEndpoints(),
+                action.hasEndpointOption() || chosen.continueBinlog());
+        List<MigrationStep> plan = backends.get(tracked.backend()).plan(clusterId, action, options);
         long id;
         try {
-            id = requests.insert(clusterId, action, swap, initial, currentUser(), why, emergency, policy.validFor());
+            id = requests.insert(clusterId, action, options, initial, currentUser(), why, emergency, policy.validFor());
         } catch (DuplicateKeyException e) {
             throw refused(clusterId, action, "Another request for this migration was just made: wait until it ends.");
         }

@@ -51,7 +51,7 @@ public class OperationRunner {
         MigrationRequest request = requests.find(requestId).orElseThrow();
         String clusterId = request.clusterId();
         MigrationBackend backend = backends.get(migrations.find(clusterId).orElseThrow().backend());
-        List<MigrationStep> plan = backend.plan(clusterId, request.action(), request.swapEndpoints());
+        List<MigrationStep> plan = backend.plan(clusterId, request.action(), request.options());
         List<StepRecord> journal = requests.steps(requestId);
         if (!sameSteps(plan, journal)) {
             return fail(executorId, request, backend, -1,

@@ -20,14 +20,15 @@ class RequestRepository {
         this.jdbc = jdbc;
     }
 
-    long insert(String clusterId, MigrationAction action, boolean swap, RequestState state, String requestedBy,
+    long insert(String clusterId, MigrationAction action, ActionOptions options, RequestState state, String requestedBy,
                 String reason, boolean emergency, Duration validFor) {
         return jdbc.sql("""
-                        insert into migration_request (cluster_id, action, swap_endpoints, state, requested_by, reason,
-                            emergency, expires_at)
-                        values (:c, :a, :s, :st, :by, :reason, :emergency, now() + make_interval(secs => :valid))
+                        insert into migration_request (cluster_id, action, swap_endpoints, continue_binlog, state,
+                            requested_by, reason, emergency, expires_at)
+                        values (:c, :a, :s, :binlog, :st, :by, :reason, :emergency, now() + make_interval(secs => :valid))
                         returning id""")
-                .param("c", clusterId).param("a", action.name()).param("s", swap)
+                .param("c", clusterId).param("a", action.name()).param("s", options.swapEndpoints())
+                .param("binlog", options.continueBinlog())
                 .param("st", state.name()).param("by", requestedBy).param("reason", reason)
                 .param("emergency", emergency).param("valid", validFor.toMillis() / 1000.0)
                 .query(Long.class).single();
@@ -203,7 +204,8 @@ class RequestRepository {
                 instant(rs.getTimestamp("expires_at")),
                 rs.getString("decided_by"),
                 instant(rs.getTimestamp("decided_at")),
-                rs.getString("decision_comment"));
+                rs.getString("decision_comment"),
+                rs.getBoolean("continue_binlog"));
     }
 
     private static StepRecord step(ResultSet rs, int n) throws SQLException {

@@ -1,5 +1,6 @@
 package com.switchback.migration.aliyun;
 
+import com.switchback.migration.ActionOptions;
 import com.switchback.migration.ClusterDescription;
 import com.switchback.migration.MigrationAction;
 import com.switchback.migration.MigrationBackend;
@@ -115,7 +116,17 @@ public class AliyunBackend implements MigrationBackend {
 
     @Override
     public List<MigrationStep> plan(String clusterId, MigrationAction action, boolean swapEndpoints) {
-        return plans.plan(clusterId, action, swapEndpoints);
+        return plan(clusterId, action, ActionOptions.swap(swapEndpoints));
+    }
+
+    @Override
+    public List<MigrationStep> plan(String clusterId, MigrationAction action, ActionOptions options) {
+        return plans.plan(clusterId, action, options);
+    }
+
+    @Override
+    public boolean asksContinueBinlog() {
+        return true;
     }
 
     private String region(String clusterId) {

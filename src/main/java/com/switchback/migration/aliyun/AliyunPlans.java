@@ -1,5 +1,6 @@
 package com.switchback.migration.aliyun;
 
+import com.switchback.migration.ActionOptions;
 import com.switchback.migration.ActionRules;
 import com.switchback.migration.MigrationAction;
 import com.switchback.migration.MigrationSnapshot;
@@ -30,7 +31,8 @@ final class AliyunPlans {
         this.properties = properties;
     }
 
-    List<MigrationStep> plan(String clusterId, MigrationAction action, boolean swap) {
+    List<MigrationStep> plan(String clusterId, MigrationAction action, ActionOptions options) {
+        boolean swap = options.swapEndpoints();
         MigrationStatus passing = ActionRules.passesThrough(action);
         MigrationStatus target = switch (action) {
             case SWITCH_OVER -> MigrationStatus.POLARDB2RDS_SYNCING;
@@ -40,19 +42,20 @@ final class AliyunPlans {
         Set<String> startedOrDone = Set.of(passing.name(), target.name());
         return List.of(
                 precheck(clusterId, action),
-                new LiveStep("request", requestTitle(action, swap),
+                new LiveStep("request", requestTitle(action, swap, options.continueBinlog()),
                         () -> startedOrDone.contains(backend.read(clusterId).status()),
-                        () -> ask(clusterId, action, swap, startedOrDone)),
+                        () -> ask(clusterId, action, options, startedOrDone)),
                 new LiveStep("wait", "Wait until Alibaba Cloud reports " + target.name(),
                         () -> target.name().equals(backend.read(clusterId).status()),
                         () -> follow(clusterId, passing, target)));
     }
 
-    private static String requestTitle(MigrationAction action, boolean swap) {
+    private static String requestTitle(MigrationAction action, boolean swap, boolean continueBinlog) {
         return switch (action) {
             case SWITCH_OVER -> "Ask Alibaba Cloud to switch over (ModifyDBClusterMigration, SwapConnectionString=" + swap + ")";
             case ROLL_BACK -> "Ask Alibaba Cloud to roll back (ModifyDBClusterMigration, SwapConnectionString=" + swap + ")";
-            case CANCEL, COMPLETE -> "Ask Alibaba Cloud to close the migration (CloseDBClusterMigration)";
+            case CANCEL, COMPLETE -> "Ask Alibaba Cloud to close the migration (CloseDBClusterMigration, ContinueEnableBinlog="
+                    + continueBinlog + ")";
         };
     }
 
@@ -69,7 +72,7 @@ final class AliyunPlans {
         });
     }
 
-    private String ask(String clusterId, MigrationAction action, boolean swap, Set<String> startedOrDone) {
+    private String ask(String clusterId, MigrationAction action, ActionOptions options, Set<String> startedOrDone) {
         MigrationSnapshot s = backend.read(clusterId);
         Map<String, String> p = new LinkedHashMap<>();
         p.put("DBClusterId", clusterId);
@@ -78,10 +81,10 @@ final class AliyunPlans {
             api = "ModifyDBClusterMigration";
             p.put("SourceRDSDBInstanceId", s.sourceRdsId());
             p.put("NewMasterInstanceId", action == MigrationAction.SWITCH_OVER ? clusterId : s.sourceRdsId());
-            p.put("SwapConnectionString", String.valueOf(swap));
+            p.put("SwapConnectionString", String.valueOf(options.swapEndpoints()));
         } else {
             api = "CloseDBClusterMigration";
-            p.put("ContinueEnableBinlog", "true");
+            p.put("ContinueEnableBinlog", String.valueOf(options.continueBinlog()));
         }
         try {
             var answer = backend.change(clusterId, api, p);

@@ -1,5 +1,6 @@
 package com.switchback.migration.ui;
 
+import com.switchback.migration.ActionOptions;
 import com.switchback.migration.MigrationAction;
 import com.switchback.migration.MigrationService;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -26,7 +27,7 @@ class ActionDialog extends Dialog {
     /** Hands the confirmed action on; returns false to keep the dialog open (the reason is shown). */
     @FunctionalInterface
     interface Submit {
-        boolean submit(MigrationAction action, boolean swapEndpoints, String reason, boolean emergency);
+        boolean submit(MigrationAction action, ActionOptions options, String reason, boolean emergency);
     }
 
     final Button ok = new Button("OK");
@@ -34,6 +35,7 @@ class ActionDialog extends Dialog {
     final RadioButtonGroup<Boolean> option;
     final TextArea reason = new TextArea("Reason (required)");
     final Checkbox emergency = new Checkbox("Emergency: run now, without a team lead's approval");
+    final Checkbox continueBinlog = new Checkbox("Keep binary logging on (ContinueEnableBinlog)", true);
 
     private ActionDialog(MigrationAction action, String title, Component body, RadioButtonGroup<Boolean> option,
                          Submit submit) {
@@ -55,13 +57,16 @@ class ActionDialog extends Dialog {
         reason.setValueChangeMode(ValueChangeMode.EAGER);
         reason.addValueChangeListener(e -> updateOk());
         emergency.setVisible(false);
-        content.add(reason, emergency);
+        continueBinlog.setVisible(false);
+        continueBinlog.setHelperText("Turning it off restarts the PolarDB cluster.");
+        content.add(continueBinlog, reason, emergency);
         add(content);
         ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         ok.setDisableOnClick(true);
         ok.addClickListener(e -> {
             boolean swap = option != null && Boolean.TRUE.equals(option.getValue());
-            if (submit.submit(action, swap, reason.getValue(), emergency.getValue())) {
+            var options = new ActionOptions(swap, continueBinlog.getValue());
+            if (submit.submit(action, options, reason.getValue(), emergency.getValue())) {
                 close();
             } else {
                 updateOk();
@@ -69,6 +74,12 @@ class ActionDialog extends Dialog {
         });
         updateOk();
         getFooter().add(close, ok);
+    }
+
+    /** Asks whether to keep binary logging on after closing (Cancel and Complete, where the backend asks). */
+    ActionDialog withBinlogChoice(boolean offered) {
+        continueBinlog.setVisible(offered);
+        return this;
     }
 
     /** Offers the emergency path (policy on, and the user a team lead). */

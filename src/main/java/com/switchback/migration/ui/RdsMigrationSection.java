@@ -4,6 +4,7 @@ import com.switchback.base.ui.Facts;
 import com.switchback.base.Formats;
 import com.switchback.migration.ActionRefusedException;
 import com.switchback.migration.ActionRules;
+import com.switchback.migration.ActionOptions;
 import com.switchback.migration.MigrationAction;
 import com.switchback.migration.MigrationEvents;
 import com.switchback.migration.MigrationOverview;
@@ -244,13 +245,15 @@ public class RdsMigrationSection extends Div {
             case CANCEL -> ActionDialog.cancel(submit);
             case COMPLETE -> ActionDialog.complete(submit);
         };
-        dialog.withEmergencyOption(service.policy().emergencyEnabled() && user.mayApprove()).open();
+        boolean closes = action == MigrationAction.CANCEL || action == MigrationAction.COMPLETE;
+        dialog.withBinlogChoice(closes && current.asksContinueBinlog())
+                .withEmergencyOption(service.policy().emergencyEnabled() && user.mayApprove()).open();
     }
 
-    private boolean submit(MigrationAction action, boolean swap, String reason, boolean emergency) {
+    private boolean submit(MigrationAction action, ActionOptions options, String reason, boolean emergency) {
         try {
-            var r = emergency ? service.requestEmergency(clusterId, action, swap, reason)
-                    : service.request(clusterId, action, swap, reason);
+            var r = emergency ? service.requestEmergency(clusterId, action, options, reason)
+                    : service.request(clusterId, action, options, reason);
             String next = r.state() == RequestState.PENDING
                     ? "it waits for a team lead's approval." : "the migration service is carrying it out.";
             Notifications.success(action.title() + " requested (#" + r.id() + "): " + next);

@@ -18,12 +18,9 @@ import com.switchback.migration.ReadWriteMode;
 import com.switchback.migration.StepRecord;
 import com.switchback.migration.TestExecutor;
 import com.switchback.migration.Topology;
-import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,8 +40,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SwitchbackTest
 class AliyunBackendTest {
 
-    private static final String SECRET = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
-    private static final FakePolarDb FAKE = start();
+    private static final FakePolarDb FAKE = FakePolarDb.shared();
 
     @Autowired AliyunBackend backend;
     @Autowired MigrationService service;
@@ -55,31 +51,9 @@ class AliyunBackendTest {
     @Autowired ApplicationContext context;
     private TestExecutor executor;
 
-    private static FakePolarDb start() {
-        try {
-            return new FakePolarDb(SECRET);
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     @DynamicPropertySource
     static void account(DynamicPropertyRegistry r) {
-        r.add("switchback.aliyun.enabled", () -> "true");
-        r.add("switchback.aliyun.regions[0]", () -> FakePolarDb.REGION);
-        r.add("switchback.aliyun.endpoint", FAKE::endpoint);
-        r.add("switchback.aliyun.protocol", () -> "http");
-        r.add("switchback.aliyun.access-key-id", () -> FakePolarDb.ACCESS_KEY_ID);
-        r.add("switchback.aliyun.access-key-secret", () -> SECRET);
-        r.add("switchback.aliyun.active-poll", () -> "PT0.05S");
-        r.add("switchback.aliyun.idle-poll", () -> "PT1S");
-        r.add("switchback.aliyun.transition-timeout", () -> "PT20S");
-        r.add("switchback.aliyun.backoff", () -> "PT0.02S");
-    }
-
-    @AfterAll
-    static void stop() {
-        FAKE.close();
+        FAKE.register(r);
     }
 
     @BeforeEach
@@ -88,11 +62,7 @@ class AliyunBackendTest {
         jdbc.sql("""
                 update migration_request set state = 'FAILED', error = 'Closed by the test set-up', finished_at = now()
                 where state in ('PENDING', 'APPROVED', 'EXECUTING')""").update();
-        FAKE.throttleNext.set(0);
-        FAKE.forbidden.clear();
-        FAKE.loseAnswerOf.clear();
-        FAKE.changes.clear();
-        FAKE.badSignatures.set(0);
+        FAKE.reset();
     }
 
     @AfterEach
@@ -202,6 +172,18 @@ class AliyunBackendTest {
         FAKE.throttleNext.set(10);
         assertThatThrownBy(() -> backend.read(id)).isInstanceOf(AliyunApiException.class)
                 .hasMessageContaining("throttling").hasMessageContaining("[Throttling.User]");
+    }
+
+    @Test
+    void aClusterWithoutAMigrationIsReadRarely() {
+        String id = cluster("NO_MIGRATION");
+        backend.read(id);
+        long before = FAKE.calls.stream().filter("DescribeDBClusterMigration"::equals).count();
+        for (int i = 0; i < 5; i++) {
+            assertThat(backend.describe(id).status()).isEqualTo("NO_MIGRATION");
+        }
+        assertThat(FAKE.calls.stream().filter("DescribeDBClusterMigration"::equals).count())
+                .as("read again only after the idle interval").isEqualTo(before);
     }
 
     @Test

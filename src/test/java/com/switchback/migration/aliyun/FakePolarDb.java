@@ -10,7 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.springframework.test.context.DynamicPropertyRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -68,6 +71,43 @@ final class FakePolarDb implements AutoCloseable {
                 default -> { rdsMode = "rw"; clusterMode = "rw"; topology = ""; }
             }
         }
+    }
+
+    private static FakePolarDb shared;
+
+    /** One stand-in per test JVM, so the tests that use it share one application context. */
+    static synchronized FakePolarDb shared() {
+        if (shared == null) {
+            try {
+                shared = new FakePolarDb(HexFormat.of().formatHex(new SecureRandom().generateSeed(16)));
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return shared;
+    }
+
+    /** The account settings that point the {@code aliyun} backend at this stand-in. */
+    void register(DynamicPropertyRegistry r) {
+        r.add("switchback.aliyun.enabled", () -> "true");
+        r.add("switchback.aliyun.regions[0]", () -> REGION);
+        r.add("switchback.aliyun.endpoint", this::endpoint);
+        r.add("switchback.aliyun.protocol", () -> "http");
+        r.add("switchback.aliyun.access-key-id", () -> ACCESS_KEY_ID);
+        r.add("switchback.aliyun.access-key-secret", () -> secret);
+        r.add("switchback.aliyun.active-poll", () -> "PT0.05S");
+        r.add("switchback.aliyun.idle-poll", () -> "PT1S");
+        r.add("switchback.aliyun.transition-timeout", () -> "PT20S");
+        r.add("switchback.aliyun.backoff", () -> "PT0.02S");
+    }
+
+    /** Forgets the faults a test set up and what it saw. */
+    void reset() {
+        throttleNext.set(0);
+        forbidden.clear();
+        loseAnswerOf.clear();
+        changes.clear();
+        badSignatures.set(0);
     }
 
     private final String secret;
