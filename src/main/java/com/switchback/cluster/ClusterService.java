@@ -1,6 +1,7 @@
 package com.switchback.cluster;
 
 import com.switchback.base.AppRoles;
+import com.switchback.migration.MigrationBackends;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -15,9 +16,17 @@ public class ClusterService {
     static final int MAX_PAGE = 500;
 
     private final ClusterRepository clusters;
+    private final MigrationBackends backends;
 
-    ClusterService(ClusterRepository clusters) {
+    ClusterService(ClusterRepository clusters, MigrationBackends backends) {
         this.clusters = clusters;
+        this.backends = backends;
+    }
+
+    /** What keeps a backend from seeing all of its clusters now, named by backend. */
+    @PreAuthorize(AppRoles.CAN_VIEW)
+    public List<String> backendProblems() {
+        return backends.all().stream().flatMap(b -> b.problems().stream().map(p -> b.name() + ": " + p)).toList();
     }
 
     @PreAuthorize(AppRoles.CAN_VIEW)

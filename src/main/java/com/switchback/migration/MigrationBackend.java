@@ -31,6 +31,11 @@ public interface MigrationBackend {
         return plan(clusterId, action, options.swapEndpoints());
     }
 
+    /** What keeps this backend from seeing all of its clusters now (e.g. a region that cannot be reached). */
+    default List<String> problems() {
+        return List.of();
+    }
+
     /** Whether Cancel and Complete ask whether to keep binary logging on (Alibaba Cloud's ContinueEnableBinlog). */
     default boolean asksContinueBinlog() {
         return false;

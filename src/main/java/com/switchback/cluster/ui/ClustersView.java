@@ -12,6 +12,7 @@ import com.switchback.migration.ui.LiveUpdates;
 import com.switchback.base.AppRoles;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -99,8 +100,20 @@ public class ClustersView extends VerticalLayout {
 
         HorizontalLayout filters = new HorizontalLayout(search, statusFilter);
         filters.setAlignItems(Alignment.BASELINE);
-        add(new H2("Clusters"), filters, grid);
-        LiveUpdates.whileAttached(this, events, changed -> grid.getDataProvider().refreshAll());
+        // A region or account that cannot be reached is said, not hidden behind a shorter list.
+        Div problems = new Div();
+        problems.addClassNames("sb-banner", "sb-banner-error");
+        Runnable showProblems = () -> {
+            List<String> found = clusters.backendProblems();
+            problems.setText(String.join(" ", found));
+            problems.setVisible(!found.isEmpty());
+        };
+        showProblems.run();
+        add(new H2("Clusters"), problems, filters, grid);
+        LiveUpdates.whileAttached(this, events, changed -> {
+            grid.getDataProvider().refreshAll();
+            showProblems.run();
+        });
     }
 
     private ClusterFilter filter() {

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
@@ -37,6 +38,7 @@ public class AliyunBackend implements MigrationBackend {
     private final AliyunPlans plans;
     private final Map<String, String> regionOf = new ConcurrentHashMap<>();
     private final Map<String, Seen> lastSeen = new ConcurrentHashMap<>();
+    private final Map<String, String> regionProblems = new ConcurrentHashMap<>();
 
     AliyunBackend(AliyunProperties properties) {
         this.properties = properties;
@@ -54,29 +56,45 @@ public class AliyunBackend implements MigrationBackend {
         return false;
     }
 
-    /** Every cluster of every watched region, all pages. */
+    /** Every cluster of every watched region; a region that cannot be read is noted as a problem, the others go on. */
     @Override
     public List<ClusterDescription> discover() {
         List<ClusterDescription> all = new ArrayList<>();
         for (String region : properties.regions()) {
-            for (int page = 1; ; page++) {
-                JsonNode r = api.read(region, "DescribeDBClusters",
-                        Map.of("PageSize", String.valueOf(PAGE_SIZE), "PageNumber", String.valueOf(page)));
-                int onPage = 0;
-                for (JsonNode c : MigrationReading.items(r.path("Items"))) {
-                    onPage++;
-                    String id = MigrationReading.text(c, "DBClusterId");
-                    regionOf.put(id, region);
-                    all.add(new ClusterDescription(id, MigrationReading.text(c, "DBClusterDescription"), region,
-                            (MigrationReading.text(c, "Engine") + " " + MigrationReading.text(c, "DBVersion")).strip(),
-                            MigrationReading.text(c, "DBClusterStatus")));
-                }
-                if (onPage < PAGE_SIZE || page * PAGE_SIZE >= r.path("TotalRecordCount").asInt(0)) {
-                    break;
-                }
+            try {
+                all.addAll(discover(region));
+                regionProblems.remove(region);
+            } catch (AliyunApiException e) {
+                regionProblems.put(region, "region " + region + " cannot be reached: " + e.getMessage());
             }
         }
         return all;
+    }
+
+    @Override
+    public List<String> problems() {
+        return List.copyOf(new TreeMap<>(regionProblems).values());
+    }
+
+    /** One region, all pages of {@code DescribeDBClusters}. */
+    private List<ClusterDescription> discover(String region) {
+        List<ClusterDescription> all = new ArrayList<>();
+        for (int page = 1; ; page++) {
+            JsonNode r = api.read(region, "DescribeDBClusters",
+                    Map.of("PageSize", String.valueOf(PAGE_SIZE), "PageNumber", String.valueOf(page)));
+            int onPage = 0;
+            for (JsonNode c : MigrationReading.items(r.path("Items"))) {
+                onPage++;
+                String id = MigrationReading.text(c, "DBClusterId");
+                regionOf.put(id, region);
+                all.add(new ClusterDescription(id, MigrationReading.text(c, "DBClusterDescription"), region,
+                        (MigrationReading.text(c, "Engine") + " " + MigrationReading.text(c, "DBVersion")).strip(),
+                        MigrationReading.text(c, "DBClusterStatus")));
+            }
+            if (onPage < PAGE_SIZE || page * PAGE_SIZE >= r.path("TotalRecordCount").asInt(0)) {
+                return all;
+            }
+        }
     }
 
     /** The last reading while it is fresh enough for the cluster's pace; otherwise a new one. */

@@ -108,6 +108,24 @@ class AliyunConsoleTest extends KaribuTest {
         assertThat(_find(Dialog.class)).isEmpty();
     }
 
+    @Test
+    void aRegionThatCannotBeReachedIsShownOnTheClustersView() {
+        FAKE.unavailableRegions.add(FakePolarDb.REGION);
+        discovery.discover();
+        login("dba", "DBA");
+        UI.getCurrent().navigate("clusters");
+        _get(com.vaadin.flow.component.html.Div.class, spec -> spec.withPredicate(d -> d.getText() != null
+                && d.getText().startsWith("aliyun: region cn-hangzhou cannot be reached: The PolarDB OpenAPI failed")
+                && d.getText().contains("[ServiceUnavailable]")));
+
+        FAKE.unavailableRegions.clear();
+        discovery.discover();
+        UI.getCurrent().navigate("requests");
+        UI.getCurrent().navigate("clusters");
+        assertThat(_find(com.vaadin.flow.component.html.Div.class, spec -> spec.withPredicate(d -> d.getText() != null
+                && d.getText().contains("cannot be reached")))).isEmpty();
+    }
+
     private String cluster(String status) {
         String id = "pc-" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         FAKE.add(id, status);

@@ -106,6 +106,7 @@ final class FakePolarDb implements AutoCloseable {
         throttleNext.set(0);
         forbidden.clear();
         loseAnswerOf.clear();
+        unavailableRegions.clear();
         changes.clear();
         badSignatures.set(0);
     }
@@ -121,6 +122,7 @@ final class FakePolarDb implements AutoCloseable {
     final AtomicInteger throttleNext = new AtomicInteger();
     final Set<String> forbidden = ConcurrentHashMap.newKeySet();
     final Set<String> loseAnswerOf = ConcurrentHashMap.newKeySet();
+    final Set<String> unavailableRegions = ConcurrentHashMap.newKeySet();
     volatile Duration transition = Duration.ofMillis(400);
 
     FakePolarDb(String secret) throws IOException {
@@ -161,6 +163,10 @@ final class FakePolarDb implements AutoCloseable {
             }
             if (throttleNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                 error(x, 400, "Throttling.User", "Request was denied due to user flow control.");
+                return;
+            }
+            if (unavailableRegions.contains(p.get("RegionId"))) {
+                error(x, 503, "ServiceUnavailable", "The request has failed due to a temporary failure of the server.");
                 return;
             }
             if (forbidden.contains(action)) {
