@@ -97,7 +97,10 @@ public class AliyunBackend implements MigrationBackend {
         }
     }
 
-    /** The last reading while it is fresh enough for the cluster's pace; otherwise a new one. */
+    /**
+     * The last reading while it is fresh enough for the cluster's pace; otherwise a new one. While
+     * Alibaba Cloud throttles, the last reading is shown with a note saying so, never as if fresh.
+     */
     @Override
     public MigrationSnapshot describe(String clusterId) {
         Seen seen = lastSeen.get(clusterId);
@@ -108,7 +111,18 @@ public class AliyunBackend implements MigrationBackend {
                 return seen.snapshot();
             }
         }
-        return read(clusterId);
+        try {
+            return read(clusterId);
+        } catch (AliyunApiException e) {
+            if (seen == null || !e.transientFailure()) {
+                throw e;
+            }
+            MigrationSnapshot s = seen.snapshot();
+            String note = "Not refreshed: " + e.getMessage();
+            return new MigrationSnapshot(s.clusterId(), s.sourceRdsId(), s.status(), s.rdsMode(), s.clusterMode(),
+                    s.topology(), s.delayedSeconds(), s.expiredTime(), s.comment().isEmpty() ? note : s.comment() + " " + note,
+                    s.endpoints());
+        }
     }
 
     /** A fresh {@code DescribeDBClusterMigration}, as every step uses before it acts. */

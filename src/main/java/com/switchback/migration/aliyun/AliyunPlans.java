@@ -107,7 +107,17 @@ final class AliyunPlans {
         long start = System.nanoTime();
         long deadline = start + properties.transitionTimeout().toNanos();
         while (true) {
-            MigrationSnapshot s = backend.read(clusterId);
+            MigrationSnapshot s;
+            try {
+                s = backend.read(clusterId);
+            } catch (AliyunApiException e) {
+                if (!e.transientFailure() || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                // Throttled or lost in transit: the migration goes on at Alibaba Cloud; look again shortly.
+                LockSupport.parkNanos(properties.activePoll().toNanos());
+                continue;
+            }
             if (target.name().equals(s.status())) {
                 return "Reached " + target.name() + " after " + Duration.ofNanos(System.nanoTime() - start).toSeconds() + " s.";
             }

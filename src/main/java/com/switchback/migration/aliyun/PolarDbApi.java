@@ -31,6 +31,8 @@ class PolarDbApi {
     private final AliyunProperties properties;
     private final Map<String, IAcsClient> clients = new ConcurrentHashMap<>();
     private final JsonMapper json = JsonMapper.builder().build();
+    /** After throttling outlasted the retries, reads of this account wait until then (System.nanoTime). */
+    private volatile long pausedUntil;
 
     PolarDbApi(AliyunProperties properties) {
         this.properties = properties;
@@ -38,12 +40,20 @@ class PolarDbApi {
 
     /** A read: retried with backoff while throttled or failing in transit. */
     JsonNode read(String region, String action, Map<String, String> parameters) {
+        long waitLeft = pausedUntil - System.nanoTime();
+        if (waitLeft > 0) {
+            throw new AliyunApiException("Alibaba Cloud is throttling the calls of this account; reading again in "
+                    + Math.max(1, waitLeft / 1_000_000_000L) + " s.", "Throttling", null, true, false);
+        }
         long pause = properties.backoff().toNanos();
         for (int attempt = 1; ; attempt++) {
             try {
                 return call(region, action, parameters);
             } catch (AliyunApiException e) {
                 if (!e.transientFailure() || attempt >= properties.maxAttempts()) {
+                    if (e.code() != null && e.code().startsWith("Throttling")) {
+                        pausedUntil = System.nanoTime() + pause;
+                    }
                     throw e;
                 }
                 LockSupport.parkNanos(pause);

@@ -2,6 +2,7 @@ package com.switchback.migration.aliyun;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.switchback.SwitchbackTest;
 import com.switchback.TestUsers;
@@ -172,6 +173,16 @@ class AliyunBackendTest {
         FAKE.throttleNext.set(10);
         assertThatThrownBy(() -> backend.read(id)).isInstanceOf(AliyunApiException.class)
                 .hasMessageContaining("throttling").hasMessageContaining("[Throttling.User]");
+
+        // Throttling outlasted the retries: the account waits before it asks again, and the view says why.
+        int asked = FAKE.calls.size();
+        MigrationSnapshot shown = backend.describe(id);
+        assertThat(FAKE.calls.size()).as("no call while paused").isEqualTo(asked);
+        assertThat(shown.status()).isEqualTo("RDS2POLARDB_SYNCING");
+        assertThat(shown.comment()).startsWith("Not refreshed: Alibaba Cloud is throttling");
+        await().atMost(java.time.Duration.ofSeconds(10)).ignoreExceptions()
+                .until(() -> backend.read(id).comment().isEmpty());
+        FAKE.throttleNext.set(0);
     }
 
     @Test
