@@ -36,8 +36,9 @@ public abstract class KaribuTest {
 
     @AfterEach
     void tearDownVaadin() {
-        logout();
+        // Still logged in while the session closes: a live update that arrives now runs as the user did.
         MockVaadin.tearDown();
+        logout();
         // Leave no Vaadin session on this thread: the security context would be looked up there.
         CurrentInstance.clearAll();
     }

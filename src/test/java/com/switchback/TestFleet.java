@@ -36,6 +36,11 @@ public final class TestFleet {
      * They are marked FAILED, as an operator would close abandoned work.
      */
     public void closeOpenRequests() {
+        closeOpenRequests(jdbc);
+    }
+
+    /** As {@link #closeOpenRequests()}, for tests without the simulated fleet. */
+    public static void closeOpenRequests(JdbcClient jdbc) {
         jdbc.sql("""
                 update migration_request set state = 'FAILED', error = 'Closed by the test set-up', finished_at = now()
                 where state in ('PENDING', 'APPROVED', 'EXECUTING')""").update();

@@ -196,15 +196,7 @@ class ExecutorResumeTest {
 
     /** A DBA asks, a team lead approves: the request is ready for an executor. */
     private long request(String clusterId, MigrationAction action, boolean swap) {
-        try {
-            TestUsers.loginAs("dba", "DBA");
-            long id = service.request(clusterId, action, swap, "Resume test").id();
-            TestUsers.loginAs("lead", "TEAM_LEAD");
-            approvals.approve(id, "ok");
-            return id;
-        } finally {
-            TestUsers.logout();
-        }
+        return TestExecutor.approvedRequest(service, approvals, clusterId, action, swap);
     }
 
     private static void assertFinalState(Case c, MigrationSnapshot end) {

@@ -17,6 +17,20 @@ public final class TestExecutor {
         this.runner = context.getBean(OperationRunner.class);
     }
 
+    /** A DBA asks, a team lead approves: the request is ready for an executor. */
+    public static long approvedRequest(MigrationService service, com.switchback.approval.ApprovalService approvals,
+                                       String clusterId, MigrationAction action, boolean swap) {
+        try {
+            com.switchback.TestUsers.loginAs("dba", "DBA");
+            long id = service.request(clusterId, action, swap, "Test of " + action.title()).id();
+            com.switchback.TestUsers.loginAs("lead", "TEAM_LEAD");
+            approvals.approve(id, "ok");
+            return id;
+        } finally {
+            com.switchback.TestUsers.logout();
+        }
+    }
+
     /** A fresh executor claims the ready request {@code id} and runs it to the end. */
     public OperationRunner.Result run(String executorId, long id) {
         return runUntil(executorId, id, OperationRunner.Checkpoint.NEVER);

@@ -60,9 +60,7 @@ class AliyunBackendTest {
     @BeforeEach
     void setUp() {
         executor = new TestExecutor(context);
-        jdbc.sql("""
-                update migration_request set state = 'FAILED', error = 'Closed by the test set-up', finished_at = now()
-                where state in ('PENDING', 'APPROVED', 'EXECUTING')""").update();
+        com.switchback.TestFleet.closeOpenRequests(jdbc);
         FAKE.reset();
     }
 
@@ -229,14 +227,6 @@ class AliyunBackendTest {
 
     private long approved(String clusterId, MigrationAction action, boolean swap) {
         monitor.poll(clusterId);
-        try {
-            TestUsers.loginAs("dba", "DBA");
-            long id = service.request(clusterId, action, swap, "Contract test").id();
-            TestUsers.loginAs("lead", "TEAM_LEAD");
-            approvals.approve(id, "ok");
-            return id;
-        } finally {
-            TestUsers.logout();
-        }
+        return TestExecutor.approvedRequest(service, approvals, clusterId, action, swap);
     }
 }

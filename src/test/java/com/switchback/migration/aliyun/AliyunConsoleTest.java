@@ -55,9 +55,7 @@ class AliyunConsoleTest extends KaribuTest {
 
     @BeforeEach
     void clean() {
-        jdbc.sql("""
-                update migration_request set state = 'FAILED', error = 'Closed by the test set-up', finished_at = now()
-                where state in ('PENDING', 'APPROVED', 'EXECUTING')""").update();
+        com.switchback.TestFleet.closeOpenRequests(jdbc);
         FAKE.reset();
     }
 

@@ -50,9 +50,7 @@ abstract class MysqlLabTest {
     @BeforeEach
     void startFromALinkedPair() throws Exception {
         executor = new TestExecutor(context);
-        jdbc.sql("""
-                update migration_request set state = 'FAILED', error = 'Closed by the test set-up', finished_at = now()
-                where state in ('PENDING', 'APPROVED', 'EXECUTING')""").update();
+        com.switchback.TestFleet.closeOpenRequests(jdbc);
         jdbc.sql("delete from mysql_pair_phase").update();
         lab.reset();
         discovery.discover(MysqlBackend.NAME, CLUSTER);
@@ -67,15 +65,7 @@ abstract class MysqlLabTest {
     /** A DBA asks, a team lead approves: the request is ready for an executor. */
     long approved(MigrationAction action, boolean swap) {
         monitor.poll(CLUSTER);
-        try {
-            TestUsers.loginAs("dba", "DBA");
-            long id = service.request(CLUSTER, action, swap, "Lab test").id();
-            TestUsers.loginAs("lead", "TEAM_LEAD");
-            approvals.approve(id, "ok");
-            return id;
-        } finally {
-            TestUsers.logout();
-        }
+        return TestExecutor.approvedRequest(service, approvals, CLUSTER, action, swap);
     }
 
     static Set<Long> ids(MysqlLab.Mariadb server) throws SQLException {
