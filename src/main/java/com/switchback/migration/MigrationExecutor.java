@@ -30,6 +30,7 @@ public class MigrationExecutor {
     private final OperationRunner runner;
     private final boolean enabled;
     private final Duration staleAfter;
+    private final Duration heartbeat;
     private final Set<Long> running = ConcurrentHashMap.newKeySet();
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
     private volatile boolean stopping;
@@ -41,11 +42,13 @@ public class MigrationExecutor {
 
     MigrationExecutor(RequestRepository requests, OperationRunner runner,
                       @Value("${switchback.executor.enabled:true}") boolean enabled,
-                      @Value("${switchback.executor.stale-after:PT30S}") Duration staleAfter) {
+                      @Value("${switchback.executor.stale-after:PT30S}") Duration staleAfter,
+                      @Value("${switchback.executor.heartbeat:PT5S}") Duration heartbeat) {
         this.requests = requests;
         this.runner = runner;
         this.enabled = enabled;
         this.staleAfter = staleAfter;
+        this.heartbeat = heartbeat;
     }
 
     /** Claims every ready request and starts running each; the scheduler calls this twice a second. */
@@ -57,7 +60,13 @@ public class MigrationExecutor {
         Optional<Long> claimed;
         while (!stopping && (claimed = requests.claim(id, staleAfter)).isPresent()) {
             long requestId = claimed.get();
-            running.add(requestId);
+            if (!running.add(requestId)) {
+                // Already running here; its heartbeat was late and the claim only refreshed it.
+                // Stop claiming for this round: claiming again would find the same request.
+                log.warn("Request #{} looked abandoned while this executor runs it: the heartbeat ({}) must be "
+                        + "well under switchback.executor.stale-after ({}).", requestId, heartbeat, staleAfter);
+                break;
+            }
             threads.submit(() -> {
                 try {
                     var outcome = runner.run(id, requestId, seq -> stopping);
@@ -73,7 +82,7 @@ public class MigrationExecutor {
     }
 
     /** Keeps the claims of long steps (a catch-up wait) from looking abandoned. */
-    @Scheduled(fixedRate = 5000)
+    @Scheduled(fixedRateString = "${switchback.executor.heartbeat:PT5S}")
     public void heartbeat() {
         running.forEach(r -> requests.touch(r, id));
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /** The last observed status of each migration, and the endpoints that came with it. */
 @Repository
@@ -60,8 +61,15 @@ class MigrationRepository {
                 .param("id", clusterId).param("b", backend).update();
     }
 
-    /** Stores what the backend reported; returns whether anything changed. */
+    /**
+     * Stores what the backend reported; returns whether anything changed. The poller and a running
+     * action may store the same migration at once: the row lock makes them take turns, so the
+     * endpoints (deleted and written again) are never written twice.
+     */
+    @Transactional
     boolean save(MigrationSnapshot s) {
+        jdbc.sql("select 1 from migration where cluster_id = :id for update").param("id", s.clusterId())
+                .query(Integer.class).optional();
         int changed = jdbc.sql("""
                         update migration set source_rds_id = :rds, status = :status, rds_rw_mode = :rdsMode,
                             cluster_rw_mode = :clusterMode, topology = :topology, delayed_seconds = :delay,

@@ -134,6 +134,32 @@ class ExecutorResumeTest {
     }
 
     @Test
+    void anExecutorNeverStartsARequestItIsStillRunningWhenItsHeartbeatLooksLate() throws Exception {
+        String clusterId = fleet.create("RDS2POLARDB_SYNCING", 5);
+        var entered = new java.util.concurrent.CountDownLatch(1);
+        var release = new java.util.concurrent.CountDownLatch(1);
+        simulated.faults().holdStep(clusterId, "rds-read-only", entered, release);
+        long id = request(clusterId, MigrationAction.SWITCH_OVER, true);
+        // Every claim sees the request as abandoned: stale after zero seconds.
+        var executor = new MigrationExecutor(requests, runner, true, Duration.ZERO, Duration.ofMinutes(1));
+        try {
+            executor.claimReadyRequests();
+            assertThat(entered.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            executor.claimReadyRequests();
+            executor.claimReadyRequests();
+            release.countDown();
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20))
+                    .until(() -> requests.find(id).orElseThrow().state() == RequestState.SUCCEEDED);
+        } finally {
+            release.countDown();
+            executor.stop();
+        }
+        assertThat(fleet.pair(clusterId).performCount("rds-read-only")).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from audit_event where request_id = :id and action = 'step.started'")
+                .param("id", id).query(Integer.class).single()).isEqualTo(requests.steps(id).size());
+    }
+
+    @Test
     void anExecutorThatLostItsClaimStopsWithoutActing() {
         String clusterId = fleet.create("RDS2POLARDB_SYNCING", 5);
         long id = request(clusterId, MigrationAction.SWITCH_OVER, true);

@@ -13,6 +13,7 @@ import com.switchback.KaribuTest;
 import com.switchback.TestUsers;
 import com.switchback.approval.ApprovalService;
 import com.switchback.cluster.FleetDiscovery;
+import com.switchback.migration.MigrationAction;
 import com.switchback.migration.MigrationEvents;
 import com.switchback.migration.MigrationExecutor;
 import com.switchback.migration.MigrationMonitor;
@@ -29,6 +30,8 @@ import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -84,6 +87,45 @@ class AliyunConsoleTest extends KaribuTest {
                 spec -> spec.withAttribute("data-fact", "Source RDS Read/Write Status"));
         assertThat(BasicUtilsKt.get_textRecursively(rds).strip()).isEqualTo("Read/Write");
         assertThat(FAKE.badSignatures).hasValue(0);
+    }
+
+    /** Every action and option, clicked in the console, reaches Alibaba Cloud with the parameters it means. */
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({
+            "SWITCH_OVER, true, RDS2POLARDB_SYNCING, POLARDB2RDS_SYNCING",
+            "SWITCH_OVER, false, RDS2POLARDB_SYNCING, POLARDB2RDS_SYNCING",
+            "ROLL_BACK, true, POLARDB2RDS_SYNCING, RDS2POLARDB_SYNCING",
+            "ROLL_BACK, false, POLARDB2RDS_SYNCING, RDS2POLARDB_SYNCING",
+            "CANCEL, , RDS2POLARDB_SYNCING, NO_MIGRATION",
+            "COMPLETE, , POLARDB2RDS_SYNCING, NO_MIGRATION"})
+    void eachActionRunsFromTheConsoleToTheEnd(MigrationAction action, Boolean swap, String from, String to) {
+        String id = cluster(from);
+        open(id);
+        _click(_get(Button.class, spec -> spec.withText(action.title())));
+        Dialog dialog = _get(Dialog.class);
+        if (swap != null) {
+            @SuppressWarnings("unchecked")
+            RadioButtonGroup<Boolean> option = _get(dialog, RadioButtonGroup.class);
+            _setValue(option, swap);
+        }
+        _setValue(_get(dialog, TextArea.class), "Console test of " + action.title());
+        _click(_get(dialog, Button.class, spec -> spec.withText("OK")));
+
+        runToTheEnd(id);
+
+        String rds = "rm-" + id.substring(3);
+        assertThat(FAKE.changes).singleElement().satisfies(p -> {
+            switch (action) {
+                case SWITCH_OVER, ROLL_BACK -> assertThat(p).containsEntry("Action", "ModifyDBClusterMigration")
+                        .containsEntry("NewMasterInstanceId", action == MigrationAction.SWITCH_OVER ? id : rds)
+                        .containsEntry("SourceRDSDBInstanceId", rds)
+                        .containsEntry("SwapConnectionString", String.valueOf(swap));
+                case CANCEL, COMPLETE -> assertThat(p).containsEntry("Action", "CloseDBClusterMigration")
+                        .containsEntry("ContinueEnableBinlog", "true");
+            }
+        });
+        var status = _get(com.vaadin.flow.component.Component.class, spec -> spec.withAttribute("data-fact", "Status"));
+        assertThat(BasicUtilsKt.get_textRecursively(status)).contains(to);
     }
 
     @Test

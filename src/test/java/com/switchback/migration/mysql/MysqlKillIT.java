@@ -86,6 +86,7 @@ class MysqlKillIT {
         args.add("--switchback.simulated.enabled=false");
         // A killed executor's claim is taken over quickly, so the test does not wait the default 30 s.
         args.add("--switchback.executor.stale-after=PT3S");
+        args.add("--switchback.executor.heartbeat=PT1S");
         return args;
     }
 
