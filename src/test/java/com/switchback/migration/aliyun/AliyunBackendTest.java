@@ -161,6 +161,25 @@ class AliyunBackendTest {
     }
 
     @Test
+    void theServicesRefusalsBecomeMessagesWithCodeAndRequestId() {
+        String id = cluster("RDS2POLARDB_SYNCING");
+        FAKE.clusters.remove(id);
+        assertThatThrownBy(() -> backend.read(id)).isInstanceOf(AliyunApiException.class)
+                .hasMessageStartingWith("The PolarDB cluster does not exist in this region.")
+                .hasMessageContaining("[InvalidDBClusterId.NotFound]").hasMessageContaining("(request id ");
+
+        String other = cluster("POLARDB2RDS_SYNCING");
+        // Asking for a switch over in a status that does not allow it (the console would not; the service says so too).
+        assertThatThrownBy(() -> backend.change(other, "ModifyDBClusterMigration", Map.of("DBClusterId", other,
+                "SourceRDSDBInstanceId", "rm-" + other.substring(3), "NewMasterInstanceId", other,
+                "SwapConnectionString", "true")))
+                .isInstanceOf(AliyunApiException.class)
+                .hasMessageStartingWith("The migration's current status does not allow ModifyDBClusterMigration.")
+                .hasMessageContaining("[EngineMigrationStatus.NotSurpport]");
+        assertThat(FAKE.changes).isEmpty();
+    }
+
+    @Test
     void throttledReadsAreRetriedWithBackoff() {
         String id = cluster("RDS2POLARDB_SYNCING");
         FAKE.throttleNext.set(2);
