@@ -59,14 +59,14 @@ public class ClustersView extends VerticalLayout {
         statusFilter.setWidth("24em");
         statusFilter.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
 
-        grid.addColumn(ClusterSummary::id).setHeader("Cluster").setKey("id")
-                .setSortProperty(ClusterSort.ID.name()).setAutoWidth(true).setFlexGrow(0);
-        // Which backend serves the cluster: a simulated one must never pass for a real one.
+        // Each id carries its backend: a simulated cluster must never pass for a real one.
         grid.addColumn(LitRenderer.<ClusterSummary>of("""
-                        <span theme="${item.theme}">${item.backend}</span>""")
+                        ${item.id}&nbsp;<span theme="${item.theme}" title="Backend">${item.backend}</span>""")
+                        .withProperty("id", ClusterSummary::id)
                         .withProperty("backend", ClusterSummary::backend)
                         .withProperty("theme", c -> "simulated".equals(c.backend()) ? "badge contrast small" : "badge small"))
-                .setHeader("Backend").setKey("backend").setAutoWidth(true).setFlexGrow(0);
+                .setHeader("Cluster").setKey("id")
+                .setSortProperty(ClusterSort.ID.name()).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(ClusterSummary::description).setHeader("Description")
                 .setSortProperty(ClusterSort.DESCRIPTION.name()).setWidth("10em").setFlexGrow(1);
         grid.addColumn(ClusterSummary::region).setHeader("Region")
