@@ -52,6 +52,7 @@ public class ApprovalsView extends VerticalLayout {
     private final MigrationService migrations;
     private final CurrentUser user;
     private MigrationRequest selected;
+    private List<MigrationRequest> shown;
     private boolean refreshing;
 
     public ApprovalsView(ApprovalService approvals, MigrationService migrations, MigrationEvents events,
@@ -92,6 +93,12 @@ public class ApprovalsView extends VerticalLayout {
     /** Re-reads the inbox; the request being looked at stays open (and its comment) while it is pending. */
     private void refresh() {
         List<MigrationRequest> pending = approvals.inbox();
+        if (pending.equals(shown)) {
+            // Most announced changes are other clusters' status: leave the grid alone, so a click
+            // on a row is never lost to a redraw that changed nothing.
+            return;
+        }
+        shown = pending;
         refreshing = true;
         try {
             inbox.setItems(pending);
