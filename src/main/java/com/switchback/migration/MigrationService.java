@@ -156,7 +156,12 @@ public class MigrationService {
         String why = reason == null ? "" : reason.strip();
         MigrationRequest r = requests.lock(requestId)
                 .orElseThrow(() -> new ActionRefusedException("There is no request #" + requestId + "."));
-        String refusal = retryRefusal(r, why);
+        String refusal = retryRefusal(r);
+        if (refusal == null && why.isEmpty()) {
+            refusal = "A reason is required.";
+        } else if (refusal == null && why.length() > MAX_REASON) {
+            refusal = "The reason is too long: at most " + MAX_REASON + " characters.";
+        }
         if (refusal == null && !requests.retry(requestId, r.version(), policy.validFor())) {
             refusal = "Request #" + requestId + " changed meanwhile: look again.";
         }
@@ -169,22 +174,12 @@ public class MigrationService {
         events.publish(r.clusterId());
     }
 
-    /** Why {@code r} cannot be retried now, or null when it can ({@code reason} null: not asked yet). */
+    /** Why {@code r} cannot be retried now, or null when it can. */
     @PreAuthorize(AppRoles.CAN_VIEW)
     @Transactional(readOnly = true)
-    public String retryRefusal(MigrationRequest r, String reason) {
+    public String retryRefusal(MigrationRequest r) {
         String status = migrations.find(r.clusterId()).map(t -> t.snapshot().status()).orElse("");
-        String refusal = Retries.refusal(r, requests.steps(r.id()), status);
-        if (refusal != null) {
-            return refusal;
-        }
-        if (reason != null && reason.isBlank()) {
-            return "A reason is required.";
-        }
-        if (reason != null && reason.length() > MAX_REASON) {
-            return "The reason is too long: at most " + MAX_REASON + " characters.";
-        }
-        return null;
+        return Retries.refusal(r, requests.steps(r.id()), status);
     }
 
     /** The plan of a request: pre-checks run now against the backend, and the steps that will run. */

@@ -8,7 +8,6 @@ package com.switchback.migration.aliyun;
 public class AliyunApiException extends RuntimeException {
 
     private final String code;
-    private final String requestId;
     private final boolean transientFailure;
     private final boolean mayHaveReachedService;
 
@@ -16,17 +15,12 @@ public class AliyunApiException extends RuntimeException {
                        boolean mayHaveReachedService) {
         super(message + (code == null ? "" : " [" + code + "]") + (requestId == null ? "" : " (request id " + requestId + ")"));
         this.code = code;
-        this.requestId = requestId;
         this.transientFailure = transientFailure;
         this.mayHaveReachedService = mayHaveReachedService;
     }
 
     public String code() {
         return code;
-    }
-
-    public String requestId() {
-        return requestId;
     }
 
     /** Throttling or a failure in transit: the same read may succeed a moment later. */

@@ -70,8 +70,6 @@ final class MysqlServer {
                 return Optional.empty();
             }
             return Optional.of(new ReplicaStatus(
-                    column(rs, "Master_Host", "Source_Host"),
-                    Integer.parseInt(column(rs, "Master_Port", "Source_Port")),
                     "Yes".equalsIgnoreCase(column(rs, "Slave_IO_Running", "Replica_IO_Running")),
                     "Yes".equalsIgnoreCase(column(rs, "Slave_SQL_Running", "Replica_SQL_Running")),
                     secondsBehind(column(rs, "Seconds_Behind_Master", "Seconds_Behind_Source")),

@@ -1,7 +1,7 @@
 package com.switchback.migration.mysql;
 
 /** What {@code SHOW REPLICA STATUS} says of a server's link to its source. */
-record ReplicaStatus(String sourceHost, int sourcePort, boolean ioRunning, boolean sqlRunning,
+record ReplicaStatus(boolean ioRunning, boolean sqlRunning,
                      Integer secondsBehind, String ioError, String sqlError) {
 
     boolean running() {
