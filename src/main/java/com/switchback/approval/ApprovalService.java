@@ -1,13 +1,13 @@
 package com.switchback.approval;
 
-import com.switchback.audit.Actor;
-import com.switchback.audit.AuditLog;
-import com.switchback.audit.Outcome;
 import com.switchback.base.AppRoles;
 import com.switchback.migration.ActionRefusedException;
-import com.switchback.migration.MigrationEvents;
 import com.switchback.migration.MigrationRequest;
 import com.switchback.migration.MigrationService;
+import com.switchback.migration.RequestLifecycle;
+import com.switchback.migration.RequestState;
+import com.switchback.migration.RequestTransition;
+import java.time.Instant;
 import java.util.List;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -17,8 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Four eyes on every action: a team lead approves or rejects a pending request — never their
- * own. Each decision locks the request row, checks its state
- * and version, and is audited in the same transaction, so of many clicks exactly one counts.
+ * own. This class holds who may decide and the comment rules; the move itself, with its state and
+ * version check and its audit event in the same transaction, is {@link RequestLifecycle}'s.
  */
 @Service
 public class ApprovalService {
@@ -27,14 +27,12 @@ public class ApprovalService {
 
     private final ApprovalRepository approvals;
     private final MigrationService migrations;
-    private final MigrationEvents events;
-    private final AuditLog audit;
+    private final RequestLifecycle lifecycle;
 
-    ApprovalService(ApprovalRepository approvals, MigrationService migrations, MigrationEvents events, AuditLog audit) {
+    ApprovalService(ApprovalRepository approvals, MigrationService migrations, RequestLifecycle lifecycle) {
         this.approvals = approvals;
         this.migrations = migrations;
-        this.events = events;
-        this.audit = audit;
+        this.lifecycle = lifecycle;
     }
 
     /** Pending requests, oldest first: the team lead's inbox. */
@@ -53,32 +51,27 @@ public class ApprovalService {
     @PreAuthorize(AppRoles.CAN_APPROVE)
     @Transactional(noRollbackFor = ActionRefusedException.class)
     public void approve(long requestId, String comment) {
-        decide(requestId, "APPROVED", "request.approved", comment, false);
+        decide(requestId, RequestTransition.APPROVE, comment, false);
     }
 
     @PreAuthorize(AppRoles.CAN_APPROVE)
     @Transactional(noRollbackFor = ActionRefusedException.class)
     public void reject(long requestId, String comment) {
-        decide(requestId, "REJECTED", "request.rejected", comment, true);
+        decide(requestId, RequestTransition.REJECT, comment, true);
     }
 
     /** Requests nobody approved (or started) in time expire and can no longer run. */
     @Scheduled(fixedDelayString = "${switchback.approval.expiry-check:PT30S}")
-    @Transactional
     public void expireOverdue() {
-        for (var r : approvals.overdue()) {
-            if (approvals.decide(r.id(), r.version(), r.state(), "EXPIRED", null, "Expired before it ran")) {
-                audit.record(Actor.SYSTEM, "request.expired", r.clusterId(), r.id(), Outcome.SUCCESS, false,
-                        "Request #" + r.id() + " expired while " + r.state().toLowerCase() + ".");
-                events.publish(r.clusterId());
-            }
-        }
+        lifecycle.expireOverdue();
     }
 
-    private void decide(long requestId, String to, String auditAction, String comment, boolean commentRequired) {
+    /** Who may decide, and the comment rules; the move itself is the lifecycle's. */
+    private void decide(long requestId, RequestTransition t, String comment, boolean commentRequired) {
         String me = currentUser();
         String text = comment == null ? "" : comment.strip();
-        var r = approvals.lock(requestId).orElseThrow(() -> refused(null, null, "There is no request #" + requestId + "."));
+        MigrationRequest r = lifecycle.lock(requestId)
+                .orElseThrow(() -> refused(null, null, "There is no request #" + requestId + "."));
         if (r.requestedBy().equals(me)) {
             throw refused(r.clusterId(), requestId, "You made request #" + requestId
                     + ": another team lead must decide on it.");
@@ -89,27 +82,23 @@ public class ApprovalService {
         if (text.length() > MAX_COMMENT) {
             throw refused(r.clusterId(), requestId, "The comment is too long: at most " + MAX_COMMENT + " characters.");
         }
-        if (!r.state().equals("PENDING")) {
-            throw refused(r.clusterId(), requestId, "Request #" + requestId + " is already " + r.state().toLowerCase() + ".");
+        if (r.state() != RequestState.PENDING) {
+            throw refused(r.clusterId(), requestId, "Request #" + requestId + " is already "
+                    + r.state().name().toLowerCase() + ".");
         }
-        if (r.expired()) {
-            approvals.decide(requestId, r.version(), "PENDING", "EXPIRED", null, "Expired before a decision");
-            audit.record(Actor.SYSTEM, "request.expired", r.clusterId(), requestId, Outcome.SUCCESS, false,
+        if (!r.expiresAt().isAfter(Instant.now())) {
+            lifecycle.decide(r, RequestTransition.EXPIRE, null, "Expired before a decision",
                     "Request #" + requestId + " expired while pending.");
-            events.publish(r.clusterId());
             throw refused(r.clusterId(), requestId, "Request #" + requestId + " has expired and can no longer be approved.");
         }
-        if (!approvals.decide(requestId, r.version(), "PENDING", to, me, text)) {
+        String verb = t == RequestTransition.APPROVE ? "Approved" : "Rejected";
+        if (!lifecycle.decide(r, t, me, text, verb + " by " + me + (text.isEmpty() ? "." : ": " + text))) {
             throw refused(r.clusterId(), requestId, "Request #" + requestId + " changed meanwhile: look again.");
         }
-        audit.record(auditAction, r.clusterId(), requestId, Outcome.SUCCESS,
-                (to.equals("APPROVED") ? "Approved" : "Rejected") + " by " + me + (text.isEmpty() ? "." : ": " + text));
-        events.publish(r.clusterId());
     }
 
     private ActionRefusedException refused(String clusterId, Long requestId, String reason) {
-        audit.record("request.decision-refused", clusterId, requestId, Outcome.DENIED, reason);
-        return new ActionRefusedException(reason);
+        return lifecycle.refuse("request.decision-refused", clusterId, requestId, reason);
     }
 
     private static String currentUser() {

@@ -10,7 +10,7 @@ public record LiveStep(String key, String title, Check done, Effect effect) impl
 
     @FunctionalInterface
     public interface Effect {
-        String run() throws Exception;
+        String run(Fence fence) throws Exception;
     }
 
     @Override
@@ -18,13 +18,13 @@ public record LiveStep(String key, String title, Check done, Effect effect) impl
         try {
             return done.holds();
         } catch (Exception e) {
-            // Not readable means not known to be done: perform() will then say what is wrong.
+            // Not readable means not known to be done: perform will then say what is wrong.
             return false;
         }
     }
 
     @Override
-    public String perform() throws Exception {
-        return effect.run();
+    public String perform(Fence fence) throws Exception {
+        return effect.run(fence);
     }
 }

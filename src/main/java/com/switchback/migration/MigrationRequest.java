@@ -22,7 +22,9 @@ public record MigrationRequest(
         String decidedBy,
         Instant decidedAt,
         String decisionComment,
-        boolean continueBinlog) {
+        boolean continueBinlog,
+        long epoch,
+        boolean safetyStop) {
 
     /** The option as the dialogs name it. */
     public String optionLabel() {

@@ -1,7 +1,5 @@
 package com.switchback.migration;
 
-import com.switchback.audit.AuditLog;
-import com.switchback.audit.Outcome;
 import com.switchback.base.AppRoles;
 import java.time.Instant;
 import java.util.List;
@@ -23,18 +21,16 @@ public class MigrationService {
     private final RequestRepository requests;
     private final MigrationBackends backends;
     private final ApprovalPolicy policy;
-    private final MigrationEvents events;
-    private final AuditLog audit;
+    private final RequestLifecycle lifecycle;
     private final OverviewCache overviews;
 
     MigrationService(MigrationRepository migrations, RequestRepository requests, MigrationBackends backends,
-                     ApprovalPolicy policy, MigrationEvents events, AuditLog audit, OverviewCache overviews) {
+                     ApprovalPolicy policy, RequestLifecycle lifecycle, OverviewCache overviews) {
         this.migrations = migrations;
         this.requests = requests;
         this.backends = backends;
         this.policy = policy;
-        this.events = events;
-        this.audit = audit;
+        this.lifecycle = lifecycle;
         this.overviews = overviews;
     }
 
@@ -112,9 +108,7 @@ public class MigrationService {
     public MigrationRequest requestEmergency(String clusterId, MigrationAction action, ActionOptions options,
                                              String reason) {
         if (!policy.emergencyEnabled()) {
-            audit.record("request.refused", clusterId, null, Outcome.DENIED,
-                    "Emergency " + action.title() + " refused: the emergency path is off.");
-            throw new ActionRefusedException("The emergency path is off: this action needs a team lead's approval.");
+            throw refused(clusterId, action, "The emergency path is off: this action needs a team lead's approval.");
         }
         return create(clusterId, action, options, reason, RequestState.APPROVED, true);
     }
@@ -124,23 +118,21 @@ public class MigrationService {
     @Transactional(noRollbackFor = ActionRefusedException.class)
     public void withdraw(long requestId) {
         String me = currentUser();
-        MigrationRequest r = requests.lock(requestId)
-                .orElseThrow(() -> new ActionRefusedException("There is no request #" + requestId + "."));
+        MigrationRequest r = lifecycle.lock(requestId).orElseThrow(() ->
+                lifecycle.refuse("request.withdraw-refused", null, null, "There is no request #" + requestId + "."));
         String refusal = null;
         if (!r.requestedBy().equals(me)) {
             refusal = "Only " + r.requestedBy() + ", who made request #" + requestId + ", can withdraw it.";
-        } else if (r.state() != RequestState.PENDING && r.state() != RequestState.APPROVED) {
+        } else if (!r.state().withdrawable()) {
             refusal = "Request #" + requestId + " is " + r.state().name().toLowerCase()
                     + ": only a request that has not started can be withdrawn.";
-        } else if (!requests.withdraw(requestId, r.version(), r.state(), me)) {
+        } else if (!lifecycle.decide(r, RequestTransition.WITHDRAW, me, "Withdrawn by the requester",
+                "Withdrawn by " + me + ".")) {
             refusal = "Request #" + requestId + " changed meanwhile: look again.";
         }
         if (refusal != null) {
-            audit.record("request.withdraw-refused", r.clusterId(), requestId, Outcome.DENIED, refusal);
-            throw new ActionRefusedException(refusal);
+            throw lifecycle.refuse("request.withdraw-refused", r.clusterId(), requestId, refusal);
         }
-        audit.record("request.withdrawn", r.clusterId(), requestId, Outcome.SUCCESS, "Withdrawn by " + me + ".");
-        events.publish(r.clusterId());
     }
 
     /**
@@ -154,24 +146,21 @@ public class MigrationService {
     @Transactional(noRollbackFor = ActionRefusedException.class)
     public void retry(long requestId, String reason) {
         String why = reason == null ? "" : reason.strip();
-        MigrationRequest r = requests.lock(requestId)
-                .orElseThrow(() -> new ActionRefusedException("There is no request #" + requestId + "."));
+        MigrationRequest r = lifecycle.lock(requestId).orElseThrow(() ->
+                lifecycle.refuse("request.retry-refused", null, null, "There is no request #" + requestId + "."));
         String refusal = retryRefusal(r);
         if (refusal == null && why.isEmpty()) {
             refusal = "A reason is required.";
         } else if (refusal == null && why.length() > MAX_REASON) {
             refusal = "The reason is too long: at most " + MAX_REASON + " characters.";
         }
-        if (refusal == null && !requests.retry(requestId, r.version(), policy.validFor())) {
+        if (refusal == null && !lifecycle.retry(r, policy.validFor(),
+                "Retry from the failed step by " + currentUser() + ": " + why)) {
             refusal = "Request #" + requestId + " changed meanwhile: look again.";
         }
         if (refusal != null) {
-            audit.record("request.retry-refused", r.clusterId(), requestId, Outcome.DENIED, refusal);
-            throw new ActionRefusedException(refusal);
+            throw lifecycle.refuse("request.retry-refused", r.clusterId(), requestId, refusal);
         }
-        audit.record("request.retried", r.clusterId(), requestId, Outcome.SUCCESS,
-                "Retry from the failed step by " + currentUser() + ": " + why);
-        events.publish(r.clusterId());
     }
 
     /** Why {@code r} cannot be retried now, or null when it can. */
@@ -182,9 +171,11 @@ public class MigrationService {
         return Retries.refusal(r, requests.steps(r.id()), status);
     }
 
-    /** The plan of a request: pre-checks run now against the backend, and the steps that will run. */
+    /**
+     * The plan of a request: pre-checks run now against the backend, and the steps that will run.
+     * Not transactional: the backend is read while no database connection is held.
+     */
     @PreAuthorize(AppRoles.CAN_VIEW)
-    @Transactional(readOnly = true)
     public RequestPlan plan(long requestId) {
         MigrationRequest r = requests.find(requestId)
                 .orElseThrow(() -> new ActionRefusedException("There is no request #" + requestId + "."));
@@ -225,32 +216,19 @@ public class MigrationService {
         // A choice the action does not offer is not recorded: swapping is for Switch Over and Roll Back only.
         var options = new ActionOptions(action.hasEndpointOption() && chosen.swapEndpoints(),
                 action.hasEndpointOption() || chosen.continueBinlog());
+        // Making a plan reads nothing remote: it only names the steps (they read live state when they run).
         List<MigrationStep> plan = backends.get(tracked.backend()).plan(clusterId, action, options);
-        long id;
         try {
-            id = requests.insert(clusterId, action, options, initial, currentUser(), why, emergency, policy.validFor());
+            return lifecycle.submit(clusterId, action, options, initial == RequestState.APPROVED, emergency,
+                    currentUser(), why, policy.validFor(), plan);
         } catch (DuplicateKeyException e) {
             throw refused(clusterId, action, "Another request for this migration was just made: wait until it ends.");
         }
-        requests.insertSteps(id, plan);
-        MigrationRequest created = requests.find(id).orElseThrow();
-        String what = action.title() + (created.optionLabel().isEmpty() ? "" : " (" + created.optionLabel() + ")");
-        if (emergency) {
-            audit.record(com.switchback.audit.Actor.current(), "request.emergency", clusterId, id, Outcome.SUCCESS,
-                    true, "Emergency run of " + what + " without approval. Reason: " + why);
-        } else {
-            audit.record("request.created", clusterId, id, Outcome.SUCCESS, what + ". Reason: " + why);
-            if (initial == RequestState.APPROVED) {
-                audit.record("request.approved", clusterId, id, Outcome.SUCCESS,
-                        "Approved by policy: " + action.title() + " does not need a team lead's approval.");
-            }
-        }
-        events.publish(clusterId);
-        return created;
     }
 
     private ActionRefusedException refused(String clusterId, MigrationAction action, String reason) {
-        audit.record("request.refused", clusterId, null, Outcome.DENIED, action.title() + " refused: " + reason);
+        // The audit trail names the action; the person sees the reason alone.
+        lifecycle.refuse("request.refused", clusterId, null, action.title() + " refused: " + reason);
         return new ActionRefusedException(reason);
     }
 

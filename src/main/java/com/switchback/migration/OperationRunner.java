@@ -7,13 +7,14 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Runs one claimed request as its journal of steps (ARCHITECTURE §2.3). Each step is marked
- * RUNNING before it acts and DONE after; before acting it re-reads live state, so after a crash
- * a step that already took effect is recorded, not repeated. Between steps the runner checks
- * that it still owns the request, so a second executor that took over is never doubled.
+ * Runs one claimed request as its journal of steps (docs/architecture.md, "Resumable"). Each step
+ * is marked RUNNING before it acts and DONE after; before acting it re-reads live state, so after
+ * a crash a step that already took effect is recorded, not repeated. Every write of the run names
+ * its lease's epoch and every side effect is preceded by a fence check, so a run that was taken
+ * over stops without acting or writing ("Fencing"). After every step the fresh reading is checked
+ * for two writers ("Never two writers").
  */
 @Component
 public class OperationRunner {
@@ -28,44 +29,52 @@ public class OperationRunner {
         boolean stopBefore(int seq);
     }
 
-    public enum Result { SUCCEEDED, FAILED, STOPPED, LOST_OWNERSHIP }
+    public enum Result { SUCCEEDED, FAILED, SAFETY_STOPPED, STOPPED, LOST_OWNERSHIP }
 
     private final RequestRepository requests;
+    private final RequestLifecycle lifecycle;
     private final MigrationRepository migrations;
     private final MigrationBackends backends;
     private final MigrationEvents events;
     private final AuditLog audit;
-    private final TransactionTemplate tx;
 
-    OperationRunner(RequestRepository requests, MigrationRepository migrations, MigrationBackends backends,
-                    MigrationEvents events, AuditLog audit, TransactionTemplate tx) {
+    OperationRunner(RequestRepository requests, RequestLifecycle lifecycle, MigrationRepository migrations,
+                    MigrationBackends backends, MigrationEvents events, AuditLog audit) {
         this.requests = requests;
+        this.lifecycle = lifecycle;
         this.migrations = migrations;
         this.backends = backends;
         this.events = events;
         this.audit = audit;
-        this.tx = tx;
     }
 
-    public Result run(String executorId, long requestId, Checkpoint checkpoint) {
-        MigrationRequest request = requests.find(requestId).orElseThrow();
+    public Result run(Lease lease, Checkpoint checkpoint) {
+        try {
+            return runHeld(lease, checkpoint);
+        } catch (FencedException e) {
+            log.warn("{} — this run stops without acting further.", e.getMessage());
+            return Result.LOST_OWNERSHIP;
+        }
+    }
+
+    private Result runHeld(Lease lease, Checkpoint checkpoint) {
+        MigrationRequest request = requests.find(lease.requestId()).orElseThrow();
         String clusterId = request.clusterId();
         MigrationBackend backend = backends.get(migrations.find(clusterId).orElseThrow().backend());
+        Fence fence = () -> lifecycle.touch(lease);
         List<MigrationStep> plan = backend.plan(clusterId, request.action(), request.options());
-        List<StepRecord> journal = requests.steps(requestId);
+        List<StepRecord> journal = requests.steps(request.id());
         if (!sameSteps(plan, journal)) {
-            return fail(executorId, request, backend, -1,
+            return fail(lease, request, backend, -1,
                     "The backend's plan no longer matches the journal of this request; nothing more was done.");
         }
         boolean fresh = journal.stream().allMatch(s -> s.state() == StepRecord.StepState.PENDING);
-        record(request, fresh ? "execution.started" : "execution.resumed", Outcome.SUCCESS,
-                (fresh ? "Started by " : "Resumed by ") + executorId + ".");
         if (fresh) {
             // At execution time the action must still be allowed by the state machine.
             var live = backend.describe(clusterId);
             var decision = ActionRules.check(live.status(), live.delayedSeconds(), request.action());
             if (!decision.allowed()) {
-                return fail(executorId, request, backend, -1, "No longer allowed: " + decision.reason()
+                return fail(lease, request, backend, -1, "No longer allowed: " + decision.reason()
                         + (live.comment().isEmpty() ? "" : " The backend reports: " + live.comment()));
             }
         }
@@ -76,56 +85,71 @@ public class OperationRunner {
             if (checkpoint.stopBefore(seq)) {
                 return Result.STOPPED;
             }
-            if (!requests.touch(requestId, executorId)) {
-                log.warn("Request #{} was taken over by another executor; {} stops.", requestId, executorId);
-                return Result.LOST_OWNERSHIP;
-            }
             MigrationStep step = plan.get(seq);
             int at = seq;
-            tx.executeWithoutResult(t -> {
-                requests.stepRunning(requestId, at);
+            lifecycle.inRun(lease, () -> {
+                requests.stepRunning(lease, at);
                 record(request, "step.started", Outcome.SUCCESS, stepName(at, step.title()));
+                return null;
             });
-            events.publish(clusterId);
             try {
                 String note;
                 if (step.isDone()) {
                     note = "Already in effect; not repeated.";
                 } else {
-                    note = step.perform();
+                    fence.check();
+                    note = step.perform(fence);
                     if (!step.isDone()) {
                         throw new IllegalStateException("The step ran but a fresh read does not show its effect.");
                     }
                 }
-                String done = note;
-                tx.executeWithoutResult(t -> {
-                    requests.stepDone(requestId, at, done);
+                lifecycle.inRun(lease, () -> {
+                    requests.stepDone(lease, at, note);
                     record(request, "step.finished", Outcome.SUCCESS,
-                            stepName(at, step.title()) + (done.isEmpty() ? "" : ": " + done));
+                            stepName(at, step.title()) + (note.isEmpty() ? "" : ": " + note));
+                    return null;
                 });
+            } catch (FencedException e) {
+                throw e;
             } catch (Exception e) {
-                return fail(executorId, request, backend, seq, describe(e));
+                return fail(lease, request, backend, seq, describe(e));
             }
-            refreshStatus(backend, clusterId);
+            MigrationSnapshot seen = refreshStatus(backend, clusterId);
+            if (seen != null && seen.twoWriters()) {
+                return safetyStop(lease, request, seq, step, seen);
+            }
         }
-        tx.executeWithoutResult(t -> {
-            requests.finish(requestId, executorId, RequestState.SUCCEEDED, null, null);
-            record(request, "execution.succeeded", Outcome.SUCCESS, request.action().title() + " completed.");
-        });
+        lifecycle.finish(lease, RequestTransition.SUCCEED, request, null, null,
+                request.action().title() + " completed (run epoch " + lease.epoch() + ").");
         refreshStatus(backend, clusterId);
         return Result.SUCCEEDED;
     }
 
-    private Result fail(String executorId, MigrationRequest request, MigrationBackend backend, int seq, String error) {
+    /**
+     * Both sides of a linked pair read writable after a step: stop at once, run nothing further,
+     * and offer no retry (only Repair). The reading that showed it is recorded with the stop.
+     */
+    private Result safetyStop(Lease lease, MigrationRequest request, int seq, MigrationStep step, MigrationSnapshot seen) {
+        String message = "Safety stop after step " + (seq + 1) + " \"" + step.title()
+                + "\": both sides read Read/Write while the replication link joins them. Nothing further runs; "
+                + "make one side read-only now, then use Repair.";
+        lifecycle.finish(lease, RequestTransition.SAFETY_STOP, request, message, seen.describe(),
+                message + " State seen: " + seen.describe());
+        log.error("Request #{}: {}", request.id(), message);
+        return Result.SAFETY_STOPPED;
+    }
+
+    private Result fail(Lease lease, MigrationRequest request, MigrationBackend backend, int seq, String error) {
         String clusterId = request.clusterId();
         String message = error;
         if (seq >= 0) {
             StepRecord step = requests.steps(request.id()).get(seq);
             message = "Step " + (seq + 1) + " \"" + step.title() + "\" failed: " + error;
             String stepMessage = message;
-            tx.executeWithoutResult(t -> {
-                requests.stepFailed(request.id(), seq, error);
+            lifecycle.inRun(lease, () -> {
+                requests.stepFailed(lease, seq, error);
                 record(request, "step.failed", Outcome.FAILURE, stepMessage);
+                return null;
             });
         }
         String stateLeft;
@@ -136,32 +160,32 @@ public class OperationRunner {
         } catch (RuntimeException e) {
             stateLeft = "Unknown: the backend could not be read (" + describe(e) + ").";
         }
-        String failure = message;
-        String left = stateLeft;
-        tx.executeWithoutResult(t -> {
-            requests.finish(request.id(), executorId, RequestState.FAILED, failure, left);
-            record(request, "execution.failed", Outcome.FAILURE, failure + " State left behind: " + left);
-        });
+        lifecycle.finish(lease, RequestTransition.FAIL, request, message, stateLeft,
+                message + " State left behind: " + stateLeft);
         log.warn("Request #{} failed: {} — state left: {}", request.id(), message, stateLeft);
-        events.publish(clusterId);
         return Result.FAILED;
     }
 
     private void record(MigrationRequest r, String action, Outcome outcome, String details) {
         audit.record(Actor.SYSTEM, action, r.clusterId(), r.id(), outcome, r.emergency(), details);
+        events.publish(r.clusterId());
     }
 
     private static String stepName(int seq, String title) {
         return "Step " + (seq + 1) + " \"" + title + "\"";
     }
 
-    private void refreshStatus(MigrationBackend backend, String clusterId) {
+    /** Reads the backend after a step and stores it; null when it cannot be read now. */
+    private MigrationSnapshot refreshStatus(MigrationBackend backend, String clusterId) {
+        MigrationSnapshot seen = null;
         try {
-            migrations.save(backend.describe(clusterId));
+            seen = backend.describe(clusterId);
+            migrations.save(seen);
         } catch (RuntimeException e) {
             log.warn("Could not read {} after a step: {}", clusterId, e.getMessage());
         }
         events.publish(clusterId);
+        return seen;
     }
 
     private static boolean sameSteps(List<MigrationStep> plan, List<StepRecord> journal) {

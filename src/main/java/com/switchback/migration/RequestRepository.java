@@ -56,12 +56,18 @@ class RequestRepository {
                 .query(RequestRepository::request).optional();
     }
 
-    boolean withdraw(long id, long version, RequestState from, String by) {
+    /**
+     * A decision or an expiry: moves the request by {@code t} if it is still in one of the states the
+     * move starts from and nobody changed it since {@code version}.
+     */
+    boolean decide(long id, long version, RequestTransition t, String decidedBy, String comment) {
         return jdbc.sql("""
-                        update migration_request set state = 'WITHDRAWN', decided_by = :by, decided_at = now(),
-                            decision_comment = 'Withdrawn by the requester', finished_at = now(), version = version + 1
-                        where id = :id and state = :from and version = :version""")
-                .param("by", by).param("id", id).param("from", from.name()).param("version", version)
+                        update migration_request set state = :to, decided_by = :by, decided_at = now(),
+                            decision_comment = :comment, version = version + 1,
+                            finished_at = case when :ends then now() else finished_at end
+                        where id = :id and version = :version and state in (%s)""".formatted(RequestState.sqlList(t.from())))
+                .param("to", t.to().name()).param("by", decidedBy).param("comment", comment).param("id", id)
+                .param("version", version).param("ends", t.ends())
                 .update() == 1;
     }
 
@@ -74,7 +80,7 @@ class RequestRepository {
                         update migration_request set state = 'APPROVED', executor_id = null, heartbeat_at = null,
                             finished_at = null, error = null, state_left = null, version = version + 1,
                             expires_at = now() + make_interval(secs => :valid)
-                        where id = :id and state = 'FAILED' and version = :version""")
+                        where id = :id and state = 'FAILED' and not safety_stop and version = :version""")
                 .param("id", id).param("version", version).param("valid", validFor.toSeconds()).update();
         if (updated == 1) {
             jdbc.sql("""
@@ -85,8 +91,17 @@ class RequestRepository {
         return updated == 1;
     }
 
+    /** Requests that waited too long: pending or approved but never started. */
+    List<MigrationRequest> overdue() {
+        return jdbc.sql("""
+                        select * from migration_request where state in (%s) and expires_at <= now()
+                        order by id for update skip locked""".formatted(RequestState.sqlList(RequestTransition.EXPIRE.from())))
+                .query(RequestRepository::request).list();
+    }
+
+
     Optional<MigrationRequest> openFor(String clusterId) {
-        return jdbc.sql("select * from migration_request where cluster_id = :c and state in ('PENDING','APPROVED','EXECUTING')")
+        return jdbc.sql("select * from migration_request where cluster_id = :c and state in (" + RequestState.sqlList(RequestState.OPEN) + ")")
                 .param("c", clusterId).query(RequestRepository::request).optional();
     }
 
@@ -129,60 +144,105 @@ class RequestRepository {
                 .param("r", requestId).query(RequestRepository::step).list();
     }
 
-    /**
-     * Claims the oldest request that is ready, or whose executor stopped sending heartbeats.
-     * SKIP LOCKED and the state check make two executors never claim the same request.
-     */
-    Optional<Long> claim(String executorId, Duration staleAfter) {
-        return jdbc.sql("""
-                        update migration_request set state = 'EXECUTING', executor_id = :me, heartbeat_at = now(),
-                            started_at = coalesce(started_at, now()), version = version + 1
-                        where id = (select id from migration_request
-                                    where (state = 'APPROVED' and expires_at > now())
-                                       or (state = 'EXECUTING' and heartbeat_at < now() - make_interval(secs => :stale))
-                                    order by id limit 1 for update skip locked)
-                        returning id""")
-                .param("me", executorId).param("stale", staleAfter.toMillis() / 1000.0)
-                .query(Long.class).optional();
+    /** A claim as the database made it: the lease, and whom it was taken from (a takeover). */
+    record Claimed(Lease lease, String previousExecutor) {
     }
 
-    /** Heartbeat; false when another executor has taken the request over (we must stop). */
-    boolean touch(long requestId, String executorId) {
+    /**
+     * Claims the oldest request that is ready, or whose executor stopped sending heartbeats, with a
+     * new fencing epoch. SKIP LOCKED and the state check make two executors never claim the same
+     * request; an executor never takes over its own run.
+     */
+    Optional<Claimed> claim(String executorId, Duration staleAfter) {
+        return jdbc.sql("""
+                        with candidate as (
+                            select id, state as old_state, executor_id as old_executor from migration_request
+                            where (state = 'APPROVED' and expires_at > now())
+                               or (state = 'EXECUTING' and heartbeat_at < now() - make_interval(secs => :stale)
+                                   and executor_id is distinct from :me)
+                            order by id limit 1 for update skip locked)
+                        update migration_request m set state = 'EXECUTING', executor_id = :me, heartbeat_at = now(),
+                            started_at = coalesce(m.started_at, now()), version = m.version + 1, epoch = m.epoch + 1
+                        from candidate where m.id = candidate.id
+                        returning m.id, m.epoch, candidate.old_state, candidate.old_executor""")
+                .param("me", executorId).param("stale", staleAfter.toMillis() / 1000.0)
+                .query((rs, n) -> {
+                    boolean takeover = "EXECUTING".equals(rs.getString(3));
+                    return new Claimed(new Lease(rs.getLong(1), executorId, rs.getLong(2), takeover),
+                            takeover ? rs.getString(4) : null);
+                }).optional();
+    }
+
+    /** Heartbeat and fence check in one: false once another executor holds the request (we must stop). */
+    boolean touch(Lease lease) {
         return jdbc.sql("""
                         update migration_request set heartbeat_at = now()
-                        where id = :r and executor_id = :me and state = 'EXECUTING'""")
-                .param("r", requestId).param("me", executorId).update() == 1;
+                        where id = :r and epoch = :e and executor_id = :me and state = 'EXECUTING'""")
+                .param("r", lease.requestId()).param("e", lease.epoch()).param("me", lease.executorId())
+                .update() == 1;
     }
 
-    void stepRunning(long requestId, int seq) {
-        jdbc.sql("""
-                        update operation_step set state = 'RUNNING', started_at = coalesce(started_at, now()), error = null
-                        where request_id = :r and seq = :seq and state in ('PENDING','RUNNING')""")
-                .param("r", requestId).param("seq", seq).update();
-    }
-
-    void stepDone(long requestId, int seq, String note) {
-        jdbc.sql("""
-                        update operation_step set state = 'DONE', finished_at = now(), note = :note
-                        where request_id = :r and seq = :seq""")
-                .param("r", requestId).param("seq", seq).param("note", note == null ? "" : note).update();
-    }
-
-    void stepFailed(long requestId, int seq, String error) {
-        jdbc.sql("""
-                        update operation_step set state = 'FAILED', finished_at = now(), error = :e
-                        where request_id = :r and seq = :seq""")
-                .param("r", requestId).param("seq", seq).param("e", error).update();
-    }
-
-    /** Ends an execution; only the owning executor can, and only once. */
-    boolean finish(long requestId, String executorId, RequestState outcome, String error, String stateLeft) {
+    /**
+     * Inside a transaction: whether the lease still holds, keeping the row share-locked until commit,
+     * so a takeover waits for this transaction instead of racing it.
+     */
+    boolean holds(Lease lease) {
         return jdbc.sql("""
-                        update migration_request set state = :st, finished_at = now(), error = :e, state_left = :left,
-                            version = version + 1
-                        where id = :r and executor_id = :me and state = 'EXECUTING'""")
-                .param("st", outcome.name()).param("e", error).param("left", stateLeft)
-                .param("r", requestId).param("me", executorId).update() == 1;
+                        select 1 from migration_request
+                        where id = :r and epoch = :e and executor_id = :me and state = 'EXECUTING' for share""")
+                .param("r", lease.requestId()).param("e", lease.epoch()).param("me", lease.executorId())
+                .query(Integer.class).optional().isPresent();
+    }
+
+    /** Appended to a journal write: it changes a row only while the run's epoch holds. */
+    private static final String HELD = " " + """
+             and exists (select 1 from migration_request m
+                         where m.id = :r and m.epoch = :e and m.state = 'EXECUTING')""";
+
+    boolean stepRunning(Lease lease, int seq) {
+        return jdbc.sql("""
+                        update operation_step set state = 'RUNNING', started_at = coalesce(started_at, now()), error = null
+                        where request_id = :r and seq = :seq and state in ('PENDING','RUNNING')""" + HELD)
+                .param("r", lease.requestId()).param("e", lease.epoch()).param("seq", seq).update() == 1;
+    }
+
+    boolean stepDone(Lease lease, int seq, String note) {
+        return jdbc.sql("""
+                        update operation_step set state = 'DONE', finished_at = now(), note = :note
+                        where request_id = :r and seq = :seq""" + HELD)
+                .param("r", lease.requestId()).param("e", lease.epoch()).param("seq", seq)
+                .param("note", note == null ? "" : note).update() == 1;
+    }
+
+    boolean stepFailed(Lease lease, int seq, String error) {
+        return jdbc.sql("""
+                        update operation_step set state = 'FAILED', finished_at = now(), error = :e2
+                        where request_id = :r and seq = :seq""" + HELD)
+                .param("r", lease.requestId()).param("e", lease.epoch()).param("seq", seq).param("e2", error)
+                .update() == 1;
+    }
+
+    /** Ends an execution; only the holder of the current epoch can, and only once. */
+    boolean finish(Lease lease, RequestTransition t, String error, String stateLeft) {
+        return jdbc.sql("""
+                        update migration_request set state = :st, finished_at = now(), error = :err, state_left = :left,
+                            safety_stop = :safety, version = version + 1
+                        where id = :r and epoch = :e and executor_id = :me and state = 'EXECUTING'""")
+                .param("st", t.to().name()).param("err", error).param("left", stateLeft)
+                .param("safety", t == RequestTransition.SAFETY_STOP)
+                .param("r", lease.requestId()).param("e", lease.epoch()).param("me", lease.executorId())
+                .update() == 1;
+    }
+
+    /** Clusters whose last run ended in a safety stop that no later request has repaired. */
+    List<String> safetyStopped() {
+        return jdbc.sql("""
+                        select r.cluster_id from migration_request r
+                        where r.safety_stop and not exists (
+                            select 1 from migration_request later
+                            where later.cluster_id = r.cluster_id and later.id > r.id and later.state = 'SUCCEEDED')
+                        order by r.cluster_id""")
+                .query(String.class).list();
     }
 
     static MigrationRequest request(ResultSet rs, int n) throws SQLException {
@@ -205,7 +265,9 @@ class RequestRepository {
                 rs.getString("decided_by"),
                 instant(rs.getTimestamp("decided_at")),
                 rs.getString("decision_comment"),
-                rs.getBoolean("continue_binlog"));
+                rs.getBoolean("continue_binlog"),
+                rs.getLong("epoch"),
+                rs.getBoolean("safety_stop"));
     }
 
     private static StepRecord step(ResultSet rs, int n) throws SQLException {

@@ -174,7 +174,7 @@ class ApprovalServiceTest {
 
         jdbc.sql("update migration_request set state = 'EXECUTING', executor_id = 'test', heartbeat_at = now() where id = :r")
                 .param("r", r).update();
-        assertThat(runner.run("test", r, OperationRunner.Checkpoint.NEVER)).isEqualTo(OperationRunner.Result.FAILED);
+        assertThat(runner.run(new com.switchback.migration.Lease(r, "test", 0, false), OperationRunner.Checkpoint.NEVER)).isEqualTo(OperationRunner.Result.FAILED);
         var failed = migrations.findRequest(r).orElseThrow();
         assertThat(failed.state()).isEqualTo(RequestState.FAILED);
         assertThat(failed.error()).startsWith("No longer allowed: Cancel Migration is only possible while the status is");

@@ -31,6 +31,7 @@ class ExecutorResumeTest {
     @Autowired MigrationService service;
     @Autowired com.switchback.approval.ApprovalService approvals;
     @Autowired RequestRepository requests;
+    @Autowired RequestLifecycle lifecycle;
     @Autowired MigrationRepository migrations;
     @Autowired OperationRunner runner;
     @Autowired SimulatedBackend simulated;
@@ -80,8 +81,9 @@ class ExecutorResumeTest {
             long id = request(clusterId, c.action(), c.swap());
             final int stop = stopBefore;
 
-            assertThat(requests.claim("executor-A", LONG_AGO)).contains(id);
-            assertThat(runner.run("executor-A", id, seq -> seq == stop)).isEqualTo(OperationRunner.Result.STOPPED);
+            Lease a = lifecycle.claim("executor-A", LONG_AGO).orElseThrow();
+            assertThat(a.requestId()).isEqualTo(id);
+            assertThat(runner.run(a, seq -> seq == stop)).isEqualTo(OperationRunner.Result.STOPPED);
             List<StepRecord> journal = requests.steps(id);
             assertThat(journal).hasSize(stepCount);
             for (StepRecord s : journal) {
@@ -91,9 +93,12 @@ class ExecutorResumeTest {
             assertThat(fleet.pair(clusterId).twoWritersSeen()).isFalse();
 
             // Executor A is gone. A new one claims the request once A's heartbeat is stale.
-            assertThat(requests.claim("executor-B", LONG_AGO)).as("a live claim is not taken over").isEmpty();
-            assertThat(requests.claim("executor-B", Duration.ZERO)).contains(id);
-            assertThat(runner.run("executor-B", id, OperationRunner.Checkpoint.NEVER))
+            assertThat(lifecycle.claim("executor-B", LONG_AGO)).as("a live claim is not taken over").isEmpty();
+            Lease b = lifecycle.claim("executor-B", Duration.ZERO).orElseThrow();
+            assertThat(b.requestId()).isEqualTo(id);
+            assertThat(b.takeover()).isTrue();
+            assertThat(b.epoch()).isGreaterThan(a.epoch());
+            assertThat(runner.run(b, OperationRunner.Checkpoint.NEVER))
                     .isEqualTo(OperationRunner.Result.SUCCEEDED);
 
             assertThat(requests.find(id).orElseThrow().state()).isEqualTo(RequestState.SUCCEEDED);
@@ -117,15 +122,15 @@ class ExecutorResumeTest {
         int polarReadOnly = 2;
         assertThat(requests.steps(id).get(polarReadOnly).key()).isEqualTo("polardb-read-only");
 
-        requests.claim("executor-A", LONG_AGO);
-        runner.run("executor-A", id, seq -> seq == polarReadOnly);
+        Lease a = lifecycle.claim("executor-A", LONG_AGO).orElseThrow();
+        runner.run(a, seq -> seq == polarReadOnly);
         // A crashes inside the step: the effect happened, the journal still says RUNNING.
-        requests.stepRunning(id, polarReadOnly);
-        simulated.plan(clusterId, MigrationAction.ROLL_BACK, false).get(polarReadOnly).perform();
+        requests.stepRunning(a, polarReadOnly);
+        simulated.plan(clusterId, MigrationAction.ROLL_BACK, false).get(polarReadOnly).perform(Fence.NONE);
         assertThat(fleet.pair(clusterId).performCount("polardb-read-only")).isEqualTo(1);
 
-        requests.claim("executor-B", Duration.ZERO);
-        assertThat(runner.run("executor-B", id, OperationRunner.Checkpoint.NEVER))
+        Lease b = lifecycle.claim("executor-B", Duration.ZERO).orElseThrow();
+        assertThat(runner.run(b, OperationRunner.Checkpoint.NEVER))
                 .isEqualTo(OperationRunner.Result.SUCCEEDED);
 
         assertThat(fleet.pair(clusterId).performCount("polardb-read-only")).isEqualTo(1);
@@ -141,7 +146,7 @@ class ExecutorResumeTest {
         simulated.faults().holdStep(clusterId, "rds-read-only", entered, release);
         long id = request(clusterId, MigrationAction.SWITCH_OVER, true);
         // Every claim sees the request as abandoned: stale after zero seconds.
-        var executor = new MigrationExecutor(requests, runner, true, Duration.ZERO, Duration.ofMinutes(1));
+        var executor = new MigrationExecutor(lifecycle, runner, true, Duration.ZERO, Duration.ofMinutes(1), 8);
         try {
             executor.claimReadyRequests();
             assertThat(entered.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
@@ -163,13 +168,13 @@ class ExecutorResumeTest {
     void anExecutorThatLostItsClaimStopsWithoutActing() {
         String clusterId = fleet.create("RDS2POLARDB_SYNCING", 5);
         long id = request(clusterId, MigrationAction.SWITCH_OVER, true);
-        requests.claim("executor-A", LONG_AGO);
-        requests.claim("executor-B", Duration.ZERO);
+        Lease a = lifecycle.claim("executor-A", LONG_AGO).orElseThrow();
+        Lease b = lifecycle.claim("executor-B", Duration.ZERO).orElseThrow();
 
-        assertThat(runner.run("executor-A", id, OperationRunner.Checkpoint.NEVER))
+        assertThat(runner.run(a, OperationRunner.Checkpoint.NEVER))
                 .isEqualTo(OperationRunner.Result.LOST_OWNERSHIP);
         assertThat(fleet.pair(clusterId).performCount("precheck")).isZero();
-        assertThat(runner.run("executor-B", id, OperationRunner.Checkpoint.NEVER))
+        assertThat(runner.run(b, OperationRunner.Checkpoint.NEVER))
                 .isEqualTo(OperationRunner.Result.SUCCEEDED);
     }
 
@@ -178,9 +183,9 @@ class ExecutorResumeTest {
         String clusterId = fleet.create("RDS2POLARDB_SYNCING", 5);
         simulated.faults().failStep(clusterId, "polardb-caught-up");
         long id = request(clusterId, MigrationAction.SWITCH_OVER, true);
-        requests.claim("executor-A", LONG_AGO);
+        Lease a = lifecycle.claim("executor-A", LONG_AGO).orElseThrow();
 
-        assertThat(runner.run("executor-A", id, OperationRunner.Checkpoint.NEVER)).isEqualTo(OperationRunner.Result.FAILED);
+        assertThat(runner.run(a, OperationRunner.Checkpoint.NEVER)).isEqualTo(OperationRunner.Result.FAILED);
 
         MigrationRequest failed = requests.find(id).orElseThrow();
         assertThat(failed.state()).isEqualTo(RequestState.FAILED);
@@ -200,9 +205,9 @@ class ExecutorResumeTest {
         String clusterId = fleet.create("POLARDB2RDS_SYNCING", 5);
         long id = request(clusterId, MigrationAction.ROLL_BACK, true);
         simulated.breakLink(clusterId);
-        requests.claim("executor-A", LONG_AGO);
+        Lease a = lifecycle.claim("executor-A", LONG_AGO).orElseThrow();
 
-        assertThat(runner.run("executor-A", id, OperationRunner.Checkpoint.NEVER)).isEqualTo(OperationRunner.Result.FAILED);
+        assertThat(runner.run(a, OperationRunner.Checkpoint.NEVER)).isEqualTo(OperationRunner.Result.FAILED);
         MigrationRequest failed = requests.find(id).orElseThrow();
         assertThat(failed.error()).startsWith("Step 1").contains("replication link is broken");
         assertThat(failed.stateLeft()).contains("exception: Replication stopped");
@@ -214,9 +219,9 @@ class ExecutorResumeTest {
         String clusterId = fleet.create("RDS2POLARDB_SYNCING", 5);
         long id = request(clusterId, MigrationAction.SWITCH_OVER, false);
         simulated.spikeLatency(clusterId, 300);
-        requests.claim("executor-A", LONG_AGO);
+        Lease a = lifecycle.claim("executor-A", LONG_AGO).orElseThrow();
 
-        assertThat(runner.run("executor-A", id, OperationRunner.Checkpoint.NEVER)).isEqualTo(OperationRunner.Result.FAILED);
+        assertThat(runner.run(a, OperationRunner.Checkpoint.NEVER)).isEqualTo(OperationRunner.Result.FAILED);
         assertThat(requests.find(id).orElseThrow().error()).contains("Replication latency is 300 s");
     }
 

@@ -8,11 +8,13 @@ import org.springframework.context.ApplicationContext;
 public final class TestExecutor {
 
     private final RequestRepository requests;
+    private final RequestLifecycle lifecycle;
     private final MigrationRepository migrations;
     private final OperationRunner runner;
 
     public TestExecutor(ApplicationContext context) {
         this.requests = context.getBean(RequestRepository.class);
+        this.lifecycle = context.getBean(RequestLifecycle.class);
         this.migrations = context.getBean(MigrationRepository.class);
         this.runner = context.getBean(OperationRunner.class);
     }
@@ -38,11 +40,11 @@ public final class TestExecutor {
 
     /** Claims {@code id} (taking it over from an executor that is gone) and runs it, asking {@code checkpoint} between steps. */
     public OperationRunner.Result runUntil(String executorId, long id, OperationRunner.Checkpoint checkpoint) {
-        var claimed = requests.claim(executorId, Duration.ZERO);
-        if (claimed.isEmpty() || claimed.get() != id) {
+        var claimed = lifecycle.claim(executorId, Duration.ZERO);
+        if (claimed.isEmpty() || claimed.get().requestId() != id) {
             throw new IllegalStateException("Request #" + id + " was not claimable; claimed " + claimed);
         }
-        return runner.run(executorId, id, checkpoint);
+        return runner.run(claimed.get(), checkpoint);
     }
 
     public MigrationRequest request(long id) {
@@ -55,7 +57,8 @@ public final class TestExecutor {
 
     /** Makes the journal say step {@code seq} was running, as after a crash inside it. */
     public void markRunning(long id, int seq) {
-        requests.stepRunning(id, seq);
+        MigrationRequest r = request(id);
+        requests.stepRunning(new Lease(id, "crashed", r.epoch(), false), seq);
     }
 
     /** What the console last stored of the migration. */

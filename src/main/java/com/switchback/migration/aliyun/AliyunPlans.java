@@ -2,6 +2,7 @@ package com.switchback.migration.aliyun;
 
 import com.switchback.migration.ActionOptions;
 import com.switchback.migration.ActionRules;
+import com.switchback.migration.Fence;
 import com.switchback.migration.MigrationAction;
 import com.switchback.migration.MigrationSnapshot;
 import com.switchback.migration.MigrationStatus;
@@ -44,10 +45,10 @@ final class AliyunPlans {
                 precheck(clusterId, action),
                 new LiveStep("request", requestTitle(action, swap, options.continueBinlog()),
                         () -> startedOrDone.contains(backend.read(clusterId).status()),
-                        () -> ask(clusterId, action, options, startedOrDone)),
+                        fence -> ask(clusterId, action, options, startedOrDone, fence)),
                 new LiveStep("wait", "Wait until Alibaba Cloud reports " + target.name(),
                         () -> target.name().equals(backend.read(clusterId).status()),
-                        () -> follow(clusterId, passing, target)));
+                        fence -> follow(clusterId, passing, target, fence)));
     }
 
     private static String requestTitle(MigrationAction action, boolean swap, boolean continueBinlog) {
@@ -61,7 +62,7 @@ final class AliyunPlans {
 
     private MigrationStep precheck(String clusterId, MigrationAction action) {
         AtomicBoolean passed = new AtomicBoolean();
-        return new LiveStep("precheck", "Check that " + action.title() + " is allowed now", passed::get, () -> {
+        return new LiveStep("precheck", "Check that " + action.title() + " is allowed now", passed::get, fence -> {
             MigrationSnapshot s = backend.read(clusterId);
             var decision = ActionRules.check(s.status(), s.delayedSeconds(), action);
             if (!decision.allowed()) {
@@ -72,7 +73,8 @@ final class AliyunPlans {
         });
     }
 
-    private String ask(String clusterId, MigrationAction action, ActionOptions options, Set<String> startedOrDone) {
+    private String ask(String clusterId, MigrationAction action, ActionOptions options, Set<String> startedOrDone,
+                       Fence fence) {
         MigrationSnapshot s = backend.read(clusterId);
         Map<String, String> p = new LinkedHashMap<>();
         p.put("DBClusterId", clusterId);
@@ -87,6 +89,7 @@ final class AliyunPlans {
             p.put("ContinueEnableBinlog", String.valueOf(options.continueBinlog()));
         }
         try {
+            fence.check();
             var answer = backend.change(clusterId, api, p);
             return api + " accepted (request id " + MigrationReading.text(answer, "RequestId") + ").";
         } catch (AliyunApiException e) {
@@ -103,10 +106,12 @@ final class AliyunPlans {
         }
     }
 
-    private String follow(String clusterId, MigrationStatus passing, MigrationStatus target) throws InterruptedException {
+    private String follow(String clusterId, MigrationStatus passing, MigrationStatus target, Fence fence)
+            throws InterruptedException {
         long start = System.nanoTime();
         long deadline = start + properties.transitionTimeout().toNanos();
         while (true) {
+            fence.check();
             MigrationSnapshot s;
             try {
                 s = backend.read(clusterId);

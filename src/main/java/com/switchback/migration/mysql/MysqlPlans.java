@@ -1,5 +1,6 @@
 package com.switchback.migration.mysql;
 
+import com.switchback.migration.Fence;
 import com.switchback.migration.MigrationAction;
 import com.switchback.migration.MigrationStatus;
 import com.switchback.migration.LiveStep;
@@ -72,7 +73,7 @@ final class MysqlPlans {
         // Done only once it passed in this run: after a restart the checks run again.
         AtomicBoolean passed = new AtomicBoolean();
         return new LiveStep("precheck", "Check that both servers, the link and HAProxy are ready for "
-                + action.title(), passed::get, () -> {
+                + action.title(), passed::get, fence -> {
             List<RequestPlan.Check> failed = MysqlPreChecks.of(p, p.read(), action, swap).stream()
                     .filter(c -> !c.passed()).toList();
             if (!failed.isEmpty()) {
@@ -86,7 +87,7 @@ final class MysqlPlans {
 
     private MigrationStep begin(MysqlPair p, MigrationStatus status) {
         return new LiveStep("begin", "Mark the migration " + status.name(),
-                () -> phases.current(p.id()).filter(status.name()::equals).isPresent(), () -> {
+                () -> phases.current(p.id()).filter(status.name()::equals).isPresent(), fence -> {
                     phases.begin(p.id(), status.name());
                     return "";
                 });
@@ -94,7 +95,7 @@ final class MysqlPlans {
 
     private MigrationStep finish(MysqlPair p) {
         return new LiveStep("finish", "Mark the action finished; the status follows the servers again",
-                () -> phases.current(p.id()).isEmpty(), () -> {
+                () -> phases.current(p.id()).isEmpty(), fence -> {
                     phases.end(p.id());
                     return "";
                 });
@@ -103,7 +104,7 @@ final class MysqlPlans {
     private MigrationStep readOnly(MysqlPair p, MysqlServer side) {
         String key = (side == p.rds() ? "rds" : "polardb") + "-read-only";
         return new LiveStep(key, "Set " + side.label() + " read-only and read it back",
-                () -> p.on(side, (c, d) -> MysqlServer.readOnly(c)), () -> {
+                () -> p.on(side, (c, d) -> MysqlServer.readOnly(c)), fence -> {
                     if (!p.on(side, (c, d) -> MysqlServer.setReadOnly(c, true))) {
                         throw new IllegalStateException(side.label() + " does not read back as read-only.");
                     }
@@ -117,7 +118,7 @@ final class MysqlPlans {
      * one stays read-only, and the in-flight mark is cleared, so the pair is as it was.
      */
     private MigrationStep catchUp(MysqlPair p, MysqlServer newWriter, MysqlServer oldWriter, String key, String title) {
-        return new LiveStep(key, title, () -> caughtUp(p, newWriter, oldWriter), () -> {
+        return new LiveStep(key, title, () -> caughtUp(p, newWriter, oldWriter), fence -> {
             String position = p.on(oldWriter, (c, d) -> {
                 if (!MysqlServer.readOnly(c)) {
                     throw new IllegalStateException(oldWriter.label() + " is writable again: its last transaction is a moving target.");
@@ -129,11 +130,13 @@ final class MysqlPlans {
             try (Connection c = newWriter.connect()) {
                 var dialect = MysqlServer.dialect(c);
                 while (!MysqlServer.hasApplied(c, dialect, position)) {
+                    fence.check();
                     var link = MysqlServer.replica(c);
                     String error = link.isEmpty() ? newWriter.label() + " does not replicate" : link.get().error();
                     if (error != null || System.nanoTime() > deadline) {
                         String why = error != null ? "the link failed (" + error + ")"
                                 : "it did not finish within " + timeout.toSeconds() + " s";
+                        fence.check();
                         undo(p, newWriter, oldWriter);
                         throw new IllegalStateException(newWriter.label() + " could not apply every transaction of "
                                 + oldWriter.label() + ": " + why + ". The action undid itself: " + oldWriter.label()
@@ -163,11 +166,12 @@ final class MysqlPlans {
 
     /** The new writer is enabled only when the old one reads back read-only and every one of its transactions is applied. */
     private MigrationStep readWrite(MysqlPair p, MysqlServer newWriter, MysqlServer oldWriter, String key, String title) {
-        return new LiveStep(key, title, () -> p.on(newWriter, (c, d) -> !MysqlServer.readOnly(c)), () -> {
+        return new LiveStep(key, title, () -> p.on(newWriter, (c, d) -> !MysqlServer.readOnly(c)), fence -> {
             if (!caughtUp(p, newWriter, oldWriter)) {
                 throw new IllegalStateException(oldWriter.label() + " is not read-only or not every transaction of it is "
                         + "applied on " + newWriter.label() + ": refusing to make a second writer or to lose writes.");
             }
+            fence.check();
             if (p.on(newWriter, (c, d) -> MysqlServer.setReadOnly(c, false))) {
                 throw new IllegalStateException(newWriter.label() + " does not read back as read-write.");
             }
@@ -178,11 +182,12 @@ final class MysqlPlans {
     /** {@code replica} replicates from {@code source} alone; the old link in the other direction is removed first. */
     private MigrationStep link(MysqlPair p, MysqlServer replica, MysqlServer source, String key, String title) {
         return new LiveStep(key, title, () -> p.on(source, (c, d) -> MysqlServer.replica(c).isEmpty())
-                && p.on(replica, (c, d) -> MysqlServer.replica(c).isPresent()), () -> {
+                && p.on(replica, (c, d) -> MysqlServer.replica(c).isPresent()), fence -> {
             p.on(source, (c, d) -> {
                 MysqlServer.breakLink(c, d);
                 return null;
             });
+            fence.check();
             p.on(replica, (c, d) -> {
                 MysqlServer.replicateFrom(c, d, source.config(), p.config().replication());
                 return null;
@@ -192,7 +197,7 @@ final class MysqlPlans {
     }
 
     private MigrationStep breakLink(MysqlPair p, MysqlServer replica, String key, String title) {
-        return new LiveStep(key, title, () -> p.on(replica, (c, d) -> MysqlServer.replica(c).isEmpty()), () -> {
+        return new LiveStep(key, title, () -> p.on(replica, (c, d) -> MysqlServer.replica(c).isEmpty()), fence -> {
             p.on(replica, (c, d) -> {
                 MysqlServer.breakLink(c, d);
                 return null;
@@ -203,10 +208,11 @@ final class MysqlPlans {
 
     private MigrationStep independentWriter(MysqlPair p) {
         return new LiveStep("polardb-read-write", "Set PolarDB read-write as an independent cluster",
-                () -> p.on(p.polardb(), (c, d) -> !MysqlServer.readOnly(c)), () -> {
+                () -> p.on(p.polardb(), (c, d) -> !MysqlServer.readOnly(c)), fence -> {
                     if (p.on(p.polardb(), (c, d) -> MysqlServer.replica(c).isPresent())) {
                         throw new IllegalStateException("The link still exists: PolarDB stays read-only.");
                     }
+                    fence.check();
                     if (p.on(p.polardb(), (c, d) -> MysqlServer.setReadOnly(c, false))) {
                         throw new IllegalStateException("PolarDB does not read back as read-write.");
                     }
@@ -215,7 +221,7 @@ final class MysqlPlans {
     }
 
     private MigrationStep endpoints(MysqlPair p, boolean swapped, String key, String title) {
-        return new LiveStep(key, title, () -> p.endpointsAre(p.read(), swapped), () -> {
+        return new LiveStep(key, title, () -> p.endpointsAre(p.read(), swapped), fence -> {
             p.pointEndpoints(swapped);
             return "Both endpoints switched servers; existing client sessions were closed so clients reconnect.";
         });

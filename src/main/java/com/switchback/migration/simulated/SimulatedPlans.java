@@ -163,9 +163,10 @@ final class SimulatedPlans {
     }
 
     private MigrationStep step(SimulatedCluster c, String key, String title, BooleanSupplier done, Callable<String> effect) {
-        return new SimulatedStep(key, title, done, () -> {
+        return new SimulatedStep(key, title, done, fence -> {
             clock.pass();
             faults.beforeEffect(c, key);
+            fence.check();
             String note = effect.call();
             c.countPerform(key);
             return note;

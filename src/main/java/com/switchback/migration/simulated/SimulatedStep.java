@@ -1,11 +1,16 @@
 package com.switchback.migration.simulated;
 
+import com.switchback.migration.Fence;
 import com.switchback.migration.MigrationStep;
-import java.util.concurrent.Callable;
 import java.util.function.BooleanSupplier;
 
 /** A step of the simulation: its check of live state and its effect, wrapped with timing and faults. */
-record SimulatedStep(String key, String title, BooleanSupplier done, Callable<String> effect) implements MigrationStep {
+record SimulatedStep(String key, String title, BooleanSupplier done, Effect effect) implements MigrationStep {
+
+    @FunctionalInterface
+    interface Effect {
+        String run(Fence fence) throws Exception;
+    }
 
     @Override
     public boolean isDone() {
@@ -13,7 +18,7 @@ record SimulatedStep(String key, String title, BooleanSupplier done, Callable<St
     }
 
     @Override
-    public String perform() throws Exception {
-        return effect.call();
+    public String perform(Fence fence) throws Exception {
+        return effect.run(fence);
     }
 }

@@ -58,7 +58,7 @@ class MysqlKillIT {
             try (RunningJar second = RunningJar.startOn(data, args.toArray(String[]::new))) {
                 await().atMost(Duration.ofSeconds(90)).until(() -> requestState(second, requestId), "SUCCEEDED"::equals);
                 assertThat(stepStates(second, requestId)).containsOnly("DONE");
-                assertThat(auditActions(second, requestId)).contains("execution.started", "execution.resumed",
+                assertThat(auditActions(second, requestId)).contains("execution.started", "execution.taken-over",
                         "execution.succeeded");
             }
             watch.close();

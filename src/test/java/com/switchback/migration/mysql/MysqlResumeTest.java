@@ -84,7 +84,7 @@ class MysqlResumeTest extends MysqlLabTest {
         assertThat(executor.runUntil("executor-A", id, seq -> seq == promote)).isEqualTo(OperationRunner.Result.STOPPED);
         // A crashes inside the step: PolarDB was made writable, the journal still says RUNNING.
         executor.markRunning(id, promote);
-        backend.plan(CLUSTER, MigrationAction.SWITCH_OVER, true).get(promote).perform();
+        backend.plan(CLUSTER, MigrationAction.SWITCH_OVER, true).get(promote).perform(com.switchback.migration.Fence.NONE);
 
         assertThat(executor.run("executor-B", id)).isEqualTo(OperationRunner.Result.SUCCEEDED);
         assertThat(executor.steps(id).get(promote).note()).isEqualTo("Already in effect; not repeated.");

@@ -1,0 +1,15 @@
+package com.switchback.migration;
+
+/**
+ * Asked by a step immediately before each side effect on a backend, and as it waits: throws
+ * {@link FencedException} once another executor holds the request.
+ */
+@FunctionalInterface
+public interface Fence {
+
+    /** For plans that are only shown, never run. */
+    Fence NONE = () -> {
+    };
+
+    void check();
+}
