@@ -13,7 +13,10 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Lists each backend's clusters (at start and every few minutes) and starts watching their migrations. */
+/**
+ * Lists each backend's clusters (at start and every few minutes) and starts watching their
+ * migrations. Backends are listed outside any transaction; only the writes are transactional.
+ */
 @Component
 @Order(10)
 public class FleetDiscovery implements ApplicationRunner {
@@ -45,13 +48,17 @@ public class FleetDiscovery implements ApplicationRunner {
                 .ifPresent(d -> register(backend, d));
     }
 
-    /** The cluster and its migration row are written together: no cluster is ever without one. */
+    /**
+     * The cluster and its migration row are written together: no cluster is ever without one. Its
+     * status is read after the transaction: no connection is held while a backend answers.
+     */
     private void register(MigrationBackend backend, ClusterDescription d) {
         tx.executeWithoutResult(t -> {
             clusters.upsert(new Cluster(d.clusterId(), d.description(), d.region(), d.engineVersion(),
                     d.clusterStatus(), backend.name()));
             monitor.track(d.clusterId(), backend.name());
         });
+        monitor.poll(d.clusterId());
     }
 
     @Scheduled(initialDelayString = "PT5M", fixedDelayString = "PT5M")

@@ -2,6 +2,7 @@ package com.switchback.migration;
 
 import static com.switchback.migration.MigrationAction.CANCEL;
 import static com.switchback.migration.MigrationAction.COMPLETE;
+import static com.switchback.migration.MigrationAction.REPAIR;
 import static com.switchback.migration.MigrationAction.ROLL_BACK;
 import static com.switchback.migration.MigrationAction.SWITCH_OVER;
 import static com.switchback.migration.MigrationStatus.POLARDB2RDS_SYNCING;
@@ -28,7 +29,8 @@ public final class ActionRules {
             SWITCH_OVER, EnumSet.of(RDS2POLARDB_SYNCING),
             ROLL_BACK, EnumSet.of(POLARDB2RDS_SYNCING),
             CANCEL, EnumSet.of(RDS2POLARDB_CLONING, RDS2POLARDB_SYNCING),
-            COMPLETE, EnumSet.of(POLARDB2RDS_SYNCING)));
+            COMPLETE, EnumSet.of(POLARDB2RDS_SYNCING),
+            REPAIR, EnumSet.of(MigrationStatus.SWITCHING, MigrationStatus.ROLLBACK)));
 
     private ActionRules() {
     }
@@ -39,6 +41,8 @@ public final class ActionRules {
             case SWITCH_OVER -> MigrationStatus.SWITCHING;
             case ROLL_BACK -> MigrationStatus.ROLLBACK;
             case CANCEL, COMPLETE -> MigrationStatus.CLOSING_MIGRATION;
+            // A repair starts from a handover left half way and keeps its mark until it settles.
+            case REPAIR -> MigrationStatus.SWITCHING;
         };
     }
 

@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 /**
  * Listens on PostgreSQL for the changes other nodes announce (only cluster ids travel) and hands
  * them to {@link MigrationEvents}, so a view on this node follows an action run by another.
- * Holds one connection of its own; reconnects after a lost connection.
+ * Holds one connection of its own; reconnects after a lost connection, and then has every view
+ * re-read, so no change made meanwhile is missed.
  */
 @Component
 class ClusterChangeListener implements SmartLifecycle {
@@ -50,9 +51,15 @@ class ClusterChangeListener implements SmartLifecycle {
     }
 
     private void listen() {
+        boolean reconnecting = false;
         while (running) {
             try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
                 s.execute("LISTEN " + MigrationEvents.CHANNEL);
+                if (reconnecting) {
+                    // Notifications sent while we were away are gone: every view re-reads once.
+                    events.announceAll();
+                    reconnecting = false;
+                }
                 PGConnection pg = c.unwrap(PGConnection.class);
                 while (running) {
                     PGNotification[] notes = pg.getNotifications(500);
@@ -67,6 +74,7 @@ class ClusterChangeListener implements SmartLifecycle {
                     return;
                 }
                 log.warn("Lost the change notifications connection ({}); reconnecting.", e.getMessage());
+                reconnecting = true;
                 try {
                     Thread.sleep(2000);
                 } catch (InterruptedException interrupted) {

@@ -5,7 +5,12 @@ public enum MigrationAction {
     SWITCH_OVER("Switch Over"),
     ROLL_BACK("Roll Back Migration"),
     CANCEL("Cancel Migration"),
-    COMPLETE("Complete Migration");
+    COMPLETE("Complete Migration"),
+    /** Brings a pair left half way (an interrupted undo, a safety stop) to one writer and a consistent link. */
+    REPAIR("Repair");
+
+    /** The four actions of the vendor's console (Repair is Switchback's own, shown only when needed). */
+    public static final java.util.List<MigrationAction> VENDOR = java.util.List.of(SWITCH_OVER, ROLL_BACK, CANCEL, COMPLETE);
 
     private final String title;
 

@@ -31,6 +31,11 @@ public interface MigrationBackend {
         return plan(clusterId, action, options.swapEndpoints());
     }
 
+    /** Whether this backend offers the action at all (Repair is for self-managed pairs). */
+    default boolean supports(MigrationAction action) {
+        return true;
+    }
+
     /** What keeps this backend from seeing all of its clusters now (e.g. a region that cannot be reached). */
     default List<String> problems() {
         return List.of();

@@ -48,6 +48,7 @@ public class MigrationEvents {
     private final Set<String> pending = ConcurrentHashMap.newKeySet();
     private final List<Consumer<Set<String>>> listeners = new CopyOnWriteArrayList<>();
     private final Map<String, Long> announcedChanges = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong allChanges = new java.util.concurrent.atomic.AtomicLong();
     private final JdbcClient jdbc;
 
     MigrationEvents(JdbcClient jdbc) {
@@ -87,9 +88,15 @@ public class MigrationEvents {
         }
     }
 
+    /** Every migration may have changed (notifications were missed): views re-read them all. */
+    void announceAll() {
+        jdbc.sql("select cluster_id from migration").query(String.class).list().forEach(this::announce);
+    }
+
     /** A committed change: stamp it (cached reads of it are now old) and deliver it. */
     private void announce(String clusterId) {
         announcedChanges.merge(clusterId, 1L, Long::sum);
+        allChanges.incrementAndGet();
         pending.add(clusterId);
         scheduleDelivery();
     }
@@ -120,6 +127,11 @@ public class MigrationEvents {
     /** How many committed changes of this cluster were announced: a stamp for what was last read. */
     public long changeStamp(String clusterId) {
         return announcedChanges.getOrDefault(clusterId, 0L);
+    }
+
+    /** How many committed changes of any cluster were announced: a stamp for fleet-wide reads. */
+    public long changeStamp() {
+        return allChanges.get();
     }
 
     public int listenerCount() {

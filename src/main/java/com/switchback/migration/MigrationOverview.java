@@ -6,11 +6,21 @@ import java.util.Optional;
 /** Everything the RDS Migration section shows: the live status and the latest request with its steps. */
 public record MigrationOverview(MigrationSnapshot snapshot, String backend, boolean simulated,
                                 Optional<MigrationRequest> latestRequest, List<StepRecord> steps,
-                                boolean asksContinueBinlog) {
+                                boolean asksContinueBinlog, boolean repairOffered) {
 
     /** The open request, if one is waiting or running. */
     public Optional<MigrationRequest> openRequest() {
         return latestRequest.filter(r -> r.state().open());
+    }
+
+    /**
+     * Whether Repair applies now: the backend offers it and the pair is left half way (a handover's
+     * mark with no request open, or two writers), or the last run ended in a safety stop.
+     */
+    public boolean repairNeeded() {
+        boolean halfWay = ActionRules.check(snapshot.status(), snapshot.delayedSeconds(), MigrationAction.REPAIR).allowed()
+                || snapshot.twoWriters() || latestRequest.map(MigrationRequest::safetyStop).orElse(false);
+        return repairOffered && halfWay && openRequest().isEmpty();
     }
 
     /** Whether the latest request failed half way and may run again from its failed step. */

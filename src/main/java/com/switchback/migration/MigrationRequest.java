@@ -34,6 +34,8 @@ public record MigrationRequest(
                     ? "Switch Back with Endpoints (Connection Changes Not Required)"
                     : "Switch Back without Endpoints (Connection Changes Required)";
             case CANCEL, COMPLETE -> continueBinlog ? "" : "Binary logging off after closing (restarts the cluster)";
+            case REPAIR -> swapEndpoints ? "Endpoints swapped, as the last completed action left them"
+                    : "Endpoints each to its own side, as the last completed action left them";
         };
     }
 

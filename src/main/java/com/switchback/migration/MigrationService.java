@@ -42,7 +42,7 @@ public class MigrationService {
             List<StepRecord> steps = latest.map(r -> requests.steps(r.id())).orElse(List.of());
             MigrationBackend backend = backends.get(t.backend());
             return new MigrationOverview(t.snapshot(), t.backend(), backend.simulated(), latest, steps,
-                    backend.asksContinueBinlog());
+                    backend.asksContinueBinlog(), backend.supports(MigrationAction.REPAIR));
         }).orElse(null)));
     }
 
@@ -63,6 +63,13 @@ public class MigrationService {
     @Transactional(readOnly = true)
     public int countRequests(RequestFilter filter) {
         return requests.count(filter);
+    }
+
+    /** Clusters whose last run ended in a safety stop that no request has repaired since. */
+    @PreAuthorize(AppRoles.CAN_VIEW)
+    @Transactional(readOnly = true)
+    public List<String> safetyStops() {
+        return requests.safetyStopped();
     }
 
     /** The policy in force, so views can say what happens after OK. */
@@ -204,8 +211,13 @@ public class MigrationService {
         var tracked = migrations.lock(clusterId)
                 .orElseThrow(() -> refused(null, action, "There is no cluster " + clip(clusterId) + "."));
         MigrationSnapshot s = tracked.snapshot();
+        MigrationBackend backend = backends.get(tracked.backend());
+        if (!backend.supports(action)) {
+            throw refused(clusterId, action, action.title() + " is not offered by the " + backend.name() + " backend.");
+        }
         var decision = ActionRules.check(s.status(), s.delayedSeconds(), action);
-        if (!decision.allowed()) {
+        boolean repairOfTwoWriters = action == MigrationAction.REPAIR && s.twoWriters();
+        if (!decision.allowed() && !repairOfTwoWriters) {
             throw refused(clusterId, action, decision.reason());
         }
         Optional<MigrationRequest> open = requests.openFor(clusterId);
@@ -214,10 +226,13 @@ public class MigrationService {
                     + ") is still " + open.get().state().name().toLowerCase() + " for this migration: wait until it ends.");
         }
         // A choice the action does not offer is not recorded: swapping is for Switch Over and Roll Back only.
-        var options = new ActionOptions(action.hasEndpointOption() && chosen.swapEndpoints(),
-                action.hasEndpointOption() || chosen.continueBinlog());
+        // Repair puts the endpoints where the last completed action left them.
+        boolean swap = action == MigrationAction.REPAIR
+                ? EndpointLayout.swappedAfter(requests.succeededHandovers(clusterId))
+                : action.hasEndpointOption() && chosen.swapEndpoints();
+        var options = new ActionOptions(swap, action.hasEndpointOption() || chosen.continueBinlog());
         // Making a plan reads nothing remote: it only names the steps (they read live state when they run).
-        List<MigrationStep> plan = backends.get(tracked.backend()).plan(clusterId, action, options);
+        List<MigrationStep> plan = backend.plan(clusterId, action, options);
         try {
             return lifecycle.submit(clusterId, action, options, initial == RequestState.APPROVED, emergency,
                     currentUser(), why, policy.validFor(), plan);

@@ -35,6 +35,16 @@ final class PreChecks {
         return checks;
     }
 
+    /** Repair needs a pair left half way: a handover's mark with no request running, or two writers. */
+    static List<RequestPlan.Check> repair(MigrationSnapshot s) {
+        var decision = ActionRules.check(s.status(), s.delayedSeconds(), MigrationAction.REPAIR);
+        boolean needed = decision.allowed() || s.twoWriters();
+        return List.of(new RequestPlan.Check("Something to repair", needed, needed
+                ? "Status " + s.status() + "; Source RDS " + ReadWriteMode.labelOf(s.rdsMode()) + ", PolarDB "
+                  + ReadWriteMode.labelOf(s.clusterMode())
+                : "The pair is settled (" + s.status() + "): there is nothing to repair."));
+    }
+
     /** The read/write modes the action starts from. */
     private static RequestPlan.Check modes(MigrationSnapshot s, MigrationAction action) {
         ReadWriteMode rds = s.rdsMode();
@@ -42,6 +52,7 @@ final class PreChecks {
         boolean ok = switch (action) {
             case SWITCH_OVER, CANCEL -> rds == ReadWriteMode.rw && polar == ReadWriteMode.ro;
             case ROLL_BACK, COMPLETE -> rds == ReadWriteMode.ro && polar == ReadWriteMode.rw;
+            case REPAIR -> true;
         };
         return new RequestPlan.Check("Read/write modes", ok,
                 "Source RDS " + ReadWriteMode.labelOf(rds) + ", PolarDB " + ReadWriteMode.labelOf(polar));

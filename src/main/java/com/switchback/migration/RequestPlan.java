@@ -5,8 +5,19 @@ import java.util.List;
 /** What approving a request would set in motion: checks run now against the backend, and the steps. */
 public record RequestPlan(List<Check> checks, List<String> steps) {
 
-    /** One pre-check, passed or failed, with what was seen. */
-    public record Check(String name, boolean passed, String detail) {
+    /**
+     * One pre-check, passed or failed, with what was seen. A warning passes (it blocks nothing) but
+     * is shown to the approver.
+     */
+    public record Check(String name, boolean passed, String detail, boolean warning) {
+
+        public Check(String name, boolean passed, String detail) {
+            this(name, passed, detail, false);
+        }
+
+        public static Check warn(String name, String detail) {
+            return new Check(name, true, detail, true);
+        }
     }
 
     public boolean allPassed() {

@@ -105,6 +105,14 @@ class RequestRepository {
                 .param("c", clusterId).query(RequestRepository::request).optional();
     }
 
+    /** The Switch Overs and Roll Backs that succeeded on a migration, newest first. */
+    List<MigrationRequest> succeededHandovers(String clusterId) {
+        return jdbc.sql("""
+                        select * from migration_request where cluster_id = :c and state = 'SUCCEEDED'
+                            and action in ('SWITCH_OVER', 'ROLL_BACK') order by id desc""")
+                .param("c", clusterId).query(RequestRepository::request).list();
+    }
+
     /** The newest request of a migration, open or finished: what its status panel shows. */
     Optional<MigrationRequest> latestFor(String clusterId) {
         return jdbc.sql("select * from migration_request where cluster_id = :c order by id desc limit 1")

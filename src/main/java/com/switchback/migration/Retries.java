@@ -17,8 +17,16 @@ final class Retries {
         if (r.state() != RequestState.FAILED) {
             return "Request #" + r.id() + " is " + r.state().name().toLowerCase() + ": only a failed request can be retried.";
         }
+        if (r.safetyStop()) {
+            return "Request #" + r.id() + " ended in a safety stop (both sides were writable): it is never run again. "
+                    + "Make one side read-only, then ask for Repair.";
+        }
         if (steps.stream().noneMatch(s -> s.state() == StepRecord.StepState.FAILED)) {
             return "Request #" + r.id() + " failed before any step ran: make a new request.";
+        }
+        if (r.action() == MigrationAction.REPAIR) {
+            return ActionRules.check(status, null, MigrationAction.REPAIR).allowed() ? null
+                    : "The migration is " + status + ": the repair is not half done, so make a new request if needed.";
         }
         String inFlight = ActionRules.passesThrough(r.action()).name();
         if (!inFlight.equals(status)) {

@@ -16,7 +16,8 @@ class ActionRulesTest {
             MigrationAction.SWITCH_OVER, Set.of(MigrationStatus.RDS2POLARDB_SYNCING),
             MigrationAction.ROLL_BACK, Set.of(MigrationStatus.POLARDB2RDS_SYNCING),
             MigrationAction.CANCEL, Set.of(MigrationStatus.RDS2POLARDB_CLONING, MigrationStatus.RDS2POLARDB_SYNCING),
-            MigrationAction.COMPLETE, Set.of(MigrationStatus.POLARDB2RDS_SYNCING));
+            MigrationAction.COMPLETE, Set.of(MigrationStatus.POLARDB2RDS_SYNCING),
+            MigrationAction.REPAIR, Set.of(MigrationStatus.SWITCHING, MigrationStatus.ROLLBACK));
 
     @ParameterizedTest
     @EnumSource(MigrationStatus.class)

@@ -209,7 +209,7 @@ class ExecutorResumeTest {
 
         assertThat(runner.run(a, OperationRunner.Checkpoint.NEVER)).isEqualTo(OperationRunner.Result.FAILED);
         MigrationRequest failed = requests.find(id).orElseThrow();
-        assertThat(failed.error()).startsWith("Step 1").contains("replication link is broken");
+        assertThat(failed.error()).startsWith("Step 1").contains("Replication link healthy — Replication stopped");
         assertThat(failed.stateLeft()).contains("exception: Replication stopped");
         assertThat(fleet.pair(clusterId).performCount("begin")).isZero();
     }

@@ -1,7 +1,10 @@
 package com.switchback.base.ui;
 
 import com.switchback.base.DemoMode;
+import com.switchback.base.LiveAlert;
 import com.switchback.base.LiveBadge;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
@@ -16,15 +19,19 @@ import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 
-/** The frame of every page after login: navigation from the menu config, the user, the demo marker. */
+/** The frame of every page after login: navigation from the menu config, the user, the demo marker, red alerts. */
 @Layout
 @PermitAll
 public final class MainLayout extends AppLayout {
 
     private final java.util.Map<LiveBadge, Span> badgeLabels = new java.util.HashMap<>();
     private final java.util.List<Runnable> unsubscribes = new java.util.ArrayList<>();
+    private final java.util.List<LiveAlert> alerts;
+    private final Div alertBar = new Div();
 
-    public MainLayout(AuthenticationContext auth, DemoMode demo, java.util.List<LiveBadge> badges) {
+    public MainLayout(AuthenticationContext auth, DemoMode demo, java.util.List<LiveBadge> badges,
+                      java.util.List<LiveAlert> alerts) {
+        this.alerts = alerts;
         Span brand = new Span("Switchback");
         brand.addClassName("sb-brand");
         HorizontalLayout bar = new HorizontalLayout(new DrawerToggle(), brand);
@@ -43,7 +50,10 @@ public final class MainLayout extends AppLayout {
         bar.add(right);
         bar.expand(right);
         bar.setJustifyContentMode(HorizontalLayout.JustifyContentMode.START);
-        addToNavbar(bar);
+        alertBar.addClassName("sb-alert-bar");
+        alertBar.getElement().setAttribute("role", "alert");
+        alertBar.setVisible(false);
+        addToNavbar(new Div(bar, alertBar));
         addToDrawer(navigation(badges, badgeLabels));
         setPrimarySection(Section.DRAWER);
     }
@@ -76,12 +86,24 @@ public final class MainLayout extends AppLayout {
         });
     }
 
+    private void updateAlerts() {
+        alertBar.removeAll();
+        alerts.stream().flatMap(a -> a.alerts().stream()).forEach(a -> {
+            Anchor link = new Anchor(a.link(), a.text());
+            link.addClassName("sb-alert");
+            alertBar.add(link);
+        });
+        alertBar.setVisible(alertBar.getChildren().findAny().isPresent());
+    }
+
     @Override
     protected void onAttach(com.vaadin.flow.component.AttachEvent event) {
         super.onAttach(event);
         var ui = event.getUI();
         updateBadges();
+        updateAlerts();
         badgeLabels.keySet().forEach(b -> unsubscribes.add(b.subscribe(() -> ui.access(this::updateBadges))));
+        alerts.forEach(a -> unsubscribes.add(a.subscribe(() -> ui.access(this::updateAlerts))));
     }
 
     @Override

@@ -27,6 +27,16 @@ import tools.jackson.databind.JsonNode;
 @ConditionalOnProperty(name = "switchback.aliyun.enabled", havingValue = "true")
 public class AliyunBackend implements MigrationBackend {
 
+    /** Why Repair is not offered here. */
+    static final String NO_REPAIR = "Repair is not offered on Alibaba Cloud: the service carries out and recovers its "
+            + "own transitions; follow it in the Alibaba Cloud console.";
+
+    @Override
+    public boolean supports(MigrationAction action) {
+        return action != MigrationAction.REPAIR;
+    }
+
+
     public static final String NAME = "aliyun";
     private static final int PAGE_SIZE = 100;
 

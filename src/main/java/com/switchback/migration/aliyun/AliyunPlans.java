@@ -39,6 +39,7 @@ final class AliyunPlans {
             case SWITCH_OVER -> MigrationStatus.POLARDB2RDS_SYNCING;
             case ROLL_BACK -> MigrationStatus.RDS2POLARDB_SYNCING;
             case CANCEL, COMPLETE -> MigrationStatus.NO_MIGRATION;
+            case REPAIR -> throw new IllegalArgumentException(AliyunBackend.NO_REPAIR);
         };
         Set<String> startedOrDone = Set.of(passing.name(), target.name());
         return List.of(
@@ -57,6 +58,7 @@ final class AliyunPlans {
             case ROLL_BACK -> "Ask Alibaba Cloud to roll back (ModifyDBClusterMigration, SwapConnectionString=" + swap + ")";
             case CANCEL, COMPLETE -> "Ask Alibaba Cloud to close the migration (CloseDBClusterMigration, ContinueEnableBinlog="
                     + continueBinlog + ")";
+            case REPAIR -> throw new IllegalArgumentException(AliyunBackend.NO_REPAIR);
         };
     }
 

@@ -5,6 +5,7 @@ import com.switchback.migration.MigrationAction;
 import com.switchback.migration.MigrationBackend;
 import com.switchback.migration.MigrationSnapshot;
 import com.switchback.migration.MigrationStep;
+import com.switchback.migration.PairPlans;
 import com.switchback.migration.RequestPlan;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,11 +24,9 @@ public class MysqlBackend implements MigrationBackend {
 
     private final Map<String, MysqlPair> pairs = new LinkedHashMap<>();
     private final MysqlPhases phases;
-    private final MysqlPlans plans;
 
     MysqlBackend(MysqlProperties properties, MysqlPhases phases) {
         this.phases = phases;
-        this.plans = new MysqlPlans(phases);
         for (MysqlProperties.Pair p : properties.pairs()) {
             String problem = p.problem();
             if (problem != null) {
@@ -63,13 +62,12 @@ public class MysqlBackend implements MigrationBackend {
 
     @Override
     public List<MigrationStep> plan(String clusterId, MigrationAction action, boolean swapEndpoints) {
-        return plans.plan(pair(clusterId), action, swapEndpoints);
+        return PairPlans.plan(new MysqlPairControl(pair(clusterId), phases), action, swapEndpoints);
     }
 
     @Override
     public List<RequestPlan.Check> preChecks(String clusterId, MigrationAction action, boolean swapEndpoints) {
-        MysqlPair p = pair(clusterId);
-        return MysqlPreChecks.of(p, p.read(), action, swapEndpoints);
+        return PairPlans.backendChecks(new MysqlPairControl(pair(clusterId), phases), action, swapEndpoints);
     }
 
     private MysqlPair pair(String clusterId) {

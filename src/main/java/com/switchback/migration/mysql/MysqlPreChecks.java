@@ -3,6 +3,8 @@ package com.switchback.migration.mysql;
 import com.switchback.migration.ActionRules;
 import com.switchback.migration.MigrationAction;
 import com.switchback.migration.RequestPlan.Check;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -29,10 +31,55 @@ final class MysqlPreChecks {
                 : List.of(r.rds(), r.polardb()).stream().filter(s -> s.reachable() && s.gtidProblem() != null)
                         .map(s -> s.label() + ": " + s.gtidProblem()).findFirst().orElse("Not readable")));
         checks.add(link(r, action));
+        if (r.rds().reachable() && r.polardb().reachable()) {
+            checks.addAll(gtidSafety(pair, action));
+        }
         boolean needsHaproxy = swapEndpoints;
         checks.add(new Check("HAProxy reachable", r.haproxyError() == null || !needsHaproxy,
                 r.haproxyError() == null ? "Runtime API at " + pair.haproxy().address() + " answered"
                         : r.haproxyError() + (needsHaproxy ? "" : " (not needed: the endpoints stay as they are)")));
+        return checks;
+    }
+
+    /**
+     * What keeps the GTID comparison honest: MariaDB's strict mode on both servers, no transaction on
+     * the side to be promoted that its source never wrote, and (a warning) the accounts that can write
+     * on a read-only side.
+     */
+    private static List<Check> gtidSafety(MysqlPair pair, MigrationAction action) {
+        List<Check> checks = new ArrayList<>();
+        List<String> ours = List.of(pair.config().rds().user(), pair.config().polardb().user(),
+                pair.config().replication().user());
+        try (Connection rds = pair.rds().connect(); Connection polardb = pair.polardb().connect()) {
+            var dialect = MysqlServer.dialect(rds);
+            if (dialect == MysqlServer.Dialect.MARIADB) {
+                boolean strict = MysqlServer.gtidStrictMode(rds) && MysqlServer.gtidStrictMode(polardb);
+                checks.add(new Check("gtid_strict_mode on both servers", strict, strict
+                        ? "On: a replica refuses a transaction out of order"
+                        : "Off on " + (MysqlServer.gtidStrictMode(rds) ? "PolarDB" : "Source RDS")
+                          + ": set gtid_strict_mode=ON on both servers (and in their configuration files)."));
+            }
+            if (action == MigrationAction.SWITCH_OVER || action == MigrationAction.ROLL_BACK) {
+                boolean toPolardb = action == MigrationAction.SWITCH_OVER;
+                String errant = toPolardb ? MysqlServer.errantTransactions(polardb, rds, dialect)
+                        : MysqlServer.errantTransactions(rds, polardb, dialect);
+                String promoted = toPolardb ? "PolarDB" : "Source RDS";
+                checks.add(new Check("No errant transactions on " + promoted, errant.isEmpty(), errant.isEmpty()
+                        ? "Every transaction on " + promoted + " came from the other side"
+                        : promoted + " has transactions the other side never wrote (" + errant + "): reconcile them "
+                          + "(or inject empty transactions on the other side) before the switch."));
+            }
+            for (var side : List.of(pair.rds(), pair.polardb())) {
+                List<String> bypass = pair.on(side, (c, d) -> MysqlServer.bypassAccounts(c, d, ours));
+                checks.add(bypass.isEmpty()
+                        ? new Check("Accounts that bypass read_only on " + side.label(), true, "None besides Switchback's own")
+                        : Check.warn("Accounts that bypass read_only on " + side.label(), String.join(", ", bypass)
+                          + " can write while it is read-only; keep them idle during the action (a write after "
+                          + "the demotion undoes the action)."));
+            }
+        } catch (SQLException | RuntimeException e) {
+            checks.add(new Check("GTID safety readable", false, e.getMessage()));
+        }
         return checks;
     }
 

@@ -5,8 +5,13 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * One server of a pair, reached with its admin account. Every call opens a fresh connection and
@@ -58,10 +63,81 @@ final class MysqlServer {
         return "1".equals(text(c, "select @@global.read_only"));
     }
 
-    /** Sets {@code read_only} and reads it back: the caller is told only what the server confirms. */
-    static boolean setReadOnly(Connection c, boolean on) throws SQLException {
+    /**
+     * Sets {@code read_only} and reads it back: the caller is told only what the server confirms. On
+     * MySQL {@code super_read_only} goes with it, so accounts with SUPER or CONNECTION_ADMIN cannot
+     * write either. (MariaDB has no such switch: accounts with READ_ONLY ADMIN are listed by the
+     * pre-checks, and a position that moves after demotion undoes the action.)
+     */
+    static boolean setReadOnly(Connection c, Dialect d, boolean on) throws SQLException {
+        if (d == Dialect.MYSQL) {
+            execute(c, "set global super_read_only = " + (on ? "ON" : "OFF"));
+        }
         execute(c, "set global read_only = " + (on ? "ON" : "OFF"));
         return readOnly(c);
+    }
+
+    /**
+     * Accounts other than {@code ours} that can write while {@code read_only} is on: READ_ONLY ADMIN
+     * on MariaDB (also SUPER before 10.11), SUPER or CONNECTION_ADMIN on MySQL (which
+     * {@code super_read_only} stops). Those connected now are marked.
+     */
+    static List<String> bypassAccounts(Connection c, Dialect d, List<String> ours) throws SQLException {
+        List<String> privileges = d == Dialect.MYSQL ? List.of("SUPER", "CONNECTION_ADMIN")
+                : mariadbBefore1011(c) ? List.of("READ_ONLY ADMIN", "SUPER") : List.of("READ_ONLY ADMIN");
+        Set<String> connected = new HashSet<>();
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select distinct user from information_schema.processlist")) {
+            while (rs.next()) {
+                connected.add(rs.getString(1));
+            }
+        }
+        List<String> accounts = new ArrayList<>();
+        String in = privileges.stream().map(MysqlServer::quote).collect(Collectors.joining(","));
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                "select distinct grantee from information_schema.user_privileges where privilege_type in (" + in
+                        + ") order by grantee")) {
+            while (rs.next()) {
+                String grantee = rs.getString(1);
+                String user = grantee.substring(1, grantee.indexOf("'@"));
+                if (!ours.contains(user) && !user.equals("mariadb.sys") && !user.equals("mysql.session")) {
+                    accounts.add(grantee + (connected.contains(user) ? " (connected now)" : ""));
+                }
+            }
+        }
+        return accounts;
+    }
+
+    private static boolean mariadbBefore1011(Connection c) throws SQLException {
+        String[] v = text(c, "select version()").split("[.-]");
+        int major = Integer.parseInt(v[0]);
+        int minor = Integer.parseInt(v[1]);
+        return major < 10 || (major == 10 && minor < 11);
+    }
+
+    /** MariaDB: whether {@code gtid_strict_mode} is on, so a replica refuses an out-of-order GTID. */
+    static boolean gtidStrictMode(Connection c) throws SQLException {
+        return "1".equals(text(c, "select @@global.gtid_strict_mode"));
+    }
+
+    /**
+     * Transactions on {@code replica} that its source never wrote (errant), empty when none. MariaDB
+     * compares {@code gtid_binlog_state} (one GTID per domain and server); MySQL subtracts the
+     * source's {@code gtid_executed}.
+     */
+    static String errantTransactions(Connection replica, Connection source, Dialect d) throws SQLException {
+        if (d == Dialect.MYSQL) {
+            try (var ps = replica.prepareStatement("select gtid_subtract(@@global.gtid_executed, ?)")) {
+                ps.setString(1, text(source, "select @@global.gtid_executed"));
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    String v = rs.getString(1);
+                    return v == null ? "" : v;
+                }
+            }
+        }
+        return GtidPosition.notIn(text(replica, "select @@global.gtid_binlog_state"),
+                text(source, "select @@global.gtid_binlog_state"));
     }
 
     static Optional<ReplicaStatus> replica(Connection c) throws SQLException {

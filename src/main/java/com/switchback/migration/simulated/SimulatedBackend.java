@@ -5,6 +5,8 @@ import com.switchback.migration.MigrationAction;
 import com.switchback.migration.MigrationBackend;
 import com.switchback.migration.MigrationSnapshot;
 import com.switchback.migration.MigrationStep;
+import com.switchback.migration.PairPlans;
+import com.switchback.migration.RequestPlan;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
@@ -29,7 +31,7 @@ public class SimulatedBackend implements MigrationBackend {
     private final Map<String, SimulatedCluster> fleet = new ConcurrentHashMap<>();
     private final SimulatedProperties properties;
     private final SimulatedFaults faults;
-    private final SimulatedPlans plans;
+
     private final Random random = new Random();
     private final Clock clock;
 
@@ -37,7 +39,6 @@ public class SimulatedBackend implements MigrationBackend {
         this.properties = properties;
         this.clock = Clock.systemUTC();
         this.faults = new SimulatedFaults(properties.failSteps());
-        this.plans = new SimulatedPlans(faults, () -> Thread.sleep(properties.stepDuration()));
         SimulatedFleetSeed.create(properties.clusters(), clock.instant()).forEach(c -> fleet.put(c.id, c));
         properties.brokenLinks().forEach(id -> breakLink(id));
         properties.latencySpikes().forEach(this::spikeLatency);
@@ -66,7 +67,16 @@ public class SimulatedBackend implements MigrationBackend {
 
     @Override
     public List<MigrationStep> plan(String clusterId, MigrationAction action, boolean swapEndpoints) {
-        return plans.plan(cluster(clusterId), action, swapEndpoints);
+        return PairPlans.plan(pair(clusterId), action, swapEndpoints);
+    }
+
+    @Override
+    public List<RequestPlan.Check> preChecks(String clusterId, MigrationAction action, boolean swapEndpoints) {
+        return PairPlans.backendChecks(pair(clusterId), action, swapEndpoints);
+    }
+
+    private SimulatedPair pair(String clusterId) {
+        return new SimulatedPair(cluster(clusterId), faults, () -> Thread.sleep(properties.stepDuration()));
     }
 
     /** One simulated second for the whole fleet. */

@@ -38,6 +38,8 @@ public final class SimulatedCluster {
     String comment = "";
     boolean linkBroken;
     boolean endpointsSwapped;
+    /** The old writer's position right after its demotion, while a handover runs. */
+    volatile String demotedPosition;
     /** Transactions executed on each side, and applied from the other side: GTID positions in miniature. */
     long rdsExecuted;
     long clusterExecuted;
@@ -115,6 +117,9 @@ public final class SimulatedCluster {
         topology = t;
         if (t == null) {
             latency = -1;
+        } else if (latency < 0 && !linkBroken) {
+            // A new link measures its latency again.
+            latency = baseLatency;
         }
         check();
     }

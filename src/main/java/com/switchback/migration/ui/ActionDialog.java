@@ -128,6 +128,14 @@ class ActionDialog extends Dialog {
         return d;
     }
 
+    static ActionDialog repair(Submit submit) {
+        Paragraph message = new Paragraph(ActionTexts.REPAIR_MESSAGE);
+        message.addClassNames("sb-banner", "sb-banner-warning");
+        ActionDialog d = new ActionDialog(MigrationAction.REPAIR, ActionTexts.REPAIR_TITLE, message, null, submit);
+        d.close.setText("Close");
+        return d;
+    }
+
     private static RadioButtonGroup<Boolean> options(String label, String withTitle, String withHelp,
                                                      String withoutTitle, String withoutHelp) {
         RadioButtonGroup<Boolean> group = new RadioButtonGroup<>(label);

@@ -38,6 +38,14 @@ final class ActionTexts {
     static final String COMPLETE_MESSAGE = "Completing the migration breaks the reverse link from PolarDB to the "
             + "source RDS instance. After this, Roll Back Migration is no longer possible.";
 
+    static final String REPAIR_TITLE = "Repair";
+    static final String REPAIR_MESSAGE = "The pair was left half way (an action that could not finish or undo "
+            + "itself, or a safety stop). Repair reads both sides and brings them to the nearest safe state: both "
+            + "are made read-only first; then the side that holds every transaction of the other becomes the one "
+            + "writer (the writer from before the interrupted action when it can be), the endpoints go where the "
+            + "last completed action put them, and the other side replicates from the writer. If each side has "
+            + "transactions the other lacks, Repair stops with both sides read-only and says so.";
+
     private ActionTexts() {
     }
 }

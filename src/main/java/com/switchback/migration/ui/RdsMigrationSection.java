@@ -99,6 +99,9 @@ public class RdsMigrationSection extends Div {
         actions.getStyle().set("gap", "var(--lumo-space-m)");
         for (MigrationAction action : MigrationAction.values()) {
             Button b = new Button(action.title(), e -> open(action));
+            if (action == MigrationAction.REPAIR) {
+                b.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_ERROR);
+            }
             Span reason = new Span();
             reason.addClassName("sb-reason");
             buttons.put(action, b);
@@ -169,8 +172,16 @@ public class RdsMigrationSection extends Div {
             } else {
                 reason = ActionRules.check(s.status(), s.delayedSeconds(), action).reason();
             }
+            if (action == MigrationAction.REPAIR) {
+                // Repair shows only where there is something to repair.
+                reason = current.repairNeeded() ? (mayOperate ? "" : "Your role can view migrations but not act on them.")
+                        : "The pair is settled: there is nothing to repair.";
+            }
             Button b = buttons.get(action);
             b.setEnabled(reason.isEmpty());
+            if (action == MigrationAction.REPAIR) {
+                b.getParent().ifPresent(cell -> cell.setVisible(current.repairNeeded()));
+            }
             b.setTooltipText(reason.isEmpty() ? null : reason);
             reasons.get(action).setText(reason);
         }
@@ -191,9 +202,11 @@ public class RdsMigrationSection extends Div {
         withdraw.setVisible(r.requestedBy().equals(user.name())
                 && (r.state() == RequestState.PENDING || r.state() == RequestState.APPROVED));
         failure.setVisible(r.error() != null);
+        failure.setClassName("sb-safety-stop", r.safetyStop());
         retry.setVisible(mayOperate && current.retryable());
         if (r.error() != null) {
-            failure.setText(r.error() + (r.stateLeft() == null ? "" : " State left behind: " + r.stateLeft()));
+            failure.setText((r.safetyStop() ? "SAFETY STOP — " : "") + r.error()
+                    + (r.stateLeft() == null ? "" : " State left behind: " + r.stateLeft()));
         }
         steps.show(current.steps());
         announceDecision(r);
@@ -244,6 +257,7 @@ public class RdsMigrationSection extends Div {
             case ROLL_BACK -> ActionDialog.rollBack(submit);
             case CANCEL -> ActionDialog.cancel(submit);
             case COMPLETE -> ActionDialog.complete(submit);
+            case REPAIR -> ActionDialog.repair(submit);
         };
         boolean closes = action == MigrationAction.CANCEL || action == MigrationAction.COMPLETE;
         dialog.withBinlogChoice(closes && current.asksContinueBinlog())

@@ -152,7 +152,7 @@ class ClusterViewTest extends KaribuTest {
         String id = fleet.create("PRECHECK_FAILED", 7);
         open(id, "dba", "DBA");
         assertThat(fact("Status")).isEqualTo("PRECHECK_FAILED — Unknown status");
-        for (MigrationAction a : MigrationAction.values()) {
+        for (MigrationAction a : MigrationAction.VENDOR) {
             _assertDisabled(button(a.title()));
         }
     }
@@ -162,7 +162,7 @@ class ClusterViewTest extends KaribuTest {
     void rolesThatMayNotActSeeEveryButtonDisabledWithTheReason(String role) {
         String id = fleet.create("POLARDB2RDS_SYNCING", 7);
         open(id, "someone", role);
-        for (MigrationAction a : MigrationAction.values()) {
+        for (MigrationAction a : MigrationAction.VENDOR) {
             _assertDisabled(button(a.title()));
         }
         assertThat(_find(Span.class, spec -> spec.withText("Your role can view migrations but not act on them.")))
@@ -206,7 +206,7 @@ class ClusterViewTest extends KaribuTest {
 
         _get(Span.class, spec -> spec.withPredicate(s -> s.getText().startsWith(
                 "Reason: Application errors after the switch — Waiting for a team lead's approval until ")));
-        for (MigrationAction a : MigrationAction.values()) {
+        for (MigrationAction a : MigrationAction.VENDOR) {
             _assertDisabled(button(a.title()));
         }
         _click(button("Withdraw request"));
@@ -307,7 +307,7 @@ class ClusterViewTest extends KaribuTest {
         assertThat(fact("Status")).isEqualTo("NO_MIGRATION — No migration");
         assertThat(fact("PolarDB Read/Write Status")).isEqualTo("Read/Write");
         assertThat(fact("Sync Direction")).isEqualTo("No link");
-        for (MigrationAction a : MigrationAction.values()) {
+        for (MigrationAction a : MigrationAction.VENDOR) {
             _assertDisabled(button(a.title()));
         }
     }
@@ -429,9 +429,10 @@ class ClusterViewTest extends KaribuTest {
         String id = fleet.create("RDS2POLARDB_SYNCING", 7);
         int before = events.listenerCount();
         open(id, "dba", "DBA");
-        assertThat(events.listenerCount()).isEqualTo(before + 1);
+        int open = events.listenerCount();
+        assertThat(open).as("the view and the layout's alerts listen").isGreaterThan(before + 1);
         UI.getCurrent().navigate("clusters");
-        assertThat(events.listenerCount()).isEqualTo(before + 1).as("the clusters view listens instead");
+        assertThat(events.listenerCount()).isEqualTo(open).as("the clusters view listens instead");
         UI.getCurrent().navigate("login");
         assertThat(events.listenerCount()).isEqualTo(before);
     }

@@ -117,7 +117,7 @@ class MysqlFailureTest extends MysqlLabTest {
 
         assertThat(executor.run("executor-A", id)).isEqualTo(OperationRunner.Result.FAILED);
 
-        assertThat(executor.request(id).error()).startsWith("Step 1").contains("Pre-checks failed: HAProxy reachable")
+        assertThat(executor.request(id).error()).startsWith("Step 1").contains("HAProxy reachable — ")
                 .contains("is unreachable");
         assertThat(executor.steps(id).getFirst().state()).isEqualTo(StepRecord.StepState.FAILED);
         MigrationSnapshot after = backend.describe(CLUSTER);

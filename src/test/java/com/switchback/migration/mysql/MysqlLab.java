@@ -120,7 +120,7 @@ final class MysqlLab {
                 "--datadir=" + m.dir.resolve("data"), "--socket=" + m.socket(), "--pid-file=" + m.dir.resolve("mysqld.pid"),
                 "--port=" + m.port, "--bind-address=127.0.0.1", "--user=" + System.getProperty("user.name"),
                 "--server-id=" + m.serverId, "--log-bin=" + m.dir.resolve("binlog"), "--log-slave-updates",
-                "--binlog-format=ROW", "--skip-name-resolve", "--innodb-buffer-pool-size=32M",
+                "--binlog-format=ROW", "--gtid-strict-mode=1", "--skip-name-resolve", "--innodb-buffer-pool-size=32M",
                 "--innodb-log-file-size=16M", "--log-error=" + m.dir.resolve("error.log"))
                 .redirectErrorStream(true).redirectOutput(m.dir.resolve("stdout.log").toFile()).start();
     }
