@@ -24,7 +24,8 @@ public record MigrationRequest(
         String decisionComment,
         boolean continueBinlog,
         long epoch,
-        boolean safetyStop) {
+        boolean safetyStop,
+        String executorId) {
 
     /** The option as the dialogs name it. */
     public String optionLabel() {

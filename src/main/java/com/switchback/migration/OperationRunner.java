@@ -115,7 +115,9 @@ public class OperationRunner {
                 return fail(lease, request, backend, seq, describe(e));
             }
             MigrationSnapshot seen = refreshStatus(backend, clusterId);
-            if (seen != null && seen.twoWriters()) {
+            // A Repair may start from two writers: only its check runs before it demotes both sides.
+            boolean startOfRepair = request.action() == MigrationAction.REPAIR && step.key().equals("precheck");
+            if (seen != null && seen.twoWriters() && !startOfRepair) {
                 return safetyStop(lease, request, seq, step, seen);
             }
         }

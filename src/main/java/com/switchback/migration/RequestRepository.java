@@ -275,7 +275,8 @@ class RequestRepository {
                 rs.getString("decision_comment"),
                 rs.getBoolean("continue_binlog"),
                 rs.getLong("epoch"),
-                rs.getBoolean("safety_stop"));
+                rs.getBoolean("safety_stop"),
+                rs.getString("executor_id"));
     }
 
     private static StepRecord step(ResultSet rs, int n) throws SQLException {

@@ -62,7 +62,14 @@ public class SimulatedBackend implements MigrationBackend {
 
     @Override
     public MigrationSnapshot describe(String clusterId) {
-        return cluster(clusterId).snapshot();
+        SimulatedCluster c = cluster(clusterId);
+        try {
+            faults.beforeRead(c);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while reading " + clusterId, e);
+        }
+        return c.snapshot();
     }
 
     @Override

@@ -186,6 +186,10 @@ final class SimulatedPair implements PairControl {
     @Override
     public void afterEffect(String stepKey) {
         c.countPerform(stepKey);
+        if (faults.secondWriterAfter(c, stepKey)) {
+            c.setRdsMode(rw);
+            c.setClusterMode(rw);
+        }
     }
 
     /** The link direction that carries transactions into {@code replica}. */

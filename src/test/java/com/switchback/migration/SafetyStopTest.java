@@ -1,0 +1,116 @@
+package com.switchback.migration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.switchback.SwitchbackTest;
+import com.switchback.TestFleet;
+import com.switchback.TestUsers;
+import com.switchback.approval.ApprovalService;
+import com.switchback.cluster.FleetDiscovery;
+import com.switchback.migration.simulated.SimulatedBackend;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * "Never two writers" is the core's: a step that leaves both sides of a linked pair writable stops
+ * the request at once (audited, no retry), and Repair brings the pair back to one writer.
+ */
+@SwitchbackTest
+class SafetyStopTest {
+
+    @Autowired MigrationService service;
+    @Autowired ApprovalService approvals;
+    @Autowired RequestRepository requests;
+    @Autowired RequestLifecycle lifecycle;
+    @Autowired OperationRunner runner;
+    @Autowired SimulatedBackend simulated;
+    @Autowired FleetDiscovery discovery;
+    @Autowired JdbcClient jdbc;
+
+    private TestFleet fleet;
+
+    @BeforeEach
+    void setUp() {
+        fleet = new TestFleet(simulated, discovery, jdbc);
+        fleet.closeOpenRequests();
+    }
+
+    @AfterEach
+    void tearDown() {
+        simulated.faults().clear();
+        TestUsers.logout();
+    }
+
+    @Test
+    void aStepThatLeavesTwoWritersStopsTheRequestAndOnlyRepairIsOffered() {
+        String clusterId = fleet.create("RDS2POLARDB_SYNCING", 5);
+        simulated.faults().secondWriterAfter(clusterId, "polardb-read-write");
+        long id = TestExecutor.approvedRequest(service, approvals, clusterId, MigrationAction.SWITCH_OVER, true);
+
+        assertThat(run()).isEqualTo(OperationRunner.Result.SAFETY_STOPPED);
+
+        MigrationRequest stopped = requests.find(id).orElseThrow();
+        assertThat(stopped.state()).isEqualTo(RequestState.FAILED);
+        assertThat(stopped.safetyStop()).isTrue();
+        assertThat(stopped.error()).startsWith("Safety stop after step 5 \"Set PolarDB read-write\"");
+        assertThat(requests.steps(id).stream().filter(s -> s.state() == StepRecord.StepState.PENDING).map(StepRecord::key))
+                .as("nothing further ran").containsExactly("swap-endpoints", "reverse-link", "finish");
+        assertThat(fleet.pair(clusterId).performCount("swap-endpoints")).isZero();
+        assertThat(jdbc.sql("select outcome from audit_event where request_id = :r and action = 'execution.safety-stop'")
+                .param("r", id).query(String.class).list()).containsExactly("FAILURE");
+
+        TestUsers.loginAs("dba", "DBA");
+        assertThat(service.retryRefusal(stopped)).contains("safety stop");
+        assertThat(service.safetyStops()).contains(clusterId);
+        MigrationOverview overview = service.overview(clusterId).orElseThrow();
+        assertThat(overview.retryable()).isFalse();
+        assertThat(overview.repairNeeded()).isTrue();
+        TestUsers.logout();
+
+        // One side goes read-only by hand; Repair brings the pair to one writer and a link.
+        long repair = TestExecutor.approvedRequest(service, approvals, clusterId, MigrationAction.REPAIR, false);
+        assertThat(run()).isEqualTo(OperationRunner.Result.SUCCEEDED);
+        var end = simulated.describe(clusterId);
+        assertThat(end.twoWriters()).isFalse();
+        assertThat(end.rdsMode()).isEqualTo(ReadWriteMode.rw);
+        assertThat(end.clusterMode()).isEqualTo(ReadWriteMode.ro);
+        assertThat(end.topology()).isEqualTo(Topology.RDS2POLARDB);
+        assertThat(end.status()).isEqualTo("RDS2POLARDB_SYNCING");
+        assertThat(requests.find(repair).orElseThrow().state()).isEqualTo(RequestState.SUCCEEDED);
+        TestUsers.loginAs("dba", "DBA");
+        assertThat(service.safetyStops()).doesNotContain(clusterId);
+    }
+
+    @Test
+    void repairIsRefusedOnASettledPair() {
+        String clusterId = fleet.create("RDS2POLARDB_SYNCING", 5);
+        TestUsers.loginAs("dba", "DBA");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> service.request(clusterId, MigrationAction.REPAIR, false, "just in case"))
+                .isInstanceOf(ActionRefusedException.class).hasMessageContaining("Repair is only possible while");
+    }
+
+    @Test
+    void repairAfterAnUndoThatDidNotFinishReturnsToTheWriterFromBefore() {
+        // An undo stopped half way: RDS writable again, PolarDB read-only, but the pair still marked SWITCHING.
+        String clusterId = fleet.create("SWITCHING", 5);
+        var pair = fleet.pair(clusterId);
+        long repair = TestExecutor.approvedRequest(service, approvals, clusterId, MigrationAction.REPAIR, false);
+        assertThat(run()).isEqualTo(OperationRunner.Result.SUCCEEDED);
+        var end = simulated.describe(clusterId);
+        assertThat(end.status()).isEqualTo("RDS2POLARDB_SYNCING");
+        assertThat(end.rdsMode()).isEqualTo(ReadWriteMode.rw);
+        assertThat(end.clusterMode()).isEqualTo(ReadWriteMode.ro);
+        assertThat(pair.twoWritersSeen()).isFalse();
+        assertThat(requests.steps(repair)).allMatch(s -> s.state() == StepRecord.StepState.DONE);
+    }
+
+    private OperationRunner.Result run() {
+        Lease lease = lifecycle.claim("executor-test", Duration.ofSeconds(30)).orElseThrow();
+        return runner.run(lease, OperationRunner.Checkpoint.NEVER);
+    }
+}
