@@ -17,6 +17,10 @@ public final class SeparateDatabase {
         }
     }
 
+    public String jdbcUrl() {
+        return server.getJdbcUrl("postgres", "postgres");
+    }
+
     public void register(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", () -> server.getJdbcUrl("postgres", "postgres"));
         registry.add("spring.datasource.username", () -> "postgres");
