@@ -104,6 +104,8 @@ public final class PairPlans {
                     if (!p.setReadOnly(h.oldWriter(), true)) {
                         throw new IllegalStateException(oldLabel + " does not read back as read-only.");
                     }
+                    // From here on its position must not move: the promotion checks it against this.
+                    p.rememberDemotedPosition(p.writtenPosition(h.oldWriter()));
                     return oldLabel + " reads back as Read Only.";
                 }));
         steps.add(catchUp(p, h));
@@ -147,7 +149,10 @@ public final class PairPlans {
                 throw new IllegalStateException(oldLabel + " is writable again: its last transaction is a moving target.");
             }
             String position = p.writtenPosition(h.oldWriter());
-            p.rememberDemotedPosition(position);
+            if (p.demotedPosition().isEmpty()) {
+                // The demotion took effect before a crash, unrecorded: its position is the one now.
+                p.rememberDemotedPosition(position);
+            }
             long deadline = System.nanoTime() + p.catchUpTimeout().toNanos();
             while (!p.hasApplied(h.newWriter(), position)) {
                 fence.check();
@@ -209,7 +214,8 @@ public final class PairPlans {
     }
 
     private static boolean caughtUp(PairControl p, Handover h) throws Exception {
-        return p.readOnly(h.oldWriter()) && p.hasApplied(h.newWriter(), p.writtenPosition(h.oldWriter()));
+        return p.readOnly(h.oldWriter()) && p.demotedPosition().isPresent()
+                && p.hasApplied(h.newWriter(), p.writtenPosition(h.oldWriter()));
     }
 
     /**

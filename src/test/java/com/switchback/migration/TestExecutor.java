@@ -47,6 +47,16 @@ public final class TestExecutor {
         return runner.run(claimed.get(), checkpoint);
     }
 
+    /** Claims the next ready request (or takes one over, as after its executor went quiet), without running it. */
+    public Lease claim(String executorId) {
+        return lifecycle.claim(executorId, Duration.ZERO).orElseThrow();
+    }
+
+    /** Runs a claimed request to its end (or until its lease is lost). */
+    public OperationRunner.Result run(Lease lease) {
+        return runner.run(lease, OperationRunner.Checkpoint.NEVER);
+    }
+
     public MigrationRequest request(long id) {
         return requests.find(id).orElseThrow();
     }
