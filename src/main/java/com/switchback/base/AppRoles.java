@@ -2,7 +2,7 @@ package com.switchback.base;
 
 import java.util.List;
 
-/** The four roles of ARCHITECTURE §4; views and services refer to these constants only. */
+/** The four roles of docs/architecture.md §7; views and services refer to these constants only. */
 public final class AppRoles {
 
     public static final String DBA = "DBA";

@@ -35,7 +35,7 @@ public final class ActionRules {
     private ActionRules() {
     }
 
-    /** The status a migration shows while {@code action} is under way (ARCHITECTURE §1, "passes through"). */
+    /** The status a migration shows while {@code action} is under way (docs/architecture.md §1, "passes through"). */
     public static MigrationStatus passesThrough(MigrationAction action) {
         return switch (action) {
             case SWITCH_OVER -> MigrationStatus.SWITCHING;

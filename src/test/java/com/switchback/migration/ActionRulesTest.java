@@ -9,7 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The state machine over every (status, action) pair, against the table of ARCHITECTURE §1. */
+/** The state machine over every (status, action) pair, against the table of docs/architecture.md §1. */
 class ActionRulesTest {
 
     private static final Map<MigrationAction, Set<MigrationStatus>> TABLE = Map.of(

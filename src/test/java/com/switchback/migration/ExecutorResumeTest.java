@@ -19,7 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * ARCHITECTURE §2 on the simulated backend: stop the executor between each pair of steps of each
+ * docs/architecture.md §3 on the simulated backend: stop the executor between each pair of steps of each
  * action, start another on the same database, and check that it resumes, repeats no step that
  * already took effect, and never leaves both sides writable.
  */

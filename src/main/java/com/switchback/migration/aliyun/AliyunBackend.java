@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Real PolarDB migrations through the Alibaba Cloud OpenAPI (ARCHITECTURE §3): discovery with
+ * Real PolarDB migrations through the Alibaba Cloud OpenAPI (docs/architecture.md §7): discovery with
  * {@code DescribeDBClusters}, status with {@code DescribeDBClusterMigration}, actions with
  * {@code ModifyDBClusterMigration} and {@code CloseDBClusterMigration}. Reads are polite: a
  * migration that is moving is read every few seconds, a cluster without one rarely.

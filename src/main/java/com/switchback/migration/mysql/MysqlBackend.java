@@ -14,7 +14,7 @@ import java.util.NoSuchElementException;
 import org.springframework.stereotype.Component;
 
 /**
- * Self-managed MySQL/MariaDB pairs whose endpoints are HAProxy frontends (ARCHITECTURE §3). Status
+ * Self-managed MySQL/MariaDB pairs whose endpoints are HAProxy frontends (docs/architecture.md §7). Status
  * is read from the servers on every call; actions are steps that re-read them before acting.
  */
 @Component

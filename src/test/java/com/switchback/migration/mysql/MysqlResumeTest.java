@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
 
 /**
- * ARCHITECTURE §2.3 on real servers: stop the executor at each step boundary of a switch over and
+ * docs/architecture.md §3.3 on real servers: stop the executor at each step boundary of a switch over and
  * of a roll back, start another on the same database: the action completes, no step that was done
  * is run again, every acknowledged write survives, and both servers are never writable together.
  */

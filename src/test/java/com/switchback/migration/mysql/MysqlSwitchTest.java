@@ -13,7 +13,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
- * ARCHITECTURE §2 on real servers: while an application writes through the endpoints, Switch Over
+ * docs/architecture.md §3 on real servers: while an application writes through the endpoints, Switch Over
  * and Roll Back lose no acknowledged write and never make both servers writable.
  */
 class MysqlSwitchTest extends MysqlLabTest {
