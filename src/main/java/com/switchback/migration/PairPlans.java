@@ -79,6 +79,17 @@ public final class PairPlans {
      */
     public static List<RequestPlan.Check> backendChecks(PairControl p, MigrationAction action, boolean swapEndpoints) {
         List<RequestPlan.Check> checks = new ArrayList<>(p.preChecks(action, swapEndpoints));
+        if (action == MigrationAction.COMPLETE) {
+            // PolarDB stays the writer and RDS stays read-only: no endpoint can route to a side that stops writing.
+            boolean swapped;
+            try {
+                swapped = p.endpointsAre(true);
+            } catch (Exception e) {
+                swapped = false;
+            }
+            checks.add(new RequestPlan.Check("Endpoints", true, (swapped ? "Swapped: the RDS endpoint routes to PolarDB. "
+                    : "Each endpoint routes to its own side. ") + "Complete moves no endpoint; PolarDB stays the writer."));
+        }
         if (action == MigrationAction.CANCEL) {
             boolean home;
             try {

@@ -109,6 +109,28 @@ class SafetyStopTest {
         assertThat(requests.steps(repair)).allMatch(s -> s.state() == StepRecord.StepState.DONE);
     }
 
+    @Test
+    void cancelIsRefusedWhileTheRdsEndpointRoutesToPolarDb() {
+        // A Switch Over with endpoints, then a Roll Back without: RDS writes again, its endpoint still routes to PolarDB.
+        String clusterId = fleet.create("RDS2POLARDB_SYNCING", 5);
+        simulated.pointEndpoints(clusterId, true);
+        long id = TestExecutor.approvedRequest(service, approvals, clusterId, MigrationAction.CANCEL, false);
+        TestUsers.loginAs("lead", "TEAM_LEAD");
+        assertThat(service.plan(id).checks()).filteredOn(c -> c.name().equals("Endpoints at home")).singleElement()
+                .satisfies(c -> {
+                    assertThat(c.passed()).isFalse();
+                    assertThat(c.detail()).contains("Roll Back with endpoints");
+                });
+        TestUsers.logout();
+
+        assertThat(run()).isEqualTo(OperationRunner.Result.FAILED);
+        assertThat(requests.find(id).orElseThrow().error()).startsWith("Step 1").contains("Endpoints at home");
+        var after = simulated.describe(clusterId);
+        assertThat(after.topology()).as("nothing changed").isEqualTo(Topology.RDS2POLARDB);
+        assertThat(after.clusterMode()).isEqualTo(ReadWriteMode.ro);
+        assertThat(fleet.pair(clusterId).performCount("break-link")).isZero();
+    }
+
     private OperationRunner.Result run() {
         Lease lease = lifecycle.claim("executor-test", Duration.ofSeconds(30)).orElseThrow();
         return runner.run(lease, OperationRunner.Checkpoint.NEVER);

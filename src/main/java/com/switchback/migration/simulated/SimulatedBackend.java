@@ -95,6 +95,11 @@ public class SimulatedBackend implements MigrationBackend {
 
     // --- for tests and demos: shape the simulated world ---
 
+    /** Points the endpoints of a pair (as a Roll Back without endpoints leaves a Switch Over with them). */
+    public void pointEndpoints(String clusterId, boolean swapped) {
+        cluster(clusterId).setEndpointsSwapped(swapped);
+    }
+
     /** Adds a pair in the usual state of {@code status} (or resets an existing one to it). */
     public SimulatedCluster put(String clusterId, String status, int latencySeconds) {
         SimulatedCluster c = fleet.computeIfAbsent(clusterId, id -> new SimulatedCluster(id, "Test cluster " + id,
