@@ -183,7 +183,9 @@ public class RdsMigrationSection extends Div {
                 b.getParent().ifPresent(cell -> cell.setVisible(current.repairNeeded()));
             }
             b.setTooltipText(reason.isEmpty() ? null : reason);
-            reasons.get(action).setText(reason);
+            reasons.get(action).setText(action == MigrationAction.REPAIR && reason.isEmpty()
+                    ? "Left half way (" + s.status() + ") with no request running: Repair brings the pair to one "
+                      + "writer and a consistent link." : reason);
         }
     }
 
@@ -199,8 +201,7 @@ public class RdsMigrationSection extends Div {
                 + r.requestedBy() + " at " + Formats.utc(r.requestedAt()) + " · " + r.state()
                 + (r.emergency() ? " · EMERGENCY (no approval)" : ""));
         decision.setText(RequestTexts.decision(r));
-        withdraw.setVisible(r.requestedBy().equals(user.name())
-                && (r.state() == RequestState.PENDING || r.state() == RequestState.APPROVED));
+        withdraw.setVisible(r.requestedBy().equals(user.name()) && r.state().withdrawable());
         failure.setVisible(r.error() != null);
         failure.setClassName("sb-safety-stop", r.safetyStop());
         retry.setVisible(mayOperate && current.retryable());

@@ -74,6 +74,8 @@ class SafetyStopViewTest extends KaribuTest {
         assertThat(failure.getText()).startsWith("SAFETY STOP — Safety stop after step 5 \"Set PolarDB read-write\"");
         assertThat(_find(Button.class, spec -> spec.withText("Retry from the failed step"))).as("no retry").isEmpty();
 
+        _get(com.vaadin.flow.component.html.Span.class, spec -> spec.withText("Left half way (SWITCHING) with no request "
+                + "running: Repair brings the pair to one writer and a consistent link."));
         _click(_get(Button.class, spec -> spec.withText("Repair")));
         Dialog dialog = _get(Dialog.class);
         assertThat(dialog.getHeaderTitle()).isEqualTo("Repair");
