@@ -12,4 +12,9 @@ public interface Fence {
     };
 
     void check();
+
+    /** How long this run may still act without asking again: a wait must end (and undo) before. */
+    default java.time.Duration remaining() {
+        return java.time.Duration.ofDays(365);
+    }
 }

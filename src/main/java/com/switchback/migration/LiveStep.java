@@ -1,7 +1,12 @@
 package com.switchback.migration;
 
 /** A step of a real backend: a fresh read that tells whether its effect is in place, and the effect. */
-public record LiveStep(String key, String title, Check done, Effect effect) implements MigrationStep {
+public record LiveStep(String key, String title, Check done, Effect effect, WindowRole windowRole)
+        implements MigrationStep {
+
+    public LiveStep(String key, String title, Check done, Effect effect) {
+        this(key, title, done, effect, null);
+    }
 
     @FunctionalInterface
     public interface Check {

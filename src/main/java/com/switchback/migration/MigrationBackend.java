@@ -36,6 +36,14 @@ public interface MigrationBackend {
         return true;
     }
 
+    /**
+     * Opens what a handover's read-only window needs on this cluster (connections, checked), before
+     * the demotion. Called on the thread that runs the window; closed after the endpoints switched.
+     */
+    default WriteWindow openWriteWindow(String clusterId, boolean endpointsMove) throws Exception {
+        return WriteWindow.lasting(java.time.Duration.ofMinutes(2));
+    }
+
     /** What keeps this backend from seeing all of its clusters now (e.g. a region that cannot be reached). */
     default List<String> problems() {
         return List.of();

@@ -4,6 +4,7 @@ import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -74,7 +75,7 @@ public class MigrationExecutor {
             return;
         }
         Optional<Lease> claimed;
-        while (!stopping && running.size() < maxRunning && (claimed = lifecycle.claim(id, staleAfter)).isPresent()) {
+        while (!stopping && running.size() < maxRunning && (claimed = lifecycle.claim(id, staleAfter, Set.copyOf(running.keySet()))).isPresent()) {
             Lease lease = claimed.get();
             running.put(lease.requestId(), lease);
             threads.submit(() -> {

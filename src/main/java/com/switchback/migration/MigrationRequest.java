@@ -25,7 +25,9 @@ public record MigrationRequest(
         boolean continueBinlog,
         long epoch,
         boolean safetyStop,
-        String executorId) {
+        String executorId,
+        Integer writePauseMs,
+        Integer writePauseEndpointsMs) {
 
     /** The option as the dialogs name it. */
     public String optionLabel() {
@@ -38,6 +40,12 @@ public record MigrationRequest(
             case REPAIR -> swapEndpoints ? "Endpoints swapped, as the last completed action left them"
                     : "Endpoints each to its own side, as the last completed action left them";
         };
+    }
+
+    /** The write pause its read-only window caused, as measured, or empty when it had none. */
+    public String writePause() {
+        return writePauseMs == null ? "" : WritePause.describe(java.time.Duration.ofMillis(writePauseMs),
+                writePauseEndpointsMs == null ? null : java.time.Duration.ofMillis(writePauseEndpointsMs));
     }
 
     public ActionOptions options() {

@@ -21,4 +21,9 @@ public interface MigrationStep {
      * Calls {@code fence.check()} immediately before each side effect and while it waits.
      */
     String perform(Fence fence) throws Exception;
+
+    /** The part this step plays in a handover's read-only window, or null when it runs outside it. */
+    default WindowRole windowRole() {
+        return null;
+    }
 }

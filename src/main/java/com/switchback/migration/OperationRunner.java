@@ -86,6 +86,22 @@ public class OperationRunner {
                 return Result.STOPPED;
             }
             MigrationStep step = plan.get(seq);
+            if (step.windowRole() != null) {
+                int end = seq;
+                while (end < plan.size() && plan.get(end).windowRole() != null) {
+                    end++;
+                }
+                Result ended = runWindow(lease, request, backend, plan, seq, end, checkpoint);
+                if (ended != null) {
+                    return ended;
+                }
+                seq = end - 1;
+                MigrationSnapshot seen = refreshStatus(backend, clusterId);
+                if (seen != null && seen.twoWriters()) {
+                    return safetyStop(lease, request, seq, plan.get(seq), seen);
+                }
+                continue;
+            }
             int at = seq;
             lifecycle.inRun(lease, () -> {
                 requests.stepRunning(lease, at);
@@ -125,6 +141,64 @@ public class OperationRunner {
                 request.action().title() + " completed (run epoch " + lease.epoch() + ").");
         refreshStatus(backend, clusterId);
         return Result.SUCCEEDED;
+    }
+
+    /**
+     * Runs the steps of a read-only window: connections opened and checked and the lease extended
+     * (by the window's timeout) before the demotion; the journal, the audit events and the push
+     * written before it opens and after it closes, never inside. Returns null to go on.
+     */
+    private Result runWindow(Lease lease, MigrationRequest request, MigrationBackend backend, List<MigrationStep> plan,
+                             int from, int to, Checkpoint checkpoint) {
+        ReadOnlyWindow.Outcome outcome;
+        boolean endpointsMove = plan.subList(from, to).stream().anyMatch(s -> s.windowRole() == WindowRole.ENDPOINTS);
+        try (WriteWindow window = backend.openWriteWindow(request.clusterId(), endpointsMove)) {
+            long deadline = lifecycle.extendLease(lease, window.timeout());
+            lifecycle.inRun(lease, () -> {
+                for (int s = from; s < to; s++) {
+                    requests.stepRunning(lease, s);
+                }
+                record(request, "window.opened", Outcome.SUCCESS, "Read-only window opened for steps " + (from + 1)
+                        + "–" + to + "; the run holds its lease for " + window.timeout().toSeconds() + " s.");
+                return null;
+            });
+            outcome = ReadOnlyWindow.run(plan, from, to, ReadOnlyWindow.localLease(lease, deadline), checkpoint);
+        } catch (FencedException e) {
+            throw e;
+        } catch (Exception e) {
+            return fail(lease, request, backend, from, "The read-only window could not open or close: " + describe(e));
+        }
+        int ended = from + outcome.notes().size();
+        lifecycle.inRun(lease, () -> {
+            for (int s = from; s < ended; s++) {
+                String note = outcome.notes().get(s - from);
+                requests.stepDone(lease, s, note);
+                record(request, "step.finished", Outcome.SUCCESS,
+                        stepName(s, plan.get(s).title()) + (note.isEmpty() ? "" : ": " + note));
+            }
+            int resumeFrom = outcome.failed() ? ended + 1 : ended;
+            for (int s = resumeFrom; s < to; s++) {
+                requests.stepPending(lease, s);
+            }
+            if (outcome.pause() != null) {
+                requests.recordPause(lease, outcome.pause(), outcome.untilEndpoints());
+                record(request, "window.closed", Outcome.SUCCESS, WritePause.describe(outcome.pause(),
+                        outcome.untilEndpoints()));
+            }
+            // The window is over: the lease goes back to ordinary heartbeats, so a stop is taken over as usual.
+            requests.endExtension(lease);
+            return null;
+        });
+        if (outcome.failed()) {
+            MigrationSnapshot seen = refreshStatus(backend, request.clusterId());
+            if (seen != null && seen.twoWriters()) {
+                int failedAt = outcome.failedAt();
+                lifecycle.inRun(lease, () -> requests.stepFailed(lease, failedAt, describe(outcome.error())));
+                return safetyStop(lease, request, failedAt, plan.get(failedAt), seen);
+            }
+            return fail(lease, request, backend, outcome.failedAt(), describe(outcome.error()));
+        }
+        return outcome.stopped() ? Result.STOPPED : null;
     }
 
     /**

@@ -30,6 +30,22 @@ public interface PairControl {
     /** Whether the side has applied exactly every transaction of {@code position}, with no other history. */
     boolean hasApplied(Side side, String position) throws Exception;
 
+    /**
+     * Waits, at most {@code max}, until the side has applied {@code position} (the server's own blocking
+     * wait where it has one); returns whether it has. The caller confirms with {@link #hasApplied}.
+     */
+    default boolean awaitApplied(Side side, String position, Duration max) throws Exception {
+        long deadline = System.nanoTime() + max.toNanos();
+        while (!hasApplied(side, position)) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            awaitingCatchUp(side);
+            Thread.sleep(catchUpPoll());
+        }
+        return true;
+    }
+
     /** Why the link into {@code replica} does not carry transactions now, or empty when it does. */
     Optional<String> linkProblem(Side replica) throws Exception;
 

@@ -1,6 +1,7 @@
 package com.switchback.migration;
 
 import com.switchback.migration.Endpoint.Side;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +18,9 @@ import java.util.stream.Collectors;
  * the writer's path); settle. Every step reads live state first, so a resumed run repeats nothing.
  */
 public final class PairPlans {
+
+    /** How long one blocking wait for the catch-up lasts before the link and the lease are looked at again. */
+    private static final Duration CATCH_UP_SLICE = Duration.ofMillis(250);
 
     private PairPlans() {
     }
@@ -110,7 +114,7 @@ public final class PairPlans {
         String oldLabel = h.oldWriter().label();
         String newLabel = h.newWriter().label();
         steps.add(begin(p, h.during()));
-        steps.add(step(p, key(h.oldWriter()) + "-read-only", "Set " + oldLabel + " read-only and read it back",
+        steps.add(step(p, WindowRole.DEMOTE, key(h.oldWriter()) + "-read-only", "Set " + oldLabel + " read-only and read it back",
                 () -> p.readOnly(h.oldWriter()), fence -> {
                     if (!p.setReadOnly(h.oldWriter(), true)) {
                         throw new IllegalStateException(oldLabel + " does not read back as read-only.");
@@ -122,7 +126,8 @@ public final class PairPlans {
         steps.add(catchUp(p, h));
         steps.add(promote(p, h));
         if (swap) {
-            steps.add(step(p, h.endpointsKey(), h.endpointsTitle(), () -> p.endpointsAre(h.endpointsSwappedAfter()),
+            steps.add(step(p, WindowRole.ENDPOINTS, h.endpointsKey(), h.endpointsTitle(),
+                    () -> p.endpointsAre(h.endpointsSwappedAfter()),
                     fence -> {
                         p.pointEndpoints(h.endpointsSwappedAfter());
                         return "Both endpoints switched servers; existing client sessions were closed so clients reconnect.";
@@ -155,7 +160,7 @@ public final class PairPlans {
         String newLabel = h.newWriter().label();
         String title = "Wait until " + (h.newWriter() == Side.RDS ? "RDS" : "PolarDB") + " has applied every "
                 + (h.oldWriter() == Side.RDS ? "RDS" : "PolarDB") + " transaction (GTID)";
-        return step(p, key(h.newWriter()) + "-caught-up", title, () -> caughtUp(p, h), fence -> {
+        return step(p, WindowRole.CATCH_UP, key(h.newWriter()) + "-caught-up", title, () -> caughtUp(p, h), fence -> {
             if (!p.readOnly(h.oldWriter())) {
                 throw new IllegalStateException(oldLabel + " is writable again: its last transaction is a moving target.");
             }
@@ -164,20 +169,22 @@ public final class PairPlans {
                 // The demotion took effect before a crash, unrecorded: its position is the one now.
                 p.rememberDemotedPosition(position);
             }
-            long deadline = System.nanoTime() + p.catchUpTimeout().toNanos();
+            // The wait ends, and undoes, before the run's lease would: never after another node may act.
+            Duration limit = p.catchUpTimeout().compareTo(fence.remaining()) < 0 ? p.catchUpTimeout() : fence.remaining();
+            long deadline = System.nanoTime() + limit.toNanos();
             while (!p.hasApplied(h.newWriter(), position)) {
                 fence.check();
-                p.awaitingCatchUp(h.newWriter());
                 Optional<String> problem = p.linkProblem(h.newWriter());
-                if (problem.isPresent() || System.nanoTime() > deadline) {
+                long left = deadline - System.nanoTime();
+                if (problem.isPresent() || left <= 0) {
                     String why = problem.map(e -> "the link failed (" + e + ")")
-                            .orElse("it did not finish within " + p.catchUpTimeout().toSeconds() + " s");
+                            .orElse("it did not finish within " + Math.max(1, limit.toSeconds()) + " s");
                     undo(p, h, fence);
                     throw new IllegalStateException(newLabel + " could not apply every transaction of " + oldLabel
                             + ": " + why + ". The action undid itself: " + oldLabel + " is Read/Write again and "
                             + newLabel + " Read Only, as before. No write was lost.");
                 }
-                Thread.sleep(p.catchUpPoll());
+                p.awaitApplied(h.newWriter(), position, Duration.ofNanos(Math.min(left, CATCH_UP_SLICE.toNanos())));
             }
             return "Applied every transaction of " + oldLabel + " up to " + (position.isEmpty() ? "(none)" : position) + ".";
         });
@@ -187,7 +194,7 @@ public final class PairPlans {
     private static MigrationStep promote(PairControl p, Handover h) {
         String oldLabel = h.oldWriter().label();
         String newLabel = h.newWriter().label();
-        return step(p, key(h.newWriter()) + "-read-write", "Set " + newLabel + " read-write",
+        return step(p, WindowRole.PROMOTE, key(h.newWriter()) + "-read-write", "Set " + newLabel + " read-write",
                 () -> !p.readOnly(h.newWriter()), fence -> {
                     if (!p.readOnly(h.oldWriter())) {
                         throw new IllegalStateException(oldLabel + " is not read-only: refusing to make a second writer.");
@@ -365,12 +372,21 @@ public final class PairPlans {
 
     /** A step whose effect is wrapped by the adapter's hooks (the simulation's timing and faults). */
     private static MigrationStep step(PairControl p, String key, String title, LiveStep.Check done, LiveStep.Effect effect) {
+        return step(p, null, key, title, done, effect);
+    }
+
+    private static MigrationStep step(PairControl p, WindowRole role, String key, String title, LiveStep.Check done,
+                                      LiveStep.Effect effect) {
         return new LiveStep(key, title, done, fence -> {
             p.beforeEffect(key);
             fence.check();
             String note = effect.run(fence);
             p.afterEffect(key);
+            if (role == WindowRole.PROMOTE && !p.readOnly(Side.RDS) && !p.readOnly(Side.POLARDB)) {
+                // Checked here, inside the window, so the endpoints never move to a pair with two writers.
+                throw new IllegalStateException("Both sides read Read/Write after the promotion.");
+            }
             return note;
-        });
+        }, role);
     }
 }

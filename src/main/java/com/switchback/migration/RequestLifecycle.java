@@ -110,7 +110,13 @@ public class RequestLifecycle {
     /** Claims the next ready (or abandoned) request with a new epoch; the claim is audited with it. */
     @Transactional
     Optional<Lease> claim(String executorId, Duration staleAfter) {
-        return requests.claim(executorId, staleAfter).map(claimed -> {
+        return claim(executorId, staleAfter, java.util.Set.of());
+    }
+
+    /** As {@link #claim(String, Duration)}, never taking over one of {@code runningHere}. */
+    @Transactional
+    Optional<Lease> claim(String executorId, Duration staleAfter, java.util.Set<Long> runningHere) {
+        return requests.claim(executorId, staleAfter, runningHere).map(claimed -> {
             Lease lease = claimed.lease();
             MigrationRequest r = requests.find(lease.requestId()).orElseThrow();
             boolean resumed = requests.steps(r.id()).stream().anyMatch(s -> s.state() != StepRecord.StepState.PENDING);
@@ -133,6 +139,18 @@ public class RequestLifecycle {
         if (!requests.touch(lease)) {
             throw new FencedException(lease);
         }
+    }
+
+    /**
+     * Extends the lease by {@code by} before a read-only window; returns this node's deadline for it
+     * (taken before the database's, so it is never later). Throws when fenced.
+     */
+    long extendLease(Lease lease, java.time.Duration by) {
+        long deadline = System.nanoTime() + by.toNanos();
+        if (!requests.extend(lease, by)) {
+            throw new FencedException(lease);
+        }
+        return deadline;
     }
 
     /**

@@ -159,16 +159,19 @@ class RequestRepository {
     /**
      * Claims the oldest request that is ready, or whose executor stopped sending heartbeats, with a
      * new fencing epoch. SKIP LOCKED and the state check make two executors never claim the same
-     * request; an executor never takes over its own run.
+     * request; an executor never takes over a run it still has going.
      */
-    Optional<Claimed> claim(String executorId, Duration staleAfter) {
+    Optional<Claimed> claim(String executorId, Duration staleAfter, java.util.Set<Long> runningHere) {
+        // The ids are numbers of our own: written into the statement, they cannot carry anything else.
+        String running = runningHere.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
         return jdbc.sql("""
                         with candidate as (
                             select id, state as old_state, executor_id as old_executor from migration_request
-                            where (state = 'APPROVED' and expires_at > now())
-                               or (state = 'EXECUTING' and heartbeat_at < now() - make_interval(secs => :stale)
-                                   and executor_id is distinct from :me)
-                            order by id limit 1 for update skip locked)
+                            where ((state = 'APPROVED' and expires_at > now())
+                               or (state = 'EXECUTING' and heartbeat_at < now() - make_interval(secs => :stale)))
+                              and not (id = any('{%s}'::bigint[]))
+                            order by id limit 1 for update skip locked)""".formatted(running)
+                        + "\n" + """
                         update migration_request m set state = 'EXECUTING', executor_id = :me, heartbeat_at = now(),
                             started_at = coalesce(m.started_at, now()), version = m.version + 1, epoch = m.epoch + 1
                         from candidate where m.id = candidate.id
@@ -184,7 +187,7 @@ class RequestRepository {
     /** Heartbeat and fence check in one: false once another executor holds the request (we must stop). */
     boolean touch(Lease lease) {
         return jdbc.sql("""
-                        update migration_request set heartbeat_at = now()
+                        update migration_request set heartbeat_at = greatest(heartbeat_at, now())
                         where id = :r and epoch = :e and executor_id = :me and state = 'EXECUTING'""")
                 .param("r", lease.requestId()).param("e", lease.epoch()).param("me", lease.executorId())
                 .update() == 1;
@@ -228,6 +231,42 @@ class RequestRepository {
                         where request_id = :r and seq = :seq""" + HELD)
                 .param("r", lease.requestId()).param("e", lease.epoch()).param("seq", seq).param("e2", error)
                 .update() == 1;
+    }
+
+    boolean stepPending(Lease lease, int seq) {
+        return jdbc.sql("""
+                        update operation_step set state = 'PENDING', started_at = null, finished_at = null
+                        where request_id = :r and seq = :seq and state = 'RUNNING'""" + HELD)
+                .param("r", lease.requestId()).param("e", lease.epoch()).param("seq", seq).update() == 1;
+    }
+
+    /** The write pause the run's read-only window caused, as the executor measured it. */
+    void recordPause(Lease lease, java.time.Duration pause, java.time.Duration untilEndpoints) {
+        jdbc.sql("""
+                        update migration_request set write_pause_ms = :p, write_pause_endpoints_ms = :e2
+                        where id = :r and epoch = :e""")
+                .param("p", WritePause.millis(pause)).param("e2", WritePause.millis(untilEndpoints))
+                .param("r", lease.requestId()).param("e", lease.epoch()).update();
+    }
+
+    /**
+     * Holds the lease for {@code by} from now (a heartbeat in the future), so no other node can take the
+     * request over while a read-only window runs without asking PostgreSQL.
+     */
+    boolean extend(Lease lease, java.time.Duration by) {
+        return jdbc.sql("""
+                        update migration_request set heartbeat_at = now() + make_interval(secs => :s)
+                        where id = :r and epoch = :e and executor_id = :me and state = 'EXECUTING'""")
+                .param("s", by.toMillis() / 1000.0).param("r", lease.requestId()).param("e", lease.epoch())
+                .param("me", lease.executorId()).update() == 1;
+    }
+
+    /** Back to ordinary heartbeats after a read-only window held the lease ahead. */
+    void endExtension(Lease lease) {
+        jdbc.sql("""
+                        update migration_request set heartbeat_at = now()
+                        where id = :r and epoch = :e and executor_id = :me and state = 'EXECUTING'""")
+                .param("r", lease.requestId()).param("e", lease.epoch()).param("me", lease.executorId()).update();
     }
 
     /** Ends an execution; only the holder of the current epoch can, and only once. */
@@ -276,7 +315,9 @@ class RequestRepository {
                 rs.getBoolean("continue_binlog"),
                 rs.getLong("epoch"),
                 rs.getBoolean("safety_stop"),
-                rs.getString("executor_id"));
+                rs.getString("executor_id"),
+                (Integer) rs.getObject("write_pause_ms"),
+                (Integer) rs.getObject("write_pause_endpoints_ms"));
     }
 
     private static StepRecord step(ResultSet rs, int n) throws SQLException {

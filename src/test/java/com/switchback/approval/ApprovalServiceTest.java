@@ -217,7 +217,7 @@ class ApprovalServiceTest {
         int steps = jdbc.sql("select count(*) from operation_step where request_id = :r").param("r", r)
                 .query(Integer.class).single();
         assertThat(auditActions(r).stream().filter("execution.started"::equals).count()).isEqualTo(1);
-        assertThat(auditActions(r).stream().filter("step.started"::equals).count()).isEqualTo(steps);
+        assertThat(auditActions(r).stream().filter("step.finished"::equals).count()).isEqualTo(steps);
         assertThat(fleet.pair(id).performCount("polardb-read-only")).isEqualTo(1);
     }
 

@@ -160,7 +160,7 @@ class ExecutorResumeTest {
             executor.stop();
         }
         assertThat(fleet.pair(clusterId).performCount("rds-read-only")).isEqualTo(1);
-        assertThat(jdbc.sql("select count(*) from audit_event where request_id = :id and action = 'step.started'")
+        assertThat(jdbc.sql("select count(*) from audit_event where request_id = :id and action = 'step.finished'")
                 .param("id", id).query(Integer.class).single()).isEqualTo(requests.steps(id).size());
     }
 

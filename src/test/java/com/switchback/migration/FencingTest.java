@@ -57,7 +57,7 @@ class FencingTest {
         String clusterId = fleet.create("RDS2POLARDB_SYNCING", 5);
         var entered = new CountDownLatch(1);
         var release = new CountDownLatch(1);
-        // A stalls inside "Set PolarDB read-write", after its fence check at the step boundary.
+        // A stalls inside "Set PolarDB read-write", in the read-only window, before its fence check.
         simulated.faults().holdStep(clusterId, "polardb-read-write", entered, release);
         long id = TestExecutor.approvedRequest(service, approvals, clusterId, MigrationAction.SWITCH_OVER, true);
 
@@ -66,8 +66,11 @@ class FencingTest {
                 () -> runner.run(a, OperationRunner.Checkpoint.NEVER));
         assertThat(entered.await(20, TimeUnit.SECONDS)).isTrue();
 
-        // A's heartbeat looks stale: B takes over with a newer epoch and finishes the action.
-        Lease b = lifecycle.claim("executor-B", Duration.ZERO).orElseThrow();
+        // A holds the lease for its read-only window (2 s in tests), then sends nothing: B takes over once
+        // it ran out, with a newer epoch, and finishes the action.
+        assertThat(lifecycle.claim("executor-B", Duration.ZERO)).as("not while the window's lease holds").isEmpty();
+        Lease b = org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+                .until(() -> lifecycle.claim("executor-B", Duration.ZERO), java.util.Optional::isPresent).orElseThrow();
         assertThat(b.requestId()).isEqualTo(id);
         assertThat(b.takeover()).isTrue();
         assertThat(b.epoch()).isEqualTo(a.epoch() + 1);

@@ -61,7 +61,7 @@ class SlowBackendTest {
         String hung = fleet.create("RDS2POLARDB_SYNCING", 5);
         var entered = new CountDownLatch(1);
         var release = new CountDownLatch(1);
-        simulated.faults().holdStep(running, "polardb-caught-up", entered, release);
+        simulated.faults().holdStep(running, "begin", entered, release);
         long id = TestExecutor.approvedRequest(service, approvals, running, MigrationAction.SWITCH_OVER, false);
 
         var executor = new MigrationExecutor(lifecycle, runner, true, STALE_AFTER, Duration.ofMillis(200), 8);

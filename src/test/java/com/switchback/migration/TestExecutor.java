@@ -9,12 +9,14 @@ public final class TestExecutor {
 
     private final RequestRepository requests;
     private final RequestLifecycle lifecycle;
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
     private final MigrationRepository migrations;
     private final OperationRunner runner;
 
     public TestExecutor(ApplicationContext context) {
         this.requests = context.getBean(RequestRepository.class);
         this.lifecycle = context.getBean(RequestLifecycle.class);
+        this.jdbc = context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
         this.migrations = context.getBean(MigrationRepository.class);
         this.runner = context.getBean(OperationRunner.class);
     }
@@ -55,6 +57,20 @@ public final class TestExecutor {
     /** Runs a claimed request to its end (or until its lease is lost). */
     public OperationRunner.Result run(Lease lease) {
         return runner.run(lease, OperationRunner.Checkpoint.NEVER);
+    }
+
+    /** As {@link #run(Lease)}, asking {@code checkpoint} before each step. */
+    public OperationRunner.Result run(Lease lease, OperationRunner.Checkpoint checkpoint) {
+        return runner.run(lease, checkpoint);
+    }
+
+    /**
+     * As if the time a dead executor's lease covered had passed (its read-only window's included):
+     * only for runs that are gone, never for one that could still act.
+     */
+    public void leaseRanOut(long id) {
+        jdbc.sql("update migration_request set heartbeat_at = now() - interval '1 day' where id = :id")
+                .param("id", id).update();
     }
 
     public MigrationRequest request(long id) {

@@ -6,6 +6,7 @@ import com.switchback.migration.MigrationBackend;
 import com.switchback.migration.MigrationSnapshot;
 import com.switchback.migration.MigrationStep;
 import com.switchback.migration.PairPlans;
+import com.switchback.migration.WriteWindow;
 import com.switchback.migration.RequestPlan;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,6 +64,11 @@ public class MysqlBackend implements MigrationBackend {
     @Override
     public List<MigrationStep> plan(String clusterId, MigrationAction action, boolean swapEndpoints) {
         return PairPlans.plan(new MysqlPairControl(pair(clusterId), phases), action, swapEndpoints);
+    }
+
+    @Override
+    public WriteWindow openWriteWindow(String clusterId, boolean endpointsMove) throws Exception {
+        return new MysqlWindow(pair(clusterId), phases, endpointsMove);
     }
 
     @Override

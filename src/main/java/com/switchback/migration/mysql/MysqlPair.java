@@ -3,7 +3,9 @@ package com.switchback.migration.mysql;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** A configured pair: its two servers and the HAProxy that serves their endpoints. */
@@ -19,6 +21,8 @@ final class MysqlPair {
     private final MysqlServer rds;
     private final MysqlServer polardb;
     private final HaproxyRuntime haproxy;
+    /** Connections held for a read-only window; used only by the thread that opened it. */
+    private volatile MysqlWindow window;
 
     MysqlPair(MysqlProperties.Pair config) {
         this.config = config;
@@ -48,8 +52,28 @@ final class MysqlPair {
     }
 
     <T> T on(MysqlServer server, OnServer<T> work) throws SQLException {
+        MysqlWindow held = heldWindow();
+        if (held != null) {
+            return work.apply(held.connection(server == rds), held.dialect());
+        }
         try (Connection c = server.connect()) {
             return work.apply(c, MysqlServer.dialect(c));
+        }
+    }
+
+    /** The window open on this thread, if any. */
+    MysqlWindow heldWindow() {
+        MysqlWindow w = window;
+        return w != null && w.ownedByThisThread() ? w : null;
+    }
+
+    void hold(MysqlWindow w) {
+        window = w;
+    }
+
+    void release(MysqlWindow w) {
+        if (window == w) {
+            window = null;
         }
     }
 
@@ -87,10 +111,28 @@ final class MysqlPair {
                 && r.rdsEndpoint().equals(Set.of(forRds)) && r.polardbEndpoint().equals(Set.of(forPolardb));
     }
 
+    /** Whether both endpoints point where they should, read from HAProxy alone. */
+    boolean endpointsAre(boolean swapped) throws IOException {
+        var h = config.haproxy();
+        HaproxyRuntime.Session session = session();
+        String forRds = swapped ? h.polardbServer() : h.rdsServer();
+        String forPolardb = swapped ? h.rdsServer() : h.polardbServer();
+        return haproxy.activeServers(h.rdsEndpoint().backend(), session).equals(Set.of(forRds))
+                && haproxy.activeServers(h.polardbEndpoint().backend(), session).equals(Set.of(forPolardb));
+    }
+
+    /** Points both endpoints in one conversation with HAProxy. */
     void pointEndpoints(boolean swapped) throws IOException {
         var h = config.haproxy();
         List<String> servers = List.of(h.rdsServer(), h.polardbServer());
-        haproxy.pointTo(h.rdsEndpoint().backend(), swapped ? h.polardbServer() : h.rdsServer(), servers);
-        haproxy.pointTo(h.polardbEndpoint().backend(), swapped ? h.rdsServer() : h.polardbServer(), servers);
+        Map<String, String> targets = new LinkedHashMap<>();
+        targets.put(h.rdsEndpoint().backend(), swapped ? h.polardbServer() : h.rdsServer());
+        targets.put(h.polardbEndpoint().backend(), swapped ? h.rdsServer() : h.polardbServer());
+        haproxy.pointTo(targets, servers, session());
+    }
+
+    private HaproxyRuntime.Session session() {
+        MysqlWindow held = heldWindow();
+        return held == null ? null : held.haproxy();
     }
 }

@@ -55,6 +55,11 @@ final class MysqlPairControl implements PairControl {
     }
 
     @Override
+    public boolean awaitApplied(Side side, String position, Duration max) throws Exception {
+        return p.on(server(side), (c, d) -> MysqlServer.waitForGtid(c, d, position, max));
+    }
+
+    @Override
     public boolean hasApplied(Side side, String position) throws Exception {
         return p.on(server(side), (c, d) -> MysqlServer.hasApplied(c, d, position));
     }
@@ -93,8 +98,8 @@ final class MysqlPairControl implements PairControl {
     }
 
     @Override
-    public boolean endpointsAre(boolean swapped) {
-        return p.endpointsAre(p.read(), swapped);
+    public boolean endpointsAre(boolean swapped) throws Exception {
+        return p.endpointsAre(swapped);
     }
 
     @Override
@@ -125,12 +130,18 @@ final class MysqlPairControl implements PairControl {
 
     @Override
     public void rememberDemotedPosition(String position) {
-        phases.rememberDemotedPosition(p.id(), position);
+        MysqlWindow window = p.heldWindow();
+        if (window != null) {
+            window.rememberDemotedPosition(position);
+        } else {
+            phases.rememberDemotedPosition(p.id(), position);
+        }
     }
 
     @Override
     public Optional<String> demotedPosition() {
-        return phases.demotedPosition(p.id());
+        MysqlWindow window = p.heldWindow();
+        return window != null ? window.demotedPosition() : phases.demotedPosition(p.id());
     }
 
     @Override

@@ -172,6 +172,25 @@ final class MysqlServer {
         }
     }
 
+    /**
+     * Blocks until this server has applied {@code position} or {@code max} passes, with the server's
+     * own wait ({@code MASTER_GTID_WAIT} on MariaDB, {@code WAIT_FOR_EXECUTED_GTID_SET} on MySQL), so
+     * the catch-up ends the moment the last transaction lands instead of at the next poll.
+     */
+    static boolean waitForGtid(Connection c, Dialect d, String position, java.time.Duration max) throws SQLException {
+        if (position == null || position.isBlank()) {
+            return true;
+        }
+        String sql = d == Dialect.MARIADB ? "select master_gtid_wait(?, ?)" : "select wait_for_executed_gtid_set(?, ?)";
+        try (var ps = c.prepareStatement(sql)) {
+            ps.setString(1, position);
+            ps.setDouble(2, Math.max(0.001, max.toNanos() / 1e9));
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getInt(1) == 0;
+            }
+        }
+    }
+
     /** What GTID replication needs here, or null when all is in place. */
     static String gtidProblem(Connection c, Dialect d) throws SQLException {
         if (!"1".equals(text(c, "select @@global.log_bin"))) {

@@ -7,6 +7,7 @@ import com.switchback.migration.MigrationSnapshot;
 import com.switchback.migration.MigrationStep;
 import com.switchback.migration.PairPlans;
 import com.switchback.migration.RequestPlan;
+import com.switchback.migration.WriteWindow;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
@@ -80,6 +81,11 @@ public class SimulatedBackend implements MigrationBackend {
     @Override
     public List<RequestPlan.Check> preChecks(String clusterId, MigrationAction action, boolean swapEndpoints) {
         return PairPlans.backendChecks(pair(clusterId), action, swapEndpoints);
+    }
+
+    @Override
+    public WriteWindow openWriteWindow(String clusterId, boolean endpointsMove) {
+        return WriteWindow.lasting(properties.windowTimeout());
     }
 
     private SimulatedPair pair(String clusterId) {

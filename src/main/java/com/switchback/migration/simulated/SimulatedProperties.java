@@ -11,6 +11,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param failSteps     entries {@code clusterId:stepKey} (or {@code *:stepKey}): that step fails
  * @param brokenLinks   clusters whose replication link is broken from the start
  * @param latencySpikes cluster id → latency in seconds, held until changed
+ * @param windowTimeout how long a run holds its lease for a read-only window (default: four steps and 30 s)
  */
 @ConfigurationProperties("switchback.simulated")
 public record SimulatedProperties(
@@ -19,7 +20,8 @@ public record SimulatedProperties(
         boolean latencyNoise,
         List<String> failSteps,
         List<String> brokenLinks,
-        Map<String, Integer> latencySpikes) {
+        Map<String, Integer> latencySpikes,
+        Duration windowTimeout) {
 
     public SimulatedProperties {
         clusters = clusters <= 0 ? 60 : clusters;
@@ -27,5 +29,6 @@ public record SimulatedProperties(
         failSteps = failSteps == null ? List.of() : List.copyOf(failSteps);
         brokenLinks = brokenLinks == null ? List.of() : List.copyOf(brokenLinks);
         latencySpikes = latencySpikes == null ? Map.of() : Map.copyOf(latencySpikes);
+        windowTimeout = windowTimeout == null ? stepDuration.multipliedBy(4).plusSeconds(30) : windowTimeout;
     }
 }

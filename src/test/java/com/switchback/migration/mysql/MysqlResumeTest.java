@@ -60,7 +60,7 @@ class MysqlResumeTest extends MysqlLabTest {
                         .isEqualTo(OperationRunner.Result.SUCCEEDED);
                 assertThat(executor.steps(id)).allMatch(s -> s.state() == StepRecord.StepState.DONE);
                 // Executor B ran only what A had not: A's finished steps were not started again.
-                assertThat(jdbc.sql("select count(*) from audit_event where request_id = :id and action = 'step.started'")
+                assertThat(jdbc.sql("select count(*) from audit_event where request_id = :id and action = 'step.finished'")
                         .param("id", id).query(Integer.class).single()).isEqualTo(stepCount);
                 await().atMost(Duration.ofSeconds(20)).until(() -> writer.acknowledged().size() >= 40);
                 writer.close();

@@ -19,6 +19,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -37,34 +38,38 @@ class MysqlSafetyTest extends MysqlLabTest {
     }
 
     @Test
-    void aStalledRunTakenOverDuringTheCatchUpActsOnNothingAndTheNewOwnerFinishes() throws Exception {
-        // PolarDB applies events only 30 s after they were written: the catch-up waits.
-        sql(lab.polardb, "stop slave", "change master to master_delay = 30", "start slave");
-        long id = approved(MigrationAction.SWITCH_OVER, false);
-        sql(lab.rds, "insert into shop.writes (id) values (1)");
-        int catchUp = indexOf(id, "polardb-caught-up");
-
+    void aStalledRunTakenOverAfterTheWindowActsOnNothingAndTheNewOwnerFinishes() throws Exception {
+        long id = approved(MigrationAction.SWITCH_OVER, true);
+        int relink = indexOf(id, "reverse-link");
+        var stalled = new CountDownLatch(1);
+        var resume = new CountDownLatch(1);
         try (var watch = new TwoWriterMonitor(lab)) {
             Lease a = executor.claim("executor-A");
-            CompletableFuture<OperationRunner.Result> runA = CompletableFuture.supplyAsync(() -> executor.run(a));
-            await().atMost(Duration.ofSeconds(20))
-                    .until(() -> executor.steps(id).get(catchUp).state() == StepRecord.StepState.RUNNING);
+            // A stalls at the step boundary after the read-only window (a long pause, SIGSTOP, …).
+            CompletableFuture<OperationRunner.Result> runA = CompletableFuture.supplyAsync(() ->
+                    executor.run(a, seq -> {
+                        if (seq == relink) {
+                            stalled.countDown();
+                            await().atMost(Duration.ofSeconds(60)).until(() -> resume.getCount() == 0);
+                        }
+                        return false;
+                    }));
+            assertThat(stalled.await(30, TimeUnit.SECONDS)).isTrue();
 
             Lease b = executor.claim("executor-B");
             assertThat(b.takeover()).isTrue();
-            assertThat(runA.get(20, TimeUnit.SECONDS)).isEqualTo(OperationRunner.Result.LOST_OWNERSHIP);
-            // A stopped at its fence check: it did not undo (RDS is still read-only, waiting for B).
-            assertThat(backend.describe(CLUSTER).rdsMode()).isEqualTo(ReadWriteMode.ro);
-
-            sql(lab.polardb, "stop slave", "change master to master_delay = 0", "start slave");
             assertThat(executor.run(b)).isEqualTo(OperationRunner.Result.SUCCEEDED);
+            var journal = executor.steps(id);
+            resume.countDown();
+            assertThat(runA.get(20, TimeUnit.SECONDS)).isEqualTo(OperationRunner.Result.LOST_OWNERSHIP);
+            assertThat(executor.steps(id)).as("A wrote nothing").isEqualTo(journal);
             watch.close();
             assertThat(watch.twoWritersSeen()).isZero();
         }
-        assertThat(ids(lab.polardb)).contains(1L);
         List<String> trail = actions(id);
-        assertThat(trail).containsOnlyOnce("execution.started", "execution.taken-over", "execution.succeeded")
-                .doesNotContain("execution.failed", "step.failed");
+        assertThat(trail).containsOnlyOnce("execution.started", "execution.taken-over", "execution.succeeded",
+                "window.opened").doesNotContain("execution.failed", "step.failed");
+        assertThat(backend.describe(CLUSTER).status()).isEqualTo("POLARDB2RDS_SYNCING");
     }
 
     @Test
