@@ -1,6 +1,7 @@
 package com.switchback.migration.mysql;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.switchback.migration.Endpoint;
@@ -74,6 +75,74 @@ class MysqlResumeTest extends MysqlLabTest {
                 assertThat(ids(c.action == MigrationAction.SWITCH_OVER ? lab.polardb : lab.rds)).containsAll(acked);
             }
         }
+    }
+
+    /** The executor's process dies (as with kill -9) at a point inside the read-only window. */
+    static final class Died extends Error {
+    }
+
+    @ParameterizedTest
+    @EnumSource(Case.class)
+    void anExecutorThatDiesInsideTheReadOnlyWindowIsResumedByAnother(Case c) throws Exception {
+        var plan = backend.plan(CLUSTER, c.action, true);
+        int first = -1;
+        int last = -1;
+        for (int i = 0; i < plan.size(); i++) {
+            if (plan.get(i).windowRole() != null) {
+                first = first < 0 ? i : first;
+                last = i;
+            }
+        }
+        assertThat(last - first).as("demote, catch up, promote, endpoints").isEqualTo(3);
+        for (int dieBefore = first + 1; dieBefore <= last; dieBefore++) {
+            startFromALinkedPair();
+            if (c.action == MigrationAction.ROLL_BACK) {
+                assertThat(executor.run("executor-0", approved(MigrationAction.SWITCH_OVER, true)))
+                        .isEqualTo(OperationRunner.Result.SUCCEEDED);
+            }
+            try (var watch = new TwoWriterMonitor(lab);
+                 var writer = new SteadyWriter(lab, lab.rdsEndpointPort, 100)) {
+                await().atMost(Duration.ofSeconds(20)).until(() -> writer.acknowledged().size() >= 20);
+                long id = approved(c.action, true);
+                int die = dieBefore;
+                var a = executor.claim("executor-A");
+                assertThatThrownBy(() -> executor.run(a, seq -> {
+                    if (seq == die) {
+                        throw new Died();
+                    }
+                    return false;
+                })).isInstanceOf(Died.class);
+                // Nothing was journaled inside the window: its steps still say RUNNING.
+                assertThat(executor.steps(id).get(die).state()).isEqualTo(StepRecord.StepState.RUNNING);
+
+                executor.leaseRanOut(id);
+                assertThat(executor.run("executor-B", id)).as("resumed after dying before step %d", die)
+                        .isEqualTo(OperationRunner.Result.SUCCEEDED);
+                assertThat(executor.steps(id)).allMatch(s -> s.state() == StepRecord.StepState.DONE);
+                await().atMost(Duration.ofSeconds(20)).until(() -> writer.acknowledged().size() >= 40);
+                writer.close();
+                watch.close();
+                assertThat(watch.twoWritersSeen()).as("two writers, dying before step %d", die).isZero();
+                assertThat(backend.describe(CLUSTER).status()).isEqualTo(c.ends);
+                Set<Long> acked = writer.acknowledged();
+                MysqlLab.Mariadb newWriter = c.action == MigrationAction.SWITCH_OVER ? lab.polardb : lab.rds;
+                MysqlLab.Mariadb replica = c.action == MigrationAction.SWITCH_OVER ? lab.rds : lab.polardb;
+                assertThat(ids(newWriter)).containsAll(acked);
+                await().atMost(Duration.ofSeconds(20)).until(() -> ids(replica).containsAll(acked));
+            }
+        }
+    }
+
+    @Test
+    void everyHandoverRecordsTheWritePauseItCaused() throws Exception {
+        long id = approved(MigrationAction.SWITCH_OVER, true);
+        assertThat(executor.run("executor-A", id)).isEqualTo(OperationRunner.Result.SUCCEEDED);
+        var done = executor.request(id);
+        assertThat(done.writePauseMs()).isNotNull().isPositive();
+        assertThat(done.writePauseEndpointsMs()).isGreaterThanOrEqualTo(done.writePauseMs());
+        assertThat(done.writePause()).startsWith("Writes paused " + done.writePauseMs() + " ms (demotion → promotion)");
+        assertThat(jdbc.sql("select details from audit_event where request_id = :id and action = 'window.closed'")
+                .param("id", id).query(String.class).single()).isEqualTo(done.writePause());
     }
 
     @Test
