@@ -64,6 +64,7 @@ public class RdsMigrationSection extends Div {
     private final Map<MigrationAction, Span> reasons = new EnumMap<>(MigrationAction.class);
     private final Div request = new Div();
     private final Span requestSummary = new Span();
+    private final Span writePause = new Span();
     private final Div failure = new Div();
     final StepsGrid steps = new StepsGrid();
 
@@ -114,7 +115,8 @@ public class RdsMigrationSection extends Div {
 
         failure.addClassNames("sb-banner", "sb-banner-error");
         decision.addClassName("sb-decision");
-        request.add(new H4("Latest request"), requestSummary, decision, withdraw, failure, retry, steps);
+        writePause.addClassName("sb-write-pause");
+        request.add(new H4("Latest request"), requestSummary, writePause, decision, withdraw, failure, retry, steps);
 
         add(new H3("RDS Migration"), exception, endpointNotice, facts, actions, request);
         refresh();
@@ -200,6 +202,8 @@ public class RdsMigrationSection extends Div {
         requestSummary.setText("#" + r.id() + " · " + r.action().title() + option + " · requested by "
                 + r.requestedBy() + " at " + Formats.utc(r.requestedAt()) + " · " + r.state()
                 + (r.emergency() ? " · EMERGENCY (no approval)" : ""));
+        writePause.setText(r.writePause());
+        writePause.setVisible(!r.writePause().isEmpty());
         decision.setText(RequestTexts.decision(r));
         withdraw.setVisible(r.requestedBy().equals(user.name()) && r.state().withdrawable());
         failure.setVisible(r.error() != null);

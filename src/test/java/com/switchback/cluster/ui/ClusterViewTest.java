@@ -272,6 +272,8 @@ class ClusterViewTest extends KaribuTest {
                 "Switch Back with Endpoints (Connection Changes Not Required) · requested by dba")
                 && s.getText().endsWith("SUCCEEDED")));
         assertThat(endpointNotices()).isEmpty();
+        _get(Span.class, spec -> spec.withPredicate(s -> s.getText().startsWith("Writes paused ")
+                && s.getText().contains(" ms (demotion → promotion)")));
         _assertEnabled(button("Switch Over"));
     }
 

@@ -3,56 +3,185 @@ package com.switchback.migration.mysql;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.switchback.TestUsers;
 import com.switchback.migration.MigrationAction;
-import com.switchback.migration.OperationRunner;
+import com.switchback.migration.MigrationEvents;
+import com.switchback.migration.MigrationRequest;
+import com.switchback.migration.RequestState;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.test.context.TestPropertySource;
 
 /**
- * Benchmark, not a test: the write pause of a Roll Back with endpoints — the longest time between
- * two acknowledged commits of an application writing through the RDS endpoint at a steady rate —
- * at about 200 and about 1,000 writes per second, over several runs. Run with
- * {@code mvn -Pproduction,bench verify -Dit.test=MysqlWritePauseBench}.
+ * Benchmark, not a test: the write pause of each handover — the longest time between two
+ * acknowledged commits of an application writing numbered rows at a steady rate — through the path
+ * a user takes: the whole application with its scheduled executor, poller, simulation and push
+ * running, a request made by a DBA and approved by a team lead through the services; and, on the
+ * same servers in the same run, a plain scripted flip (demote, wait for the GTID, promote, switch
+ * both endpoints, relink). Prints both, their ratio, lost rows and samples with two writers. Run with
+ * {@code .ci/mvn -Pproduction,bench verify -Dit.test=MysqlWritePauseBench}.
  */
+@TestPropertySource(properties = {
+        "switchback.scheduling.enabled=true",
+        "switchback.poll.interval=PT0.5S",
+        "switchback.executor.interval=PT0.2S",
+        "switchback.simulated.step-duration=PT0.2S"})
 class MysqlWritePauseBench extends MysqlLabTest {
 
-    private static final int RUNS = 7;
+    private static final int RUNS = 3;
+
+    @Autowired MigrationEvents events;
+
+    record Case(MigrationAction action, boolean swap, int rate) {
+        @Override
+        public String toString() {
+            return (action == MigrationAction.SWITCH_OVER ? "Switch Over" : "Roll Back")
+                    + (swap ? " with endpoints" : " without endpoints") + " | " + rate;
+        }
+    }
+
+    record Measure(double pauseMs, long lost, long bothWritable) {
+    }
 
     @Test
-    void writePauseOfARollBackWithEndpoints() throws Exception {
-        for (int rate : new int[] {200, 1000}) {
-            List<Double> pauses = new ArrayList<>();
-            List<Double> rates = new ArrayList<>();
-            long failed = 0;
-            for (int run = 0; run < RUNS; run++) {
-                startFromALinkedPair();
-                assertThat(executor.run("bench", approved(MigrationAction.SWITCH_OVER, true)))
-                        .isEqualTo(OperationRunner.Result.SUCCEEDED);
-                long id = approved(MigrationAction.ROLL_BACK, true);
-                try (var writer = new SteadyWriter(lab, lab.rdsEndpointPort, rate)) {
-                    await().atMost(Duration.ofSeconds(30)).until(() -> writer.acknowledged().size() >= rate / 2);
-                    writer.startMeasuring();
-                    long startCount = writer.acknowledged().size();
-                    long start = System.nanoTime();
-                    assertThat(executor.run("bench", id)).isEqualTo(OperationRunner.Result.SUCCEEDED);
-                    long after = writer.acknowledged().size();
-                    await().atMost(Duration.ofSeconds(30)).until(() -> writer.acknowledged().size() >= after + rate / 2);
-                    writer.close();
-                    double seconds = (System.nanoTime() - start) / 1e9;
-                    pauses.add(writer.longestPauseMillis());
-                    rates.add((writer.acknowledged().size() - startCount) / seconds);
-                    failed += writer.failures();
-                    assertThat(ids(lab.rds)).containsAll(writer.acknowledged());
+    void writePauseThroughTheRunningApplicationAgainstAPlainFlip() throws Exception {
+        // Push: a listener re-reads the migration on every change, as an open cluster page does.
+        Runnable unsubscribe = events.subscribe(ids -> {
+            if (ids.contains(CLUSTER)) {
+                SecurityContextHolder.getContext().setAuthentication(TestUsers.authentication("viewer", "DBA"));
+                service.overview(CLUSTER);
+                SecurityContextHolder.clearContext();
+            }
+        });
+        Map<Case, List<Measure[]>> results = new LinkedHashMap<>();
+        try {
+            for (int rate : new int[] {200, 1000}) {
+                for (MigrationAction action : List.of(MigrationAction.SWITCH_OVER, MigrationAction.ROLL_BACK)) {
+                    for (boolean swap : new boolean[] {true, false}) {
+                        Case c = new Case(action, swap, rate);
+                        for (int run = 0; run < RUNS; run++) {
+                            Measure reference = measure(c, () -> referenceFlip(c));
+                            Measure switchback = measure(c, () -> throughSwitchback(c));
+                            results.computeIfAbsent(c, k -> new ArrayList<>()).add(new Measure[] {reference, switchback});
+                        }
+                    }
                 }
             }
-            Collections.sort(pauses);
-            Collections.sort(rates);
-            System.out.printf("BENCH write pause, roll back with endpoints, ~%d writes/s (achieved median %.0f/s): "
-                            + "n=%d median=%.0f ms max=%.0f ms (failed writes in all runs: %d)%n",
-                    rate, rates.get(rates.size() / 2), RUNS, pauses.get(pauses.size() / 2), pauses.getLast(), failed);
+        } finally {
+            unsubscribe.run();
+        }
+        System.out.println("BENCH write pause (max over " + RUNS + " runs each; ms)");
+        System.out.println("| action | rate (writes/s) | reference flip | Switchback | ratio | lost rows | both-writable samples |");
+        System.out.println("| --- | --- | --- | --- | --- | --- | --- |");
+        results.forEach((c, runs) -> {
+            double ref = runs.stream().mapToDouble(m -> m[0].pauseMs()).max().orElseThrow();
+            double sb = runs.stream().mapToDouble(m -> m[1].pauseMs()).max().orElseThrow();
+            List<Double> refs = new ArrayList<>(runs.stream().map(m -> m[0].pauseMs()).toList());
+            List<Double> sbs = new ArrayList<>(runs.stream().map(m -> m[1].pauseMs()).toList());
+            Collections.sort(refs);
+            Collections.sort(sbs);
+            long lost = runs.stream().mapToLong(m -> m[0].lost() + m[1].lost()).sum();
+            long both = runs.stream().mapToLong(m -> m[0].bothWritable() + m[1].bothWritable()).sum();
+            System.out.printf("| %s | %.0f (median %.0f) | %.0f (median %.0f) | %.2f | %d | %d |%n", c,
+                    ref, refs.get(refs.size() / 2), sb, sbs.get(sbs.size() / 2), sb / ref, lost, both);
+        });
+    }
+
+    @FunctionalInterface
+    interface Flip {
+        void run() throws Exception;
+    }
+
+    /** Puts the pair where the action starts, runs the flip under a steady writer, and measures. */
+    private Measure measure(Case c, Flip flip) throws Exception {
+        if (c.action() == MigrationAction.SWITCH_OVER) {
+            lab.reset();
+        } else {
+            lab.resetSwitchedOver();
+        }
+        monitor.poll(CLUSTER);
+        // The application writes through the RDS endpoint, which reaches the writer in both starting
+        // states; where the endpoints do not move, it knows the other endpoint too and tries it after an error.
+        try (var watch = new TwoWriterMonitor(lab); var writer = new SteadyWriter(lab, lab.rdsEndpointPort, c.rate())) {
+            if (!c.swap()) {
+                writer.failOverTo(lab.polardbEndpointPort);
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> writer.acknowledged().size() >= c.rate() / 2);
+            writer.startMeasuring();
+            flip.run();
+            long after = writer.acknowledged().size();
+            await().atMost(Duration.ofSeconds(30)).until(() -> writer.acknowledged().size() >= after + c.rate() / 2);
+            writer.close();
+            watch.close();
+            MysqlLab.Mariadb newWriter = c.action() == MigrationAction.SWITCH_OVER ? lab.polardb : lab.rds;
+            Set<Long> acked = writer.acknowledged();
+            Set<Long> present = ids(newWriter);
+            long lost = acked.stream().filter(id -> !present.contains(id)).count();
+            return new Measure(writer.longestPauseMillis(), lost, watch.twoWritersSeen());
+        }
+    }
+
+    /** A DBA asks, a team lead approves; the scheduled executor runs it while the poller and push go on. */
+    private void throughSwitchback(Case c) {
+        long id = approved(c.action(), c.swap());
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            MigrationRequest r = executor.request(id);
+            return !r.state().open();
+        });
+        assertThat(executor.request(id).state()).isEqualTo(RequestState.SUCCEEDED);
+    }
+
+    /** The floor: the same flip, scripted, with its connections opened beforehand. */
+    private void referenceFlip(Case c) throws Exception {
+        boolean toPolardb = c.action() == MigrationAction.SWITCH_OVER;
+        MysqlLab.Mariadb oldWriter = toPolardb ? lab.rds : lab.polardb;
+        MysqlLab.Mariadb newWriter = toPolardb ? lab.polardb : lab.rds;
+        HaproxyRuntime haproxy = lab.runtime();
+        try (Connection o = oldWriter.root(); Connection n = newWriter.root();
+             HaproxyRuntime.Session h = c.swap() ? haproxy.openSession() : null) {
+            execute(o, "set global read_only = ON");
+            String position = text(o, "select @@global.gtid_binlog_pos");
+            assertThat(text(n, "select master_gtid_wait('" + position + "', 30)")).isEqualTo("0");
+            execute(n, "stop slave");
+            execute(n, "reset slave all");
+            execute(n, "set global read_only = OFF");
+            if (c.swap()) {
+                Map<String, String> targets = new LinkedHashMap<>();
+                targets.put(MysqlLab.RDS_BACKEND, toPolardb ? MysqlLab.POLARDB_SERVER : MysqlLab.RDS_SERVER);
+                targets.put(MysqlLab.POLARDB_BACKEND, toPolardb ? MysqlLab.RDS_SERVER : MysqlLab.POLARDB_SERVER);
+                haproxy.pointTo(targets, List.of(MysqlLab.RDS_SERVER, MysqlLab.POLARDB_SERVER), h);
+            }
+            execute(o, "stop slave");
+            execute(o, "set global gtid_slave_pos = @@global.gtid_current_pos");
+            execute(o, "change master to master_host = '127.0.0.1', master_port = " + newWriter.port
+                    + ", master_user = 'repl', master_password = '" + lab.replicationPassword
+                    + "', master_use_gtid = slave_pos");
+            execute(o, "start slave");
+        }
+    }
+
+    private static void execute(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    private static String text(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
         }
     }
 }

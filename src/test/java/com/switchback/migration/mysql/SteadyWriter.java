@@ -22,6 +22,7 @@ final class SteadyWriter implements AutoCloseable {
     private final NavigableSet<Long> acknowledged = new ConcurrentSkipListSet<>();
     private final AtomicLong failures = new AtomicLong();
     private volatile int port;
+    private volatile int otherPort = -1;
     private volatile boolean running = true;
     private volatile long longestPauseNanos;
 
@@ -35,6 +36,14 @@ final class SteadyWriter implements AutoCloseable {
     /** The application changes its connection string. */
     void switchTo(int newPort) {
         port = newPort;
+    }
+
+    /**
+     * An application that knows both endpoints (a multi-host connection string): after an error it
+     * tries the other one. Used where the endpoints do not move, so the application must.
+     */
+    void failOverTo(int otherPort) {
+        this.otherPort = otherPort;
     }
 
     NavigableSet<Long> acknowledged() {
@@ -83,6 +92,11 @@ final class SteadyWriter implements AutoCloseable {
                 failures.incrementAndGet();
                 close(c);
                 c = null;
+                if (otherPort > 0) {
+                    int tried = port;
+                    port = otherPort;
+                    otherPort = tried;
+                }
             }
         }
         close(c);
