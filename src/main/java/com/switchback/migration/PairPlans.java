@@ -172,11 +172,17 @@ public final class PairPlans {
             // The wait ends, and undoes, before the run's lease would: never after another node may act.
             Duration limit = p.catchUpTimeout().compareTo(fence.remaining()) < 0 ? p.catchUpTimeout() : fence.remaining();
             long deadline = System.nanoTime() + limit.toNanos();
-            while (!p.hasApplied(h.newWriter(), position)) {
+            while (true) {
                 fence.check();
-                Optional<String> problem = p.linkProblem(h.newWriter());
                 long left = deadline - System.nanoTime();
-                if (problem.isPresent() || left <= 0) {
+                // The server's own wait returns the moment the last transaction lands; then it is confirmed whole.
+                boolean reached = left > 0 && p.awaitApplied(h.newWriter(), position,
+                        Duration.ofNanos(Math.min(left, CATCH_UP_SLICE.toNanos())));
+                if (reached && p.hasApplied(h.newWriter(), position)) {
+                    break;
+                }
+                Optional<String> problem = p.linkProblem(h.newWriter());
+                if (problem.isPresent() || deadline - System.nanoTime() <= 0) {
                     String why = problem.map(e -> "the link failed (" + e + ")")
                             .orElse("it did not finish within " + Math.max(1, limit.toSeconds()) + " s");
                     undo(p, h, fence);
@@ -184,7 +190,10 @@ public final class PairPlans {
                             + ": " + why + ". The action undid itself: " + oldLabel + " is Read/Write again and "
                             + newLabel + " Read Only, as before. No write was lost.");
                 }
-                p.awaitApplied(h.newWriter(), position, Duration.ofNanos(Math.min(left, CATCH_UP_SLICE.toNanos())));
+                if (reached) {
+                    // Reached by sequence number but not the same history: look again shortly, until the deadline.
+                    Thread.sleep(p.catchUpPoll());
+                }
             }
             return "Applied every transaction of " + oldLabel + " up to " + (position.isEmpty() ? "(none)" : position) + ".";
         });

@@ -55,6 +55,7 @@ final class ReadOnlyWindow {
         long demoted = start;
         long promoted = -1;
         long endpoints = -1;
+        boolean actedHere = false;
         for (int seq = from; seq < to; seq++) {
             MigrationStep step = plan.get(seq);
             if (seq > from && checkpoint.stopBefore(seq)) {
@@ -62,16 +63,21 @@ final class ReadOnlyWindow {
             }
             try {
                 String note;
-                if (step.isDone()) {
+                long now;
+                // Once this window has acted, the next steps cannot be in effect yet from an earlier run, and
+                // each is idempotent: the look before acting is spent only on a window that resumes.
+                if (!actedHere && step.isDone()) {
                     note = "Already in effect; not repeated.";
+                    now = System.nanoTime();
                 } else {
                     fence.check();
                     note = step.perform(fence);
+                    now = System.nanoTime();
+                    actedHere = true;
                     if (!step.isDone()) {
                         throw new IllegalStateException("The step ran but a fresh read does not show its effect.");
                     }
                 }
-                long now = System.nanoTime();
                 switch (step.windowRole()) {
                     case DEMOTE -> demoted = now;
                     case PROMOTE -> promoted = now;

@@ -11,7 +11,7 @@ public final class WritePause {
     /** "Writes paused 42 ms (demotion → promotion); 48 ms until the endpoints switched." */
     public static String describe(Duration pause, Duration untilEndpoints) {
         String text = "Writes paused " + millis(pause) + " ms (demotion → promotion)";
-        if (untilEndpoints != null && !untilEndpoints.equals(pause)) {
+        if (untilEndpoints != null && millis(untilEndpoints) != millis(pause)) {
             text += "; " + millis(untilEndpoints) + " ms until the endpoints switched";
         }
         return text + ".";

@@ -40,7 +40,7 @@ import org.springframework.test.context.TestPropertySource;
         "switchback.simulated.step-duration=PT0.2S"})
 class MysqlWritePauseBench extends MysqlLabTest {
 
-    private static final int RUNS = 3;
+    private static final int RUNS = 5;
 
     @Autowired MigrationEvents events;
 
