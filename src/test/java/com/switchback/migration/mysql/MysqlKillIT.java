@@ -56,7 +56,7 @@ class MysqlKillIT {
             }
 
             try (RunningJar second = RunningJar.startOn(data, args.toArray(String[]::new))) {
-                await().atMost(Duration.ofSeconds(90)).until(() -> requestState(second, requestId), "SUCCEEDED"::equals);
+                await().atMost(Duration.ofSeconds(120)).until(() -> requestState(second, requestId), "SUCCEEDED"::equals);
                 assertThat(stepStates(second, requestId)).containsOnly("DONE");
                 assertThat(auditActions(second, requestId)).contains("execution.started", "execution.taken-over",
                         "execution.succeeded");
@@ -81,7 +81,9 @@ class MysqlKillIT {
     private static List<String> arguments(MysqlLab lab) {
         List<String> args = new ArrayList<>();
         var properties = new java.util.HashMap<>(lab.pairProperties(CLUSTER));
-        properties.put("switchback.mysql.pairs[0].catch-up-timeout", "PT90S");
+        // The catch-up may wait this long, and a run holds its lease for the read-only window as long (plus
+        // a margin): killed inside the window, it is taken over only after that.
+        properties.put("switchback.mysql.pairs[0].catch-up-timeout", "PT25S");
         properties.forEach((k, v) -> args.add("--" + k + "=" + v));
         args.add("--switchback.simulated.enabled=false");
         // A killed executor's claim is taken over quickly, so the test does not wait the default 30 s.
