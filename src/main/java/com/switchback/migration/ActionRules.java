@@ -69,9 +69,10 @@ public final class ActionRules {
         }
         Set<MigrationStatus> allowedIn = ALLOWED.get(action);
         if (!allowedIn.contains(status.get())) {
+            String instead = instead(action, status.get());
             return Decision.refuse(action.title() + " is only possible while the status is "
                     + allowedIn.stream().map(Enum::name).sorted().collect(Collectors.joining(" or "))
-                    + "; it is " + rawStatus + ".");
+                    + "; it is " + rawStatus + "." + (instead.isEmpty() ? "" : " " + instead));
         }
         if (action == SWITCH_OVER) {
             if (delayedSeconds == null || delayedSeconds < 0) {
@@ -84,6 +85,26 @@ public final class ActionRules {
             }
         }
         return Decision.allow();
+    }
+
+    /** What to do instead when {@code action} is not possible in {@code status}, in the vendor's terms. */
+    static String instead(MigrationAction action, MigrationStatus status) {
+        return switch (status) {
+            case NO_MIGRATION -> "There is no migration on this cluster.";
+            case RDS2POLARDB_CLONING -> action == SWITCH_OVER ? "Wait until cloning ends (RDS2POLARDB_SYNCING)." : "";
+            case SWITCHING, ROLLBACK, CLOSING_MIGRATION -> "Wait until the action under way ends; if it is stuck "
+                    + "with no request running, Repair it.";
+            case RDS2POLARDB_SYNCING -> switch (action) {
+                case ROLL_BACK -> "Nothing to roll back: the source RDS is the writer.";
+                case COMPLETE -> "Switch Over first; to stop the migration for good, Cancel it.";
+                default -> "";
+            };
+            case POLARDB2RDS_SYNCING -> switch (action) {
+                case SWITCH_OVER -> "Already switched over: Complete the migration, or Roll Back.";
+                case CANCEL -> "After a switch over, Complete the migration, or Roll Back first.";
+                default -> "";
+            };
+        };
     }
 
     /** The statuses an action is allowed in (for documentation and the plan). */

@@ -15,8 +15,10 @@ final class EndpointLayout {
     static boolean swappedAfter(List<MigrationRequest> succeeded) {
         for (MigrationRequest r : succeeded) {
             if (r.swapEndpoints()) {
-                // A Switch Over with endpoints swaps them; a Roll Back with endpoints puts them back.
-                return r.action() == MigrationAction.SWITCH_OVER;
+                // Each request keeps where it moved them; one made before that was kept moved them the
+                // old way (a Switch Over swapped them, a Roll Back put them back).
+                return r.endpointsSwappedAfter() != null ? r.endpointsSwappedAfter()
+                        : r.action() == MigrationAction.SWITCH_OVER;
             }
         }
         return false;

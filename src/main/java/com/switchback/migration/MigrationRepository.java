@@ -45,11 +45,12 @@ class MigrationRepository {
 
     List<Endpoint> endpoints(String clusterId) {
         return jdbc.sql("""
-                        select side, endpoint_id, endpoint_type, connection_string, port, net_type
+                        select side, endpoint_id, endpoint_type, connection_string, port, net_type, routes_to
                         from endpoint where cluster_id = :id order by side desc, endpoint_id""")
                 .param("id", clusterId)
                 .query((rs, n) -> new Endpoint(Endpoint.Side.valueOf(rs.getString(1)), rs.getString(2),
-                        rs.getString(3), rs.getString(4), rs.getInt(5), rs.getString(6)))
+                        rs.getString(3), rs.getString(4), rs.getInt(5), rs.getString(6),
+                        rs.getString(7) == null ? null : Endpoint.Side.valueOf(rs.getString(7))))
                 .list();
     }
 
@@ -94,11 +95,12 @@ class MigrationRepository {
             jdbc.sql("delete from endpoint where cluster_id = :id").param("id", s.clusterId()).update();
             for (Endpoint e : s.endpoints()) {
                 jdbc.sql("""
-                                insert into endpoint (cluster_id, side, endpoint_id, endpoint_type, connection_string, port, net_type)
-                                values (:id, :side, :eid, :type, :cs, :port, :net)""")
+                                insert into endpoint (cluster_id, side, endpoint_id, endpoint_type, connection_string, port,
+                                    net_type, routes_to)
+                                values (:id, :side, :eid, :type, :cs, :port, :net, :routes)""")
                         .param("id", s.clusterId()).param("side", e.side().name()).param("eid", e.endpointId())
                         .param("type", e.type()).param("cs", e.connectionString()).param("port", e.port())
-                        .param("net", e.netType())
+                        .param("net", e.netType()).param("routes", e.routesTo() == null ? null : e.routesTo().name())
                         .update();
             }
         }

@@ -27,7 +27,8 @@ public record MigrationRequest(
         boolean safetyStop,
         String executorId,
         Integer writePauseMs,
-        Integer writePauseEndpointsMs) {
+        Integer writePauseEndpointsMs,
+        Boolean endpointsSwappedAfter) {
 
     /** The option as the dialogs name it. */
     public String optionLabel() {
@@ -49,6 +50,6 @@ public record MigrationRequest(
     }
 
     public ActionOptions options() {
-        return new ActionOptions(swapEndpoints, continueBinlog);
+        return new ActionOptions(swapEndpoints, continueBinlog, endpointsSwappedAfter);
     }
 }

@@ -227,10 +227,13 @@ public class MigrationService {
         }
         // A choice the action does not offer is not recorded: swapping is for Switch Over and Roll Back only.
         // Repair puts the endpoints where the last completed action left them.
+        // Moving endpoints swap them from wherever they route now (computed here, kept with the request).
         boolean swap = action == MigrationAction.REPAIR
                 ? EndpointLayout.swappedAfter(requests.succeededHandovers(clusterId))
                 : action.hasEndpointOption() && chosen.swapEndpoints();
-        var options = new ActionOptions(swap, action.hasEndpointOption() || chosen.continueBinlog());
+        Boolean swappedAfter = action == MigrationAction.REPAIR ? Boolean.valueOf(swap)
+                : swap ? Boolean.valueOf(!s.endpointsSwapped()) : null;
+        var options = new ActionOptions(swap, action.hasEndpointOption() || chosen.continueBinlog(), swappedAfter);
         // Making a plan reads nothing remote: it only names the steps (they read live state when they run).
         List<MigrationStep> plan = backend.plan(clusterId, action, options);
         try {

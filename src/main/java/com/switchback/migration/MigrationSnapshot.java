@@ -29,6 +29,16 @@ public record MigrationSnapshot(
         return topology != null && rdsMode == ReadWriteMode.rw && clusterMode == ReadWriteMode.rw;
     }
 
+    /** Whether the endpoints are swapped now: an endpoint routes to the side it is not named after. */
+    public boolean endpointsSwapped() {
+        return endpoints.stream().anyMatch(e -> e.routesTo() != null && e.routesTo() != e.side());
+    }
+
+    /** The endpoints that reach {@code side} now, as routed (not as named). */
+    public List<Endpoint> endpointsReaching(Endpoint.Side side) {
+        return endpoints.stream().filter(e -> e.routesTo() == side).toList();
+    }
+
     /** A short account of the state, for failure reports ("the state left behind"). */
     public String describe() {
         return "status " + status

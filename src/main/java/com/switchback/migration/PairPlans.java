@@ -27,30 +27,34 @@ public final class PairPlans {
 
     /** Who writes before and after a handover, and the statuses around it. */
     private record Handover(Side oldWriter, Side newWriter, MigrationStatus before, MigrationStatus during,
-                            MigrationStatus after, boolean endpointsSwappedAfter, String endpointsKey,
-                            String endpointsTitle, String linkKey, String linkTitle) {
+                            MigrationStatus after, String endpointsKey, String linkKey, String linkTitle) {
     }
 
     private static final Handover SWITCH_OVER = new Handover(Side.RDS, Side.POLARDB,
-            MigrationStatus.RDS2POLARDB_SYNCING, MigrationStatus.SWITCHING, MigrationStatus.POLARDB2RDS_SYNCING, true,
-            "swap-endpoints", "Swap the endpoints of RDS and PolarDB",
-            "reverse-link", "Reverse the replication link (PolarDB → RDS)");
+            MigrationStatus.RDS2POLARDB_SYNCING, MigrationStatus.SWITCHING, MigrationStatus.POLARDB2RDS_SYNCING,
+            "swap-endpoints", "reverse-link", "Reverse the replication link (PolarDB → RDS)");
 
     private static final Handover ROLL_BACK = new Handover(Side.POLARDB, Side.RDS,
-            MigrationStatus.POLARDB2RDS_SYNCING, MigrationStatus.ROLLBACK, MigrationStatus.RDS2POLARDB_SYNCING, false,
-            "swap-endpoints-back", "Swap the endpoints back to the original database",
-            "restore-link", "Restore the replication link (RDS → PolarDB)");
+            MigrationStatus.POLARDB2RDS_SYNCING, MigrationStatus.ROLLBACK, MigrationStatus.RDS2POLARDB_SYNCING,
+            "swap-endpoints-back", "restore-link", "Restore the replication link (RDS → PolarDB)");
+
+    /** As {@link #plan(PairControl, MigrationAction, ActionOptions)}, where the endpoints go read now. */
+    public static List<MigrationStep> plan(PairControl p, MigrationAction action, boolean swapEndpoints) {
+        return plan(p, action, new ActionOptions(swapEndpoints, true));
+    }
 
     /**
-     * The steps of {@code action}. For Repair, {@code swapEndpoints} is where the endpoints belong:
-     * where the last completed action put them.
+     * The steps of {@code action}. Endpoints that move are swapped from where they route: to
+     * {@code options.endpointsSwappedAfter()}, kept with the request (read now when not given). For
+     * Repair, {@code swapEndpoints} is where the endpoints belong: where the last completed action put them.
      */
-    public static List<MigrationStep> plan(PairControl p, MigrationAction action, boolean swapEndpoints) {
+    public static List<MigrationStep> plan(PairControl p, MigrationAction action, ActionOptions options) {
+        boolean swapEndpoints = options.swapEndpoints();
         List<MigrationStep> steps = new ArrayList<>();
         steps.add(precheck(p, action, swapEndpoints));
         switch (action) {
-            case SWITCH_OVER -> handover(p, SWITCH_OVER, swapEndpoints, steps);
-            case ROLL_BACK -> handover(p, ROLL_BACK, swapEndpoints, steps);
+            case SWITCH_OVER -> handover(p, SWITCH_OVER, swapEndpoints, swappedAfter(p, options), steps);
+            case ROLL_BACK -> handover(p, ROLL_BACK, swapEndpoints, swappedAfter(p, options), steps);
             case CANCEL -> {
                 steps.add(begin(p, MigrationStatus.CLOSING_MIGRATION));
                 steps.add(breakLink(p, Side.POLARDB, "Stop and remove the replication link (RDS → PolarDB)"));
@@ -110,7 +114,20 @@ public final class PairPlans {
         return checks;
     }
 
-    private static void handover(PairControl p, Handover h, boolean swap, List<MigrationStep> steps) {
+    /** Where moving endpoints go: as kept with the request, else swapped from where they route now. */
+    private static boolean swappedAfter(PairControl p, ActionOptions options) {
+        if (options.endpointsSwappedAfter() != null) {
+            return options.endpointsSwappedAfter();
+        }
+        try {
+            return !p.endpointsAre(true);
+        } catch (Exception e) {
+            return true;
+        }
+    }
+
+    private static void handover(PairControl p, Handover h, boolean swap, boolean swappedAfter,
+                                 List<MigrationStep> steps) {
         String oldLabel = h.oldWriter().label();
         String newLabel = h.newWriter().label();
         steps.add(begin(p, h.during()));
@@ -126,10 +143,12 @@ public final class PairPlans {
         steps.add(catchUp(p, h));
         steps.add(promote(p, h));
         if (swap) {
-            steps.add(step(p, WindowRole.ENDPOINTS, h.endpointsKey(), h.endpointsTitle(),
-                    () -> p.endpointsAre(h.endpointsSwappedAfter()),
+            steps.add(step(p, WindowRole.ENDPOINTS, h.endpointsKey(), swappedAfter
+                            ? "Swap the endpoints: each routes to the other side"
+                            : "Swap the endpoints back: each routes to its own side",
+                    () -> p.endpointsAre(swappedAfter),
                     fence -> {
-                        p.pointEndpoints(h.endpointsSwappedAfter());
+                        p.pointEndpoints(swappedAfter);
                         return "Both endpoints switched servers; existing client sessions were closed so clients reconnect.";
                     }));
         }

@@ -24,10 +24,12 @@ class RequestRepository {
                 String reason, boolean emergency, Duration validFor) {
         return jdbc.sql("""
                         insert into migration_request (cluster_id, action, swap_endpoints, continue_binlog, state,
-                            requested_by, reason, emergency, expires_at)
-                        values (:c, :a, :s, :binlog, :st, :by, :reason, :emergency, now() + make_interval(secs => :valid))
+                            requested_by, reason, emergency, expires_at, endpoints_swapped_after)
+                        values (:c, :a, :s, :binlog, :st, :by, :reason, :emergency, now() + make_interval(secs => :valid),
+                            :after)
                         returning id""")
                 .param("c", clusterId).param("a", action.name()).param("s", options.swapEndpoints())
+                .param("after", options.endpointsSwappedAfter())
                 .param("binlog", options.continueBinlog())
                 .param("st", state.name()).param("by", requestedBy).param("reason", reason)
                 .param("emergency", emergency).param("valid", validFor.toMillis() / 1000.0)
@@ -317,7 +319,8 @@ class RequestRepository {
                 rs.getBoolean("safety_stop"),
                 rs.getString("executor_id"),
                 (Integer) rs.getObject("write_pause_ms"),
-                (Integer) rs.getObject("write_pause_endpoints_ms"));
+                (Integer) rs.getObject("write_pause_endpoints_ms"),
+                (Boolean) rs.getObject("endpoints_swapped_after"));
     }
 
     private static StepRecord step(ResultSet rs, int n) throws SQLException {

@@ -256,6 +256,6 @@ class ExecutorResumeTest {
 
     private static boolean rdsEndpointPointsToPolarDb(MigrationSnapshot s) {
         return s.endpoints().stream().filter(e -> e.side() == Endpoint.Side.RDS)
-                .anyMatch(e -> e.connectionString().contains("polardb"));
+                .anyMatch(e -> e.routesTo() == Endpoint.Side.POLARDB);
     }
 }

@@ -1,5 +1,6 @@
 package com.switchback.migration.mysql;
 
+import com.switchback.migration.ActionOptions;
 import com.switchback.migration.ClusterDescription;
 import com.switchback.migration.MigrationAction;
 import com.switchback.migration.MigrationBackend;
@@ -63,7 +64,12 @@ public class MysqlBackend implements MigrationBackend {
 
     @Override
     public List<MigrationStep> plan(String clusterId, MigrationAction action, boolean swapEndpoints) {
-        return PairPlans.plan(new MysqlPairControl(pair(clusterId), phases), action, swapEndpoints);
+        return plan(clusterId, action, new ActionOptions(swapEndpoints, true));
+    }
+
+    @Override
+    public List<MigrationStep> plan(String clusterId, MigrationAction action, ActionOptions options) {
+        return PairPlans.plan(new MysqlPairControl(pair(clusterId), phases), action, options);
     }
 
     @Override

@@ -94,15 +94,20 @@ final class PairStatus {
 
     private static List<Endpoint> endpoints(MysqlPair pair, PairReading r) {
         var h = pair.config().haproxy();
-        return List.of(endpoint(Endpoint.Side.RDS, h.rdsEndpoint(), r.rdsEndpoint()),
-                endpoint(Endpoint.Side.POLARDB, h.polardbEndpoint(), r.polardbEndpoint()));
+        return List.of(endpoint(pair, Endpoint.Side.RDS, h.rdsEndpoint(), r.rdsEndpoint()),
+                endpoint(pair, Endpoint.Side.POLARDB, h.polardbEndpoint(), r.polardbEndpoint()));
     }
 
-    private static Endpoint endpoint(Endpoint.Side side, MysqlProperties.Endpoint e, Set<String> pointsTo) {
+    private static Endpoint endpoint(MysqlPair pair, Endpoint.Side side, MysqlProperties.Endpoint e, Set<String> pointsTo) {
         String route = pointsTo == null ? "HAProxy → unknown"
                 : pointsTo.isEmpty() ? "HAProxy → no server" : "HAProxy → " + String.join(", ", pointsTo);
+        // Where it routes is read from HAProxy's servers, never assumed from the endpoint's name.
+        var h = pair.config().haproxy();
+        Endpoint.Side routesTo = pointsTo == null || pointsTo.size() != 1 ? null
+                : pointsTo.contains(h.rdsServer()) ? Endpoint.Side.RDS
+                : pointsTo.contains(h.polardbServer()) ? Endpoint.Side.POLARDB : null;
         // The type column says where the endpoint routes; it holds at most 32 characters.
         return new Endpoint(side, e.backend(), route.length() > 32 ? route.substring(0, 31) + "…" : route,
-                e.host(), e.port(), "Private");
+                e.host(), e.port(), "Private", routesTo);
     }
 }

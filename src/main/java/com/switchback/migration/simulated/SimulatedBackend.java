@@ -1,5 +1,6 @@
 package com.switchback.migration.simulated;
 
+import com.switchback.migration.ActionOptions;
 import com.switchback.migration.ClusterDescription;
 import com.switchback.migration.MigrationAction;
 import com.switchback.migration.MigrationBackend;
@@ -75,7 +76,12 @@ public class SimulatedBackend implements MigrationBackend {
 
     @Override
     public List<MigrationStep> plan(String clusterId, MigrationAction action, boolean swapEndpoints) {
-        return PairPlans.plan(pair(clusterId), action, swapEndpoints);
+        return plan(clusterId, action, new ActionOptions(swapEndpoints, true));
+    }
+
+    @Override
+    public List<MigrationStep> plan(String clusterId, MigrationAction action, ActionOptions options) {
+        return PairPlans.plan(pair(clusterId), action, options);
     }
 
     @Override

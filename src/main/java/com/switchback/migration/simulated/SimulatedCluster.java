@@ -240,11 +240,12 @@ public final class SimulatedCluster {
         List<Endpoint> list = new ArrayList<>();
         list.add(new Endpoint(Endpoint.Side.POLARDB, "pe-" + id.substring(3) + "-cluster", "Cluster",
                 id + ".rwlb.polardb.rds.aliyuncs.com", 3306, "Private"));
+        // Names stay with their side; a swap changes where each routes (as HAProxy frontends do).
         list.add(new Endpoint(Endpoint.Side.POLARDB, "pe-" + id.substring(3) + "-primary", "Primary",
-                endpointsSwapped ? rdsPrimary : clusterPrimary, 3306, "Private"));
+                clusterPrimary, 3306, "Private", endpointsSwapped ? Endpoint.Side.RDS : Endpoint.Side.POLARDB));
         if (migrating) {
             list.add(new Endpoint(Endpoint.Side.RDS, rdsId + "-normal", "Primary",
-                    endpointsSwapped ? clusterPrimary : rdsPrimary, 3306, "Private"));
+                    rdsPrimary, 3306, "Private", endpointsSwapped ? Endpoint.Side.POLARDB : Endpoint.Side.RDS));
         }
         return list;
     }

@@ -37,14 +37,18 @@ class ActionDialog extends Dialog {
     final Checkbox emergency = new Checkbox("Emergency: run now, without a team lead's approval");
     final Checkbox continueBinlog = new Checkbox("Keep binary logging on (ContinueEnableBinlog)", true);
 
+    private final MigrationAction action;
+    private final VerticalLayout content;
+
     private ActionDialog(MigrationAction action, String title, Component body, RadioButtonGroup<Boolean> option,
                          Submit submit) {
+        this.action = action;
         this.option = option;
         setHeaderTitle(title);
         setModal(true);
         setWidth("min(46em, 95vw)");
         setCloseOnOutsideClick(false);
-        VerticalLayout content = new VerticalLayout(body);
+        content = new VerticalLayout(body);
         content.setPadding(false);
         content.addClassName("sb-dialog-body");
         if (option != null) {
@@ -76,6 +80,17 @@ class ActionDialog extends Dialog {
         getFooter().add(close, ok);
     }
 
+    /** Shows each endpoint: where it routes now, after, and read/write after; follows the option chosen. */
+    ActionDialog withEndpointPicture(com.switchback.migration.MigrationSnapshot snapshot) {
+        EndpointTable table = new EndpointTable(snapshot, action);
+        table.show(option == null ? null : option.getValue());
+        if (option != null) {
+            option.addValueChangeListener(e -> table.show(e.getValue()));
+        }
+        content.addComponentAtIndex(1, table);
+        return this;
+    }
+
     /** Asks whether to keep binary logging on after closing (Cancel and Complete, where the backend asks). */
     ActionDialog withBinlogChoice(boolean offered) {
         continueBinlog.setVisible(offered);
@@ -98,7 +113,8 @@ class ActionDialog extends Dialog {
                 ActionTexts.ROLLBACK_WITH_ENDPOINTS, ActionTexts.ROLLBACK_WITH_ENDPOINTS_HELP,
                 ActionTexts.ROLLBACK_WITHOUT_ENDPOINTS, ActionTexts.ROLLBACK_WITHOUT_ENDPOINTS_HELP);
         return new ActionDialog(MigrationAction.ROLL_BACK, ActionTexts.ROLLBACK_TITLE,
-                new Paragraph(ActionTexts.ROLLBACK_EFFECT), option, submit);
+                new Div(new Paragraph(ActionTexts.ROLLBACK_GUIDANCE), new Paragraph(ActionTexts.ROLLBACK_EFFECT)), option,
+                submit);
     }
 
     static ActionDialog switchOver(int latencySeconds, Submit submit) {
@@ -108,13 +124,13 @@ class ActionDialog extends Dialog {
         Span precondition = new Span(LatencyCheck.describe(latencySeconds));
         precondition.addClassName("sb-banner");
         precondition.addClassName(LatencyCheck.passes(latencySeconds) ? "sb-banner-success" : "sb-banner-error");
-        Div body = new Div(new Paragraph(ActionTexts.SWITCH_EFFECT), precondition);
+        Div body = new Div(new Paragraph(ActionTexts.SWITCH_EFFECT), new Paragraph(ActionTexts.SWITCH_GUIDANCE), precondition);
         return new ActionDialog(MigrationAction.SWITCH_OVER, ActionTexts.SWITCH_TITLE, body, option, submit);
     }
 
     static ActionDialog cancel(Submit submit) {
         ActionDialog d = new ActionDialog(MigrationAction.CANCEL, ActionTexts.CANCEL_TITLE,
-                new Paragraph(ActionTexts.CANCEL_MESSAGE), null, submit);
+                new Div(new Paragraph(ActionTexts.CANCEL_GUIDANCE), new Paragraph(ActionTexts.CANCEL_MESSAGE)), null, submit);
         d.close.setText("Close");
         d.ok.addThemeVariants(ButtonVariant.LUMO_ERROR);
         return d;
@@ -123,7 +139,8 @@ class ActionDialog extends Dialog {
     static ActionDialog complete(Submit submit) {
         Paragraph warning = new Paragraph(ActionTexts.COMPLETE_MESSAGE);
         warning.addClassNames("sb-banner", "sb-banner-error");
-        ActionDialog d = new ActionDialog(MigrationAction.COMPLETE, ActionTexts.COMPLETE_TITLE, warning, null, submit);
+        ActionDialog d = new ActionDialog(MigrationAction.COMPLETE, ActionTexts.COMPLETE_TITLE,
+                new Div(warning, new Paragraph(ActionTexts.COMPLETE_GUIDANCE)), null, submit);
         d.close.setText("Close");
         return d;
     }

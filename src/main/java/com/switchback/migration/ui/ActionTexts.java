@@ -15,7 +15,9 @@ final class ActionTexts {
             + "RDS Read/Write Status shows Read/Write; Switchback tells you the moment it does.";
     static final String ROLLBACK_EFFECT = "PolarDB becomes read-only, the data written on it syncs back until the "
             + "source RDS instance has applied all of it, then RDS becomes read-write and the migration returns to "
-            + "RDS2POLARDB_SYNCING so it can be tried again.";
+            + "RDS2POLARDB_SYNCING: data syncs from RDS to PolarDB again, so the migration can be tried again.";
+    static final String ROLLBACK_GUIDANCE = "Roll back before the migration is complete, when you detect data "
+            + "exceptions. Afterwards: RDS2POLARDB_SYNCING — Source RDS Read/Write, PolarDB Read Only.";
 
     static final String SWITCH_TITLE = "Switch Over";
     static final String SWITCH_WITH_ENDPOINTS = "Swap Endpoints (Connection Changes Not Required)";
@@ -29,12 +31,19 @@ final class ActionTexts {
             + "RDS transaction, PolarDB becomes read-write and the link is reversed (PolarDB → RDS), so you can "
             + "still roll back.";
 
+    static final String SWITCH_GUIDANCE = "Afterwards: POLARDB2RDS_SYNCING — PolarDB Read/Write, Source RDS Read Only; "
+            + "you can still roll back until you complete the migration.";
+
     static final String CANCEL_TITLE = "Cancel Migration";
+    static final String CANCEL_GUIDANCE = "Cancel when you want to permanently stop the migration. Afterwards: "
+            + "NO_MIGRATION — Source RDS Read/Write; PolarDB an independent Read/Write cluster.";
     static final String CANCEL_MESSAGE = "Are you sure you want to cancel the migration? The migration link is "
             + "broken for good. The source RDS instance stays read-write; the PolarDB cluster is kept, with its "
             + "data, as an independent read-write cluster. This cannot be undone.";
 
     static final String COMPLETE_TITLE = "Complete Migration";
+    static final String COMPLETE_GUIDANCE = "Afterwards: NO_MIGRATION — PolarDB Read/Write; the source RDS instance "
+            + "is no longer linked.";
     static final String COMPLETE_MESSAGE = "Completing the migration breaks the reverse link from PolarDB to the "
             + "source RDS instance. After this, Roll Back Migration is no longer possible.";
 

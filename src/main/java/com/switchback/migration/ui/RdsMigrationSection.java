@@ -238,11 +238,14 @@ public class RdsMigrationSection extends Div {
                 .filter(r -> r.action() == MigrationAction.ROLL_BACK && !r.swapEndpoints())
                 .filter(r -> r.state() == RequestState.EXECUTING || r.state() == RequestState.SUCCEEDED)
                 .isPresent() && s.rdsMode() == ReadWriteMode.rw;
-        String rdsEndpoint = s.endpoints().stream()
-                .filter(e -> e.side() == com.switchback.migration.Endpoint.Side.RDS)
-                .map(e -> e.connectionString() + ":" + e.port()).findFirst().orElse("");
-        endpointNotice.setText(ENDPOINT_NOTICE
-                + (rdsEndpoint.isEmpty() ? "" : " Its endpoint is now " + rdsEndpoint + "."));
+        // Named from where HAProxy or the service routes them now, never from their names.
+        var reaching = s.endpointsReaching(com.switchback.migration.Endpoint.Side.RDS);
+        String where = reaching.stream().map(e -> e.address() + " (" + e.endpointId() + ", " + e.netType() + ")")
+                .collect(java.util.stream.Collectors.joining(", "));
+        endpointNotice.setText(ENDPOINT_NOTICE + (reaching.isEmpty()
+                ? " No endpoint routes to it now: ask your network administrator."
+                : (reaching.size() == 1 ? " The endpoint that reaches it now: " : " The endpoints that reach it now: ")
+                  + where + "."));
         endpointNotice.setVisible(show);
         if (show && !noticeWasShowing && isAttached()) {
             Notification n = new Notification();
@@ -265,6 +268,9 @@ public class RdsMigrationSection extends Div {
             case REPAIR -> ActionDialog.repair(submit);
         };
         boolean closes = action == MigrationAction.CANCEL || action == MigrationAction.COMPLETE;
+        if (action != MigrationAction.REPAIR) {
+            dialog.withEndpointPicture(current.snapshot());
+        }
         dialog.withBinlogChoice(closes && current.asksContinueBinlog())
                 .withEmergencyOption(service.policy().emergencyEnabled() && user.mayApprove()).open();
     }

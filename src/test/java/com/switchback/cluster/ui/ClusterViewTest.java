@@ -133,9 +133,46 @@ class ClusterViewTest extends KaribuTest {
         _assertDisabled(button("Switch Over"));
         _assertDisabled(button("Cancel Migration"));
         assertThat(button("Switch Over").getTooltip().getText())
-                .isEqualTo("Switch Over is only possible while the status is RDS2POLARDB_SYNCING; it is POLARDB2RDS_SYNCING.");
+                .isEqualTo("Switch Over is only possible while the status is RDS2POLARDB_SYNCING; it is POLARDB2RDS_SYNCING. "
+                        + "Already switched over: Complete the migration, or Roll Back.");
         _get(Span.class, spec -> spec.withText("Cancel Migration is only possible while the status is "
-                + "RDS2POLARDB_CLONING or RDS2POLARDB_SYNCING; it is POLARDB2RDS_SYNCING."));
+                + "RDS2POLARDB_CLONING or RDS2POLARDB_SYNCING; it is POLARDB2RDS_SYNCING. After a switch over, "
+                + "Complete the migration, or Roll Back first."));
+    }
+
+    @Test
+    void theRollBackDialogShowsWhereEachEndpointRoutesNowAndAfterAndWhatTheApplicationMustDo() {
+        // Switched over without moving the endpoints: each still routes to its own side.
+        String id = fleet.create("POLARDB2RDS_SYNCING", 7);
+        simulated.pointEndpoints(id, false);
+        monitor.poll(id);
+        open(id, "dba", "DBA");
+        _click(button("Roll Back Migration"));
+        Dialog dialog = _get(Dialog.class);
+        _get(dialog, Paragraph.class, spec -> spec.withText("Roll back before the migration is complete, when you detect "
+                + "data exceptions. Afterwards: RDS2POLARDB_SYNCING — Source RDS Read/Write, PolarDB Read Only."));
+        @SuppressWarnings("unchecked")
+        Grid<com.switchback.migration.EndpointPicture.Row> endpoints = _get(dialog, Grid.class,
+                spec -> spec.withClasses("sb-endpoint-grid"));
+        assertThat(_fetch(endpoints, 0, 10)).extracting(r -> r.endpoint().side() + " now " + r.routesNow())
+                .contains("RDS now RDS", "POLARDB now POLARDB");
+        @SuppressWarnings("unchecked")
+        RadioButtonGroup<Boolean> option = _get(dialog, RadioButtonGroup.class);
+
+        // With endpoints: they swap from where they route now, so the PolarDB endpoint will reach RDS.
+        _setValue(option, true);
+        assertThat(_fetch(endpoints, 0, 10)).extracting(r -> r.endpoint().side() + " after " + r.routesAfter()
+                        + " " + r.modeAfter())
+                .contains("RDS after POLARDB ro", "POLARDB after RDS rw");
+        _get(dialog, Paragraph.class, spec -> spec.withText("Nothing to change in the application: the endpoint it "
+                + "writes through will reach Source RDS once the endpoints are swapped; its connections are closed "
+                + "once and must reconnect."));
+
+        // Without: writes fail until the application is re-pointed.
+        _setValue(option, false);
+        Paragraph advice = _get(dialog, Paragraph.class, spec -> spec.withClasses("sb-banner-warning"));
+        assertThat(advice.getText()).startsWith("Change the application's connection string to ")
+                .contains("rds.aliyuncs.com:3306").contains("writes fail from the moment the other side becomes read-only");
     }
 
     @Test
@@ -223,8 +260,13 @@ class ClusterViewTest extends KaribuTest {
         _click(button("Cancel Migration"));
         Dialog dialog = _get(Dialog.class);
         assertThat(dialog.getHeaderTitle()).isEqualTo("Cancel Migration");
-        assertThat(_get(dialog, Paragraph.class).getText()).startsWith("Are you sure you want to cancel the migration?")
+        assertThat(_get(dialog, Paragraph.class, spec -> spec.withPredicate(p -> p.getText().startsWith(
+                "Are you sure you want to cancel the migration?"))).getText())
                 .contains("kept, with its data, as an independent read-write cluster");
+        _get(dialog, Paragraph.class, spec -> spec.withText("Cancel when you want to permanently stop the migration. "
+                + "Afterwards: NO_MIGRATION — Source RDS Read/Write; PolarDB an independent Read/Write cluster."));
+        _get(dialog, Paragraph.class, spec -> spec.withPredicate(p -> p.getText().startsWith(
+                "No endpoint moves. Keep writing to the source RDS instance (rm-")));
         _get(dialog, Button.class, spec -> spec.withText("OK"));
         _get(dialog, Button.class, spec -> spec.withText("Close"));
     }
@@ -248,7 +290,8 @@ class ClusterViewTest extends KaribuTest {
         _click(button("Complete Migration"));
         Dialog dialog = _get(Dialog.class);
         assertThat(dialog.getHeaderTitle()).isEqualTo("Complete Migration");
-        assertThat(_get(dialog, Paragraph.class).getText()).contains("Roll Back Migration is no longer possible");
+        _get(dialog, Paragraph.class, spec -> spec.withPredicate(p -> p.getText().contains(
+                "Roll Back Migration is no longer possible")));
     }
 
     @Test

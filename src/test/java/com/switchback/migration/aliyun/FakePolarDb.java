@@ -265,7 +265,10 @@ final class FakePolarDb implements AutoCloseable {
         c.status = switchOver ? "SWITCHING" : "ROLLBACK";
         c.rdsMode = "ro";
         c.clusterMode = "ro";
-        c.swapped = switchOver ? Boolean.parseBoolean(swap) : c.swapped && !Boolean.parseBoolean(swap);
+        // As the vendor documents it: "The system swaps the endpoints between the source … and the destination".
+        if (Boolean.parseBoolean(swap)) {
+            c.swapped = !c.swapped;
+        }
         c.pending = switchOver ? "POLARDB2RDS_SYNCING" : "RDS2POLARDB_SYNCING";
         c.pendingUntil = Instant.now().plus(transition);
         answer(x, "ModifyDBClusterMigration");
