@@ -31,12 +31,12 @@ class ClusterRepository {
         orderBy = orderBy.isEmpty() ? tieBreak : orderBy + ", " + tieBreak;
         var spec = jdbc.sql("""
                 select c.id, c.description, c.region, c.engine_version, c.cluster_status, c.backend,
-                       m.status, m.delayed_seconds, m.comment <> '' as has_exception""" + FROM + where(filter)
+                       m.status, m.delayed_seconds, m.comment <> '' as has_exception, m.expired_time""" + FROM + where(filter)
                 + " order by " + orderBy + " limit :limit offset :offset");
         return bind(spec, filter).param("limit", limit).param("offset", offset)
                 .query((rs, n) -> new ClusterSummary(rs.getString(1), rs.getString(2), rs.getString(3),
                         rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getInt(8),
-                        rs.getBoolean(9)))
+                        rs.getBoolean(9), rs.getTimestamp(10) == null ? null : rs.getTimestamp(10).toInstant()))
                 .list();
     }
 

@@ -8,7 +8,8 @@ public enum ClusterSort {
     ENGINE("c.engine_version"),
     CLUSTER_STATUS("c.cluster_status"),
     MIGRATION_STATUS("m.status"),
-    LATENCY("m.delayed_seconds");
+    LATENCY("m.delayed_seconds"),
+    WINDOW("m.expired_time");
 
     final String column;
 

@@ -16,6 +16,9 @@ public enum MigrationStatus {
     ROLLBACK("Rolling back"),
     CLOSING_MIGRATION("Closing");
 
+    /** Not a vendor status: a self-managed pair whose servers cannot be read (the reason is the comment). */
+    public static final String UNREACHABLE = "UNREACHABLE";
+
     private final String label;
 
     MigrationStatus(String label) {
@@ -32,6 +35,9 @@ public enum MigrationStatus {
 
     /** A short human label for any raw value; unknown values are named as such. */
     public static String labelOf(String raw) {
+        if (UNREACHABLE.equals(raw)) {
+            return "Unreachable";
+        }
         return parse(raw).map(MigrationStatus::label).orElse("Unknown status");
     }
 }

@@ -8,6 +8,8 @@ import com.switchback.cluster.ClusterSummary;
 import com.switchback.migration.ActionRules;
 import com.switchback.migration.MigrationEvents;
 import com.switchback.migration.MigrationStatus;
+import com.switchback.migration.MigrationWindow;
+import java.time.Instant;
 import com.switchback.migration.ui.LiveUpdates;
 import com.switchback.base.AppRoles;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -38,6 +40,15 @@ public class ClustersView extends VerticalLayout {
     final Grid<ClusterSummary> grid = new Grid<>();
     final TextField search = new TextField();
     final ComboBox<String> statusFilter = new ComboBox<>();
+    /** The window's urgency as a style: warning under 24 h, danger under 2 h. */
+    static String windowClass(Instant expires) {
+        return switch (MigrationWindow.urgency(expires, Instant.now())) {
+            case WARNING -> "sb-window-warning";
+            case DANGER, EXPIRED -> "sb-window-danger";
+            case NONE -> "";
+        };
+    }
+
     private final ClusterService clusters;
 
     public ClustersView(ClusterService clusters, MigrationEvents events) {
@@ -60,8 +71,9 @@ public class ClustersView extends VerticalLayout {
         statusFilter.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
 
         // Each id carries its backend: a simulated cluster must never pass for a real one.
+        // A real link: a middle-click opens the cluster in a new tab.
         grid.addColumn(LitRenderer.<ClusterSummary>of("""
-                        ${item.id}&nbsp;<span theme="${item.theme}" title="Backend">${item.backend}</span>""")
+                        <a href="clusters/${item.id}" router-link>${item.id}</a>&nbsp;<span theme="${item.theme}" title="Backend">${item.backend}</span>""")
                         .withProperty("id", ClusterSummary::id)
                         .withProperty("backend", ClusterSummary::backend)
                         .withProperty("theme", c -> "simulated".equals(c.backend()) ? "badge contrast small" : "badge small"))
@@ -90,6 +102,13 @@ public class ClustersView extends VerticalLayout {
                         .withProperty("title", c -> c.hasException() ? "This migration reports an exception" : ""))
                 .setHeader("Replication latency")
                 .setKey("latency").setSortProperty(ClusterSort.LATENCY.name()).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(LitRenderer.<ClusterSummary>of("""
+                        <span class="${item.cls}" title="${item.title}">${item.text}</span>""")
+                        .withProperty("text", c -> MigrationWindow.remaining(c.expiredTime(), Instant.now()))
+                        .withProperty("cls", c -> windowClass(c.expiredTime()))
+                        .withProperty("title", c -> Formats.utc(c.expiredTime())))
+                .setHeader("Window").setKey("window").setSortProperty(ClusterSort.WINDOW.name())
+                .setAutoWidth(true).setFlexGrow(0);
         // Last: on a narrow screen what scrolls out of view is the cluster's status, not the migration's.
         grid.addColumn(ClusterSummary::clusterStatus).setHeader("Cluster status")
                 .setKey("clusterStatus").setSortProperty(ClusterSort.CLUSTER_STATUS.name()).setAutoWidth(true).setFlexGrow(0);

@@ -31,7 +31,9 @@ public record MysqlProperties(List<Pair> pairs) {
             Server polardb,
             Account replication,
             Haproxy haproxy,
-            @DefaultValue("PT60S") Duration catchUpTimeout) {
+            @DefaultValue("PT60S") Duration catchUpTimeout,
+            // The migration window a self-managed pair keeps (like the vendor's ExpiredTime); none when unset.
+            java.time.Instant windowExpires) {
 
         /** A readable complaint about the first thing missing, or null when the pair is usable. */
         String problem() {

@@ -28,7 +28,8 @@ final class PairStatus {
                 : topology == Topology.POLARDB2RDS ? rds.replica().orElse(null) : null;
         int latency = link == null || link.secondsBehind() == null ? -1 : link.secondsBehind();
         return new MigrationSnapshot(pair.id(), pair.config().sourceRdsId(), status, mode(rds), mode(polardb),
-                topology, latency, null, comment(r, topology, link, phase.isPresent()), endpoints(pair, r));
+                topology, latency, pair.config().windowExpires(), comment(r, topology, link, phase.isPresent()),
+                endpoints(pair, r));
     }
 
     static Topology topology(PairReading r) {
@@ -41,7 +42,7 @@ final class PairStatus {
     private static String derivedStatus(PairReading r, Topology topology) {
         if (!r.rds().reachable() || !r.polardb().reachable()) {
             // What cannot be read is not guessed: the status says so, and no action is offered.
-            return "UNREACHABLE";
+            return MigrationStatus.UNREACHABLE;
         }
         if (topology == null) {
             return MigrationStatus.NO_MIGRATION.name();

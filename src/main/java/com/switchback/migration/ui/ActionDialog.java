@@ -88,6 +88,16 @@ class ActionDialog extends Dialog {
             option.addValueChangeListener(e -> table.show(e.getValue()));
         }
         content.addComponentAtIndex(1, table);
+        if (snapshot.expiredTime() != null) {
+            var now = java.time.Instant.now();
+            Paragraph window = new Paragraph("Migration window: the link closes " + com.switchback.base.Formats.utc(
+                    snapshot.expiredTime()) + " (" + com.switchback.migration.MigrationWindow.remaining(snapshot.expiredTime(), now) + ").");
+            var urgency = com.switchback.migration.MigrationWindow.urgency(snapshot.expiredTime(), now);
+            window.addClassName(urgency == com.switchback.migration.MigrationWindow.Urgency.NONE ? "sb-window"
+                    : urgency == com.switchback.migration.MigrationWindow.Urgency.WARNING ? "sb-window-warning"
+                    : "sb-window-danger");
+            content.addComponentAtIndex(2, window);
+        }
         return this;
     }
 

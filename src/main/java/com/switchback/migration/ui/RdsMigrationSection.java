@@ -12,6 +12,7 @@ import com.switchback.migration.MigrationRequest;
 import com.switchback.migration.MigrationService;
 import com.switchback.migration.MigrationSnapshot;
 import com.switchback.migration.MigrationStatus;
+import com.switchback.migration.MigrationWindow;
 import com.switchback.migration.ReadWriteMode;
 import com.switchback.migration.RequestState;
 import com.switchback.base.ui.CurrentUser;
@@ -152,8 +153,13 @@ public class RdsMigrationSection extends Div {
         rdsMode.setText(ReadWriteMode.labelOf(s.rdsMode()));
         clusterMode.setText(ReadWriteMode.labelOf(s.clusterMode()));
         direction.setText(Topology.labelOf(s.topology()));
-        expiry.setText(s.expiredTime() == null ? "—"
-                : Formats.utc(s.expiredTime()) + " (the link closes automatically then)");
+        expiry.setText(s.expiredTime() == null ? "No window"
+                : Formats.utc(s.expiredTime()) + " — " + MigrationWindow.remaining(s.expiredTime(), java.time.Instant.now())
+                  + " (the link closes automatically then)");
+        var urgency = MigrationWindow.urgency(s.expiredTime(), java.time.Instant.now());
+        expiry.setClassName("sb-window-warning", urgency == MigrationWindow.Urgency.WARNING);
+        expiry.setClassName("sb-window-danger", urgency == MigrationWindow.Urgency.DANGER
+                || urgency == MigrationWindow.Urgency.EXPIRED);
         exception.setText("Exception: " + s.comment());
         exception.setVisible(!s.comment().isEmpty());
         updateButtons(s);

@@ -109,7 +109,7 @@ class ClusterViewTest extends KaribuTest {
         assertThat(fact("Source RDS Read/Write Status")).isEqualTo("Read Only");
         assertThat(fact("PolarDB Read/Write Status")).isEqualTo("Read/Write");
         assertThat(fact("Sync Direction")).isEqualTo("PolarDB → RDS");
-        assertThat(fact("Window Expires")).endsWith("UTC (the link closes automatically then)");
+        assertThat(fact("Window Expires")).contains(" UTC — in ").endsWith(" (the link closes automatically then)");
     }
 
     @Test

@@ -49,7 +49,7 @@ class MysqlSwitchTest extends MysqlLabTest {
                         new MysqlProperties.Endpoint(MysqlLab.RDS_BACKEND, "127.0.0.1", lab.rdsEndpointPort),
                         new MysqlProperties.Endpoint(MysqlLab.POLARDB_BACKEND, "127.0.0.1", lab.polardbEndpointPort),
                         MysqlLab.RDS_SERVER, MysqlLab.POLARDB_SERVER),
-                Duration.ofSeconds(5)));
+                Duration.ofSeconds(5), null));
         MigrationSnapshot s = PairStatus.snapshot(pair, pair.read(), java.util.Optional.empty());
 
         assertThat(s.status()).isEqualTo("UNREACHABLE");
