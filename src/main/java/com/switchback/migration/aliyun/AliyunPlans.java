@@ -8,6 +8,7 @@ import com.switchback.migration.MigrationSnapshot;
 import com.switchback.migration.MigrationStatus;
 import com.switchback.migration.LiveStep;
 import com.switchback.migration.MigrationStep;
+import com.switchback.migration.ReadWriteMode;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,9 +48,10 @@ final class AliyunPlans {
                 new LiveStep("request", requestTitle(action, swap, options.continueBinlog()),
                         () -> startedOrDone.contains(backend.read(clusterId).status()),
                         fence -> ask(clusterId, action, options, startedOrDone, fence)),
-                new LiveStep("wait", "Wait until Alibaba Cloud reports " + target.name(),
-                        () -> target.name().equals(backend.read(clusterId).status()),
-                        fence -> follow(clusterId, passing, target, fence)));
+                new LiveStep("wait", "Wait until Alibaba Cloud reports " + target.name()
+                        + (action == MigrationAction.ROLL_BACK ? " (or Source RDS Read/Write, PolarDB Read Only)" : ""),
+                        () -> ended(action, target, backend.read(clusterId)),
+                        fence -> follow(clusterId, action, passing, target, fence)));
     }
 
     private static String requestTitle(MigrationAction action, boolean swap, boolean continueBinlog) {
@@ -108,7 +110,22 @@ final class AliyunPlans {
         }
     }
 
-    private String follow(String clusterId, MigrationStatus passing, MigrationStatus target, Fence fence)
+    /**
+     * Whether the transition has ended. A rollback has once the migration passed through ROLLBACK and
+     * the source RDS reads Read/Write with PolarDB Read Only, whichever sync direction the service then
+     * reports (its user guide says data syncs from PolarDB back to RDS; its API returns to
+     * RDS2POLARDB_SYNCING: see DD012).
+     */
+    static boolean ended(MigrationAction action, MigrationStatus target, MigrationSnapshot s) {
+        if (target.name().equals(s.status())) {
+            return true;
+        }
+        return action == MigrationAction.ROLL_BACK && MigrationStatus.POLARDB2RDS_SYNCING.name().equals(s.status())
+                && s.rdsMode() == ReadWriteMode.rw && s.clusterMode() == ReadWriteMode.ro;
+    }
+
+    private String follow(String clusterId, MigrationAction action, MigrationStatus passing, MigrationStatus target,
+                          Fence fence)
             throws InterruptedException {
         long start = System.nanoTime();
         long deadline = start + properties.transitionTimeout().toNanos();
@@ -125,8 +142,10 @@ final class AliyunPlans {
                 LockSupport.parkNanos(properties.activePoll().toNanos());
                 continue;
             }
-            if (target.name().equals(s.status())) {
-                return "Reached " + target.name() + " after " + Duration.ofNanos(System.nanoTime() - start).toSeconds() + " s.";
+            if (ended(action, target, s)) {
+                String reported = target.name().equals(s.status()) ? "Reached " + target.name()
+                        : "Rolled back: Alibaba Cloud reports " + s.status() + " with Source RDS Read/Write and PolarDB Read Only";
+                return reported + " after " + Duration.ofNanos(System.nanoTime() - start).toSeconds() + " s.";
             }
             if (!passing.name().equals(s.status())) {
                 throw new IllegalStateException("The migration went to " + s.status() + " instead of " + target.name()

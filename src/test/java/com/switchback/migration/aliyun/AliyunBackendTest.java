@@ -132,6 +132,30 @@ class AliyunBackendTest {
         assertThat(FAKE.clusters.get(id).swapped).as("endpoints back home").isFalse();
     }
 
+    @Test
+    void aRollBackIsDoneWhenRdsWritesAgainWhicheverSyncDirectionTheServiceReports() {
+        String id = cluster("POLARDB2RDS_SYNCING");
+        FAKE.clusters.get(id).rollbackReportsPolardbToRds = true;
+        long rollBack = approved(id, MigrationAction.ROLL_BACK, true);
+        assertThat(executor.run("executor-A", rollBack)).isEqualTo(OperationRunner.Result.SUCCEEDED);
+        assertThat(executor.steps(rollBack).getLast().note())
+                .startsWith("Rolled back: Alibaba Cloud reports POLARDB2RDS_SYNCING with Source RDS Read/Write and PolarDB Read Only");
+        MigrationSnapshot end = executor.stored(id);
+        assertThat(end.rdsMode()).isEqualTo(ReadWriteMode.rw);
+        assertThat(end.clusterMode()).isEqualTo(ReadWriteMode.ro);
+    }
+
+    @Test
+    void switchBackWithEndpointsSwapsThemFromWhereTheyAreAsTheVendorDescribes() {
+        // Switched over without endpoints, then rolled back with them: the endpoints are swapped now.
+        String id = cluster("RDS2POLARDB_SYNCING");
+        assertThat(executor.run("executor-A", approved(id, MigrationAction.SWITCH_OVER, false)))
+                .isEqualTo(OperationRunner.Result.SUCCEEDED);
+        assertThat(executor.run("executor-A", approved(id, MigrationAction.ROLL_BACK, true)))
+                .isEqualTo(OperationRunner.Result.SUCCEEDED);
+        assertThat(FAKE.clusters.get(id).swapped).isTrue();
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"CANCEL", "COMPLETE"})
     void cancelAndCompleteCloseTheMigration(String name) {

@@ -54,6 +54,8 @@ final class FakePolarDb implements AutoCloseable {
         volatile boolean swapped;
         volatile String pending;
         volatile Instant pendingUntil;
+        /** After a rollback, report the sync direction as the vendor's user guide does (PolarDB → RDS). */
+        volatile boolean rollbackReportsPolardbToRds;
 
         Cluster(String id, String region, String status) {
             this.id = id;
@@ -201,7 +203,12 @@ final class FakePolarDb implements AutoCloseable {
     /** Time moves on: a transition in progress ends once its time has come. */
     private static void advance(Cluster c) {
         if (c.pending != null && Instant.now().isAfter(c.pendingUntil)) {
+            boolean rolledBack = "ROLLBACK".equals(c.status);
             c.settle(c.pending);
+            if (rolledBack && c.rollbackReportsPolardbToRds) {
+                c.status = "POLARDB2RDS_SYNCING";
+                c.topology = "POLARDB2RDS";
+            }
             c.pending = null;
         }
     }
