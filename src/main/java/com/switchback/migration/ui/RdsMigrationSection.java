@@ -66,6 +66,7 @@ public class RdsMigrationSection extends Div {
     private final Div request = new Div();
     private final Span requestSummary = new Span();
     private final Span writePause = new Span();
+    private final Span progress = new Span();
     private final Div failure = new Div();
     final StepsGrid steps = new StepsGrid();
 
@@ -117,7 +118,8 @@ public class RdsMigrationSection extends Div {
         failure.addClassNames("sb-banner", "sb-banner-error");
         decision.addClassName("sb-decision");
         writePause.addClassName("sb-write-pause");
-        request.add(new H4("Latest request"), requestSummary, writePause, decision, withdraw, failure, retry, steps);
+        progress.addClassName("sb-progress");
+        request.add(new H4("Latest request"), requestSummary, progress, writePause, decision, withdraw, failure, retry, steps);
 
         add(new H3("RDS Migration"), exception, endpointNotice, facts, actions, request);
         refresh();
@@ -208,6 +210,9 @@ public class RdsMigrationSection extends Div {
         requestSummary.setText("#" + r.id() + " · " + r.action().title() + option + " · requested by "
                 + r.requestedBy() + " at " + Formats.utc(r.requestedAt()) + " · " + r.state()
                 + (r.emergency() ? " · EMERGENCY (no approval)" : ""));
+        String running = RequestProgress.describe(r, current.steps(), current.snapshot(), java.time.Instant.now());
+        progress.setText(running);
+        progress.setVisible(!running.isEmpty());
         writePause.setText(r.writePause());
         writePause.setVisible(!r.writePause().isEmpty());
         decision.setText(RequestTexts.decision(r));

@@ -141,6 +141,28 @@ class ClusterViewTest extends KaribuTest {
     }
 
     @Test
+    void aRunningRequestShowsWhichStepOfHowManyAndForHowLong() throws Exception {
+        String id = fleet.create("RDS2POLARDB_SYNCING", 7);
+        var entered = new java.util.concurrent.CountDownLatch(1);
+        var release = new java.util.concurrent.CountDownLatch(1);
+        simulated.faults().holdStep(id, "begin", entered, release);
+        try {
+            long r = com.switchback.migration.TestExecutor.approvedRequest(service, approvals, id,
+                    MigrationAction.SWITCH_OVER, true);
+            executor.claimReadyRequests();
+            assertThat(entered.await(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            open(id, "dba", "DBA");
+            _get(Span.class, spec -> spec.withPredicate(s -> s.getText().startsWith(
+                    "Step 2 of 8: Mark the migration SWITCHING — running for ")));
+        } finally {
+            release.countDown();
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
+                "select state from migration_request where cluster_id = :c").param("c", id).query(String.class).single()
+                .equals("SUCCEEDED"));
+    }
+
+    @Test
     void theRollBackDialogShowsWhereEachEndpointRoutesNowAndAfterAndWhatTheApplicationMustDo() {
         // Switched over without moving the endpoints: each still routes to its own side.
         String id = fleet.create("POLARDB2RDS_SYNCING", 7);
