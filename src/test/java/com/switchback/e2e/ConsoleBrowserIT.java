@@ -81,6 +81,9 @@ class ConsoleBrowserIT {
         assertThat(dba.getByText("Switch Back with Endpoints (Connection Changes Not Required)")).isVisible();
         assertThat(dba.getByText("Switch Back without Endpoints (Connection Changes Required)")).isVisible();
         dba.locator("vaadin-radio-button", new Page.LocatorOptions().setHasText("Switch Back without Endpoints")).click();
+        // The endpoint picture follows the choice: without endpoints, writes fail until the application moves.
+        assertThat(dba.getByText("Change the application's connection string to", new Page.GetByTextOptions()
+                .setExact(false))).isVisible();
         dba.locator("vaadin-text-area textarea").fill("Checkout errors since the switch over");
         screenshot(dba, "04-rollback-dialog");
         button(dba, "OK").click();
@@ -96,6 +99,11 @@ class ConsoleBrowserIT {
         screenshot(lead, "05-approval-plan");
         button(lead, "Approve").click();
         lead.navigate(app.url("/clusters/" + cluster));
+
+        // The DBA follows the run: which step of how many, and for how long.
+        assertThat(dba.locator(".sb-progress")).containsText(" of 7: ",
+                new LocatorAssertions.ContainsTextOptions().setTimeout(60_000));
+        screenshot(dba, "05a-rollback-progress");
 
         // Both watch the steps to the end; the DBA is told to change the connection string.
         assertThat(dba.getByText("Source RDS is Read/Write again", new Page.GetByTextOptions().setExact(false)).first())
