@@ -3,54 +3,20 @@ package com.switchback.migration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.switchback.SwitchbackTest;
-import com.switchback.TestFleet;
-import com.switchback.TestUsers;
-import com.switchback.approval.ApprovalService;
-import com.switchback.cluster.FleetDiscovery;
-import com.switchback.migration.simulated.SimulatedBackend;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Fencing (docs/architecture.md): every claim gets a new epoch; a run that was taken over while it
  * stalled inside a step performs no side effect and writes nothing once it resumes.
  */
-@SwitchbackTest
-class FencingTest {
+class FencingTest extends SimulatedFleetTest {
 
     private static final Duration LONG_AGO = Duration.ofSeconds(30);
-
-    @Autowired MigrationService service;
-    @Autowired ApprovalService approvals;
-    @Autowired RequestRepository requests;
-    @Autowired RequestLifecycle lifecycle;
-    @Autowired OperationRunner runner;
-    @Autowired SimulatedBackend simulated;
-    @Autowired FleetDiscovery discovery;
-    @Autowired JdbcClient jdbc;
-
-    private TestFleet fleet;
-
-    @BeforeEach
-    void setUp() {
-        fleet = new TestFleet(simulated, discovery, jdbc);
-        fleet.closeOpenRequests();
-    }
-
-    @AfterEach
-    void tearDown() {
-        simulated.faults().clear();
-        TestUsers.logout();
-    }
 
     @Test
     void aStalledRunThatWasTakenOverActsOnNothingAndWritesNothingWhenItResumes() throws Exception {
@@ -59,7 +25,7 @@ class FencingTest {
         var release = new CountDownLatch(1);
         // A stalls inside "Set PolarDB read-write", in the read-only window, before its fence check.
         simulated.faults().holdStep(clusterId, "polardb-read-write", entered, release);
-        long id = TestExecutor.approvedRequest(service, approvals, clusterId, MigrationAction.SWITCH_OVER, true);
+        long id = approvedRequest(clusterId, MigrationAction.SWITCH_OVER, true);
 
         Lease a = lifecycle.claim("executor-A", LONG_AGO).orElseThrow();
         CompletableFuture<OperationRunner.Result> runA = CompletableFuture.supplyAsync(
@@ -92,7 +58,7 @@ class FencingTest {
     @Test
     void aWriteWithAStaleEpochChangesNothing() {
         String clusterId = fleet.create("RDS2POLARDB_SYNCING", 5);
-        long id = TestExecutor.approvedRequest(service, approvals, clusterId, MigrationAction.CANCEL, false);
+        long id = approvedRequest(clusterId, MigrationAction.CANCEL, false);
         Lease a = lifecycle.claim("executor-A", LONG_AGO).orElseThrow();
         Lease b = lifecycle.claim("executor-B", Duration.ZERO).orElseThrow();
 
@@ -113,7 +79,7 @@ class FencingTest {
     @Test
     void theClaimAndTheTakeoverAreAuditedWithTheirEpochInTheSameTransaction() {
         String clusterId = fleet.create("RDS2POLARDB_SYNCING", 5);
-        long id = TestExecutor.approvedRequest(service, approvals, clusterId, MigrationAction.CANCEL, false);
+        long id = approvedRequest(clusterId, MigrationAction.CANCEL, false);
 
         Lease a = lifecycle.claim("executor-A", LONG_AGO).orElseThrow();
         assertThat(details(id, "execution.started")).contains("executor-A").contains("epoch " + a.epoch());
@@ -126,7 +92,7 @@ class FencingTest {
     @Test
     void aRunStoppedWhileItWaitsAtTheNextFenceCheck() throws Exception {
         String clusterId = fleet.create("RDS2POLARDB_SYNCING", 5);
-        long id = TestExecutor.approvedRequest(service, approvals, clusterId, MigrationAction.SWITCH_OVER, false);
+        long id = approvedRequest(clusterId, MigrationAction.SWITCH_OVER, false);
         Lease a = lifecycle.claim("executor-A", LONG_AGO).orElseThrow();
         lifecycle.claim("executor-B", Duration.ZERO).orElseThrow();
 

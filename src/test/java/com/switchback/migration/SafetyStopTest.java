@@ -2,54 +2,21 @@ package com.switchback.migration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.switchback.SwitchbackTest;
-import com.switchback.TestFleet;
 import com.switchback.TestUsers;
-import com.switchback.approval.ApprovalService;
-import com.switchback.cluster.FleetDiscovery;
-import com.switchback.migration.simulated.SimulatedBackend;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * "Never two writers" is the core's: a step that leaves both sides of a linked pair writable stops
  * the request at once (audited, no retry), and Repair brings the pair back to one writer.
  */
-@SwitchbackTest
-class SafetyStopTest {
-
-    @Autowired MigrationService service;
-    @Autowired ApprovalService approvals;
-    @Autowired RequestRepository requests;
-    @Autowired RequestLifecycle lifecycle;
-    @Autowired OperationRunner runner;
-    @Autowired SimulatedBackend simulated;
-    @Autowired FleetDiscovery discovery;
-    @Autowired JdbcClient jdbc;
-
-    private TestFleet fleet;
-
-    @BeforeEach
-    void setUp() {
-        fleet = new TestFleet(simulated, discovery, jdbc);
-        fleet.closeOpenRequests();
-    }
-
-    @AfterEach
-    void tearDown() {
-        simulated.faults().clear();
-        TestUsers.logout();
-    }
+class SafetyStopTest extends SimulatedFleetTest {
 
     @Test
     void aStepThatLeavesTwoWritersStopsTheRequestAndOnlyRepairIsOffered() {
         String clusterId = fleet.create("RDS2POLARDB_SYNCING", 5);
         simulated.faults().secondWriterAfter(clusterId, "polardb-read-write");
-        long id = TestExecutor.approvedRequest(service, approvals, clusterId, MigrationAction.SWITCH_OVER, true);
+        long id = approvedRequest(clusterId, MigrationAction.SWITCH_OVER, true);
 
         assertThat(run()).isEqualTo(OperationRunner.Result.SAFETY_STOPPED);
 
@@ -72,7 +39,7 @@ class SafetyStopTest {
         TestUsers.logout();
 
         // One side goes read-only by hand; Repair brings the pair to one writer and a link.
-        long repair = TestExecutor.approvedRequest(service, approvals, clusterId, MigrationAction.REPAIR, false);
+        long repair = approvedRequest(clusterId, MigrationAction.REPAIR, false);
         assertThat(run()).isEqualTo(OperationRunner.Result.SUCCEEDED);
         var end = simulated.describe(clusterId);
         assertThat(end.twoWriters()).isFalse();
@@ -99,7 +66,7 @@ class SafetyStopTest {
         // An undo stopped half way: RDS writable again, PolarDB read-only, but the pair still marked SWITCHING.
         String clusterId = fleet.create("SWITCHING", 5);
         var pair = fleet.pair(clusterId);
-        long repair = TestExecutor.approvedRequest(service, approvals, clusterId, MigrationAction.REPAIR, false);
+        long repair = approvedRequest(clusterId, MigrationAction.REPAIR, false);
         assertThat(run()).isEqualTo(OperationRunner.Result.SUCCEEDED);
         var end = simulated.describe(clusterId);
         assertThat(end.status()).isEqualTo("RDS2POLARDB_SYNCING");
@@ -114,7 +81,7 @@ class SafetyStopTest {
         // A Switch Over with endpoints, then a Roll Back without: RDS writes again, its endpoint still routes to PolarDB.
         String clusterId = fleet.create("RDS2POLARDB_SYNCING", 5);
         simulated.pointEndpoints(clusterId, true);
-        long id = TestExecutor.approvedRequest(service, approvals, clusterId, MigrationAction.CANCEL, false);
+        long id = approvedRequest(clusterId, MigrationAction.CANCEL, false);
         TestUsers.loginAs("lead", "TEAM_LEAD");
         assertThat(service.plan(id).checks()).filteredOn(c -> c.name().equals("Endpoints at home")).singleElement()
                 .satisfies(c -> {

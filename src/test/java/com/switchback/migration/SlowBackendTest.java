@@ -3,57 +3,25 @@ package com.switchback.migration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.switchback.SwitchbackTest;
-import com.switchback.TestFleet;
-import com.switchback.TestUsers;
-import com.switchback.approval.ApprovalService;
-import com.switchback.cluster.FleetDiscovery;
-import com.switchback.migration.simulated.SimulatedBackend;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A backend whose reads hang (a hung server, throttled cloud reads) delays no heartbeat: the
  * running request never looks stale, and the poller shows the hung cluster as unreachable after
  * its timeout instead of waiting. Times are scaled down: stale after 2 s, reads held for twice that.
  */
-@SwitchbackTest
-class SlowBackendTest {
+class SlowBackendTest extends SimulatedFleetTest {
 
     private static final Duration STALE_AFTER = Duration.ofSeconds(2);
 
-    @Autowired MigrationService service;
-    @Autowired ApprovalService approvals;
-    @Autowired RequestRepository requests;
-    @Autowired RequestLifecycle lifecycle;
-    @Autowired OperationRunner runner;
     @Autowired MigrationRepository migrations;
     @Autowired MigrationBackends backends;
     @Autowired MigrationEvents events;
-    @Autowired SimulatedBackend simulated;
-    @Autowired FleetDiscovery discovery;
-    @Autowired JdbcClient jdbc;
-
-    private TestFleet fleet;
-
-    @BeforeEach
-    void setUp() {
-        fleet = new TestFleet(simulated, discovery, jdbc);
-        fleet.closeOpenRequests();
-    }
-
-    @AfterEach
-    void tearDown() {
-        simulated.faults().clear();
-        TestUsers.logout();
-    }
 
     @Test
     void aReadThatBlocksForTwiceStaleAfterMakesNoRunningRequestStale() throws Exception {
@@ -62,7 +30,7 @@ class SlowBackendTest {
         var entered = new CountDownLatch(1);
         var release = new CountDownLatch(1);
         simulated.faults().holdStep(running, "begin", entered, release);
-        long id = TestExecutor.approvedRequest(service, approvals, running, MigrationAction.SWITCH_OVER, false);
+        long id = approvedRequest(running, MigrationAction.SWITCH_OVER, false);
 
         var executor = new MigrationExecutor(lifecycle, runner, true, STALE_AFTER, Duration.ofMillis(200), 8);
         var monitor = new MigrationMonitor(migrations, backends, events, Duration.ofSeconds(1));

@@ -133,7 +133,8 @@ public class ApprovalsView extends VerticalLayout {
         RequestPlan plan = migrations.plan(r.id());
         detail.add(new H4("Pre-checks (run now)"));
         for (RequestPlan.Check c : plan.checks()) {
-            Span line = new Span((c.passed() ? "✓ " : "✗ ") + c.name() + " — " + c.detail());
+            // A warning blocks nothing but is shown as one: the approver decides knowing it.
+            Span line = new Span((c.warning() ? "⚠ " : c.passed() ? "✓ " : "✗ ") + c.name() + " — " + c.detail());
             line.addClassName(c.passed() ? "sb-check-pass" : "sb-check-fail");
             detail.add(new Div(line));
         }

@@ -53,6 +53,9 @@ public class ClusterView extends VerticalLayout implements BeforeEnterObserver, 
         endpoints.addColumn(Endpoint::type).setHeader("Type").setAutoWidth(true);
         endpoints.addColumn(Endpoint::connectionString).setHeader("Connection string").setAutoWidth(true).setFlexGrow(1);
         endpoints.addColumn(Endpoint::port).setHeader("Port").setAutoWidth(true);
+        // Where it routes now, as read from the backend: after a swap it is the other side.
+        endpoints.addColumn(e -> e.routesTo() == null ? "unknown" : e.routesTo().label()).setHeader("Routes to")
+                .setAutoWidth(true);
         endpoints.addColumn(Endpoint::netType).setHeader("Network").setAutoWidth(true);
         endpoints.setAllRowsVisible(true);
         endpoints.addThemeVariants(GridVariant.LUMO_COMPACT);

@@ -93,10 +93,13 @@ class ClusterViewTest extends KaribuTest {
         assertThat(fact("Engine")).isEqualTo("MySQL 8.0");
         @SuppressWarnings("unchecked")
         Grid<com.switchback.migration.Endpoint> endpoints = _get(Grid.class,
-                spec -> spec.withPredicate(g -> g.getColumns().size() == 6));
+                spec -> spec.withPredicate(g -> g.getColumns().size() == 7));
         assertThat(_fetch(endpoints, 0, 10)).extracting(e -> e.side().name())
                 .containsExactlyInAnyOrder("RDS", "POLARDB", "POLARDB");
         assertThat(_fetch(endpoints, 0, 10)).allMatch(e -> e.port() == 3306 && !e.connectionString().isEmpty());
+        // Switched over with endpoints: the endpoint named after RDS routes to PolarDB, and says so.
+        assertThat(_fetch(endpoints, 0, 10)).filteredOn(e -> e.side() == com.switchback.migration.Endpoint.Side.RDS)
+                .extracting(e -> e.routesTo()).containsExactly(com.switchback.migration.Endpoint.Side.POLARDB);
     }
 
     @Test

@@ -85,7 +85,7 @@ class MysqlFailureTest extends MysqlLabTest {
         lab.stopHaproxy();
 
         assertThat(executor.run("executor-B", id)).isEqualTo(OperationRunner.Result.FAILED);
-        assertThat(executor.request(id).error()).contains("Swap the endpoints of RDS and PolarDB")
+        assertThat(executor.request(id).error()).contains("Swap the endpoints: each routes to the other side")
                 .contains("HAProxy's runtime API at 127.0.0.1:" + lab.haproxyApiPort + " is unreachable");
         assertThat(executor.stored(CLUSTER).status()).isEqualTo("SWITCHING");
         assertThat(executor.stored(CLUSTER).clusterMode()).isEqualTo(ReadWriteMode.rw);
