@@ -5,10 +5,10 @@ final class ActionTexts {
 
     static final String ROLLBACK_TITLE = "Switches the business back to the original database";
     static final String ROLLBACK_WITH_ENDPOINTS = "Switch Back with Endpoints (Connection Changes Not Required)";
-    static final String ROLLBACK_WITH_ENDPOINTS_HELP = "The endpoints of the PolarDB cluster and the source RDS "
-            + "instance are swapped back, so the application's connection string keeps pointing at the right "
-            + "database. After the switchback, nothing needs to change in the application; existing connections "
-            + "are closed once and must reconnect.";
+    static final String ROLLBACK_WITH_ENDPOINTS_HELP = "The system swaps the endpoints between the source RDS "
+            + "instance and the PolarDB cluster, from wherever they route now, so the endpoint the application "
+            + "writes through reaches the source RDS instance. After the switchback, nothing needs to change in the "
+            + "application; existing connections are closed once and must reconnect.";
     static final String ROLLBACK_WITHOUT_ENDPOINTS = "Switch Back without Endpoints (Connection Changes Required)";
     static final String ROLLBACK_WITHOUT_ENDPOINTS_HELP = "The endpoints are not swapped. After the switchback, "
             + "change the application's database endpoint to the source RDS instance's endpoint as soon as Source "

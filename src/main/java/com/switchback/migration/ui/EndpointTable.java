@@ -22,17 +22,18 @@ class EndpointTable extends Div {
         this.snapshot = snapshot;
         this.action = action;
         addClassName("sb-endpoint-picture");
-        grid.addColumn(r -> r.endpoint().side().label() + " · " + r.endpoint().endpointId()).setHeader("Endpoint")
-                .setAutoWidth(true);
-        grid.addColumn(r -> r.endpoint().address()).setHeader("Connection string").setAutoWidth(true);
-        grid.addColumn(r -> r.endpoint().netType()).setHeader("Network").setAutoWidth(true);
-        grid.addColumn(r -> side(r.routesNow())).setHeader("Routes to now").setAutoWidth(true);
-        grid.addColumn(r -> side(r.routesAfter())).setHeader("Routes to after").setAutoWidth(true);
+        setWidthFull();
+        // Fits the dialog: the endpoint and its address in one wrapping column, the routes beside it.
+        grid.addColumn(r -> r.endpoint().side().label() + " · " + r.endpoint().endpointId() + " — "
+                + r.endpoint().address() + " (" + r.endpoint().netType() + ")").setHeader("Endpoint").setFlexGrow(1);
+        grid.addColumn(r -> side(r.routesNow())).setHeader("Routes to now").setWidth("8em").setFlexGrow(0);
+        grid.addColumn(r -> side(r.routesAfter())).setHeader("Routes to after").setWidth("8em").setFlexGrow(0);
         grid.addColumn(r -> r.modeAfter() == null ? "—" : ReadWriteMode.labelOf(r.modeAfter()))
-                .setHeader("Read/Write after").setAutoWidth(true);
+                .setHeader("Read/Write after").setWidth("8em").setFlexGrow(0);
         grid.setAllRowsVisible(true);
+        grid.setWidthFull();
         grid.addClassName("sb-endpoint-grid");
-        grid.addThemeVariants(GridVariant.LUMO_COMPACT);
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         add(grid, advice);
     }
 
@@ -41,8 +42,8 @@ class EndpointTable extends Div {
         EndpointPicture picture = EndpointPicture.of(snapshot, action, Boolean.TRUE.equals(swap));
         grid.setItems(picture.rows());
         boolean chosen = swap != null || !action.hasEndpointOption();
-        grid.getColumns().get(4).setVisible(chosen);
-        grid.getColumns().get(5).setVisible(chosen);
+        grid.getColumns().get(2).setVisible(chosen);
+        grid.getColumns().get(3).setVisible(chosen);
         advice.setText(chosen ? picture.advice() : "Choose whether the endpoints move to see where each will route.");
         advice.setClassName("sb-banner", chosen);
         advice.setClassName("sb-banner-warning", chosen && action.hasEndpointOption() && !Boolean.TRUE.equals(swap));

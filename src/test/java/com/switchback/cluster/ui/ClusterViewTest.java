@@ -241,7 +241,7 @@ class ClusterViewTest extends KaribuTest {
         _get(Span.class, spec -> spec.withText("Switch Back with Endpoints (Connection Changes Not Required)"));
         _get(Span.class, spec -> spec.withText("Switch Back without Endpoints (Connection Changes Required)"));
         assertThat(text(_get(Span.class, spec -> spec.withClasses("sb-option-help")
-                .withPredicate(s -> s.getText().startsWith("The endpoints of the PolarDB cluster")))))
+                .withPredicate(s -> s.getText().startsWith("The system swaps the endpoints between the source RDS instance and the PolarDB cluster, from wherever they route now")))))
                 .contains("nothing needs to change in the application");
         assertThat(_find(Span.class, spec -> spec.withClasses("sb-option-help"))).extracting(Span::getText)
                 .anyMatch(t -> t.contains("change the application's database endpoint to the source RDS instance's endpoint"));
