@@ -54,6 +54,11 @@ public interface MigrationBackend {
         return false;
     }
 
+    /** The backend's readiness checks for the cluster, whatever the action (the vendor's migration evaluation). */
+    default List<RequestPlan.Check> readiness(String clusterId) {
+        return List.of();
+    }
+
     /** Checks of the backend's own, run now and shown in a request's plan beside the common ones. */
     default List<RequestPlan.Check> preChecks(String clusterId, MigrationAction action, boolean swapEndpoints) {
         return List.of();

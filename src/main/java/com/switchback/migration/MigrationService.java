@@ -65,6 +65,23 @@ public class MigrationService {
         return requests.count(filter);
     }
 
+    /**
+     * The readiness report of a cluster (the vendor's migration evaluation, as it applies), read now.
+     * Not transactional: the backend is read while no database connection is held.
+     */
+    @PreAuthorize(AppRoles.CAN_VIEW)
+    public List<RequestPlan.Check> readiness(String clusterId) {
+        var tracked = migrations.find(clusterId)
+                .orElseThrow(() -> new ActionRefusedException("There is no cluster " + clip(clusterId) + "."));
+        MigrationBackend backend = backends.get(tracked.backend());
+        try {
+            return CheckRegistry.readiness(backend.describe(clusterId), backend.readiness(clusterId), Instant.now());
+        } catch (RuntimeException e) {
+            return List.of(RequestPlan.Check.fail("Backend reachable", OperationRunner.describe(e),
+                    "Make the backend reachable, then check again."));
+        }
+    }
+
     /** Clusters whose last run ended in a safety stop that no request has repaired since. */
     @PreAuthorize(AppRoles.CAN_VIEW)
     @Transactional(readOnly = true)
@@ -188,10 +205,10 @@ public class MigrationService {
                 .orElseThrow(() -> new ActionRefusedException("There is no request #" + requestId + "."));
         List<String> steps = requests.steps(requestId).stream().map(StepRecord::title).toList();
         MigrationBackend backend = backends.get(migrations.find(r.clusterId()).orElseThrow().backend());
-        List<RequestPlan.Check> checks = new java.util.ArrayList<>();
+        List<RequestPlan.Check> checks;
         try {
-            checks.addAll(PreChecks.of(backend.describe(r.clusterId()), r.action(), Instant.now()));
-            checks.addAll(backend.preChecks(r.clusterId(), r.action(), r.swapEndpoints()));
+            checks = CheckRegistry.forAction(backend.describe(r.clusterId()), r.action(),
+                    backend.preChecks(r.clusterId(), r.action(), r.swapEndpoints()), Instant.now());
         } catch (RuntimeException e) {
             return new RequestPlan(List.of(new RequestPlan.Check("Backend reachable", false,
                     OperationRunner.describe(e))), steps);

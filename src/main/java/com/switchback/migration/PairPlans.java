@@ -362,17 +362,18 @@ public final class PairPlans {
         return step(p, "precheck", "Check that " + action.title() + " is allowed now: status, link, modes and the "
                 + "backend's checks", passed::get, fence -> {
                     MigrationSnapshot s = p.describe();
-                    List<RequestPlan.Check> checks = new ArrayList<>(action == MigrationAction.REPAIR
-                            ? PreChecks.repair(s) : PreChecks.of(s, action, Instant.now()));
-                    checks.addAll(backendChecks(p, action, swap));
+                    List<RequestPlan.Check> checks = CheckRegistry.forAction(s, action, backendChecks(p, action, swap),
+                            Instant.now());
                     List<RequestPlan.Check> failed = checks.stream().filter(c -> !c.passed()).toList();
                     if (!failed.isEmpty()) {
                         throw new IllegalStateException("Pre-checks failed: " + failed.stream()
                                 .map(c -> c.name() + " — " + c.detail()).collect(Collectors.joining("; ")));
                     }
                     passed.set(true);
+                    List<String> warnings = checks.stream().filter(RequestPlan.Check::warning)
+                            .map(c -> c.name() + " (" + c.detail() + ")").toList();
                     return "Status " + s.status() + ", latency " + s.delayedSeconds() + " s; every check passed"
-                            + (checks.stream().anyMatch(RequestPlan.Check::warning) ? " (with warnings)." : ".");
+                            + (warnings.isEmpty() ? "." : ", with warnings: " + String.join("; ", warnings) + ".");
                 });
     }
 

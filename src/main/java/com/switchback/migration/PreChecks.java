@@ -35,6 +35,36 @@ final class PreChecks {
         return checks;
     }
 
+    /**
+     * What the backend's status tells of a cluster's readiness, whatever the action (for the
+     * {@code aliyun} backend all there is): a known status, both modes, the latency, the window, the link.
+     */
+    static List<RequestPlan.Check> readiness(MigrationSnapshot s, Instant now) {
+        List<RequestPlan.Check> checks = new ArrayList<>();
+        boolean known = MigrationStatus.parse(s.status()).isPresent();
+        checks.add(known ? new RequestPlan.Check("Status known", true, s.status())
+                : RequestPlan.Check.fail("Status known", s.status(), "Wait until the backend reports a status Switchback knows."));
+        boolean modes = s.rdsMode() != null && s.clusterMode() != null;
+        checks.add(modes ? new RequestPlan.Check("Read/write modes read", true,
+                        "Source RDS " + ReadWriteMode.labelOf(s.rdsMode()) + ", PolarDB " + ReadWriteMode.labelOf(s.clusterMode()))
+                : RequestPlan.Check.warn("Read/write modes read", "Not both reported", "Check that both sides are reachable."));
+        checks.add(s.delayedSeconds() >= 0 ? new RequestPlan.Check("Replication latency measured", true, s.delayedSeconds() + " s")
+                : RequestPlan.Check.warn("Replication latency measured", "Not measured",
+                "Check the link: Switch Over needs a measured latency under 60 s."));
+        var urgency = MigrationWindow.urgency(s.expiredTime(), now);
+        String window = s.expiredTime() == null ? "no window" : "closes " + Formats.utc(s.expiredTime())
+                + " (" + MigrationWindow.remaining(s.expiredTime(), now) + ")";
+        checks.add(switch (urgency) {
+            case NONE -> new RequestPlan.Check("Migration window", true, window);
+            case WARNING -> RequestPlan.Check.warn("Migration window", window, "Finish or roll back before it closes.");
+            case DANGER, EXPIRED -> RequestPlan.Check.fail("Migration window", window,
+                    "Too close to its end to switch and still roll back: plan within a new window.");
+        });
+        checks.add(s.comment().isEmpty() ? new RequestPlan.Check("Link healthy", true, "Link " + Topology.labelOf(s.topology()))
+                : RequestPlan.Check.fail("Link healthy", s.comment(), "Repair the link the exception names first."));
+        return checks;
+    }
+
     /** Repair needs a pair left half way: a handover's mark with no request running, or two writers. */
     static List<RequestPlan.Check> repair(MigrationSnapshot s) {
         var decision = ActionRules.check(s.status(), s.delayedSeconds(), MigrationAction.REPAIR);

@@ -9,14 +9,28 @@ public record RequestPlan(List<Check> checks, List<String> steps) {
      * One pre-check, passed or failed, with what was seen. A warning passes (it blocks nothing) but
      * is shown to the approver.
      */
-    public record Check(String name, boolean passed, String detail, boolean warning) {
+    public record Check(String name, boolean passed, String detail, boolean warning, String fix) {
+
+        public Check {
+            fix = fix == null ? "" : fix;
+        }
 
         public Check(String name, boolean passed, String detail) {
-            this(name, passed, detail, false);
+            this(name, passed, detail, false, "");
         }
 
         public static Check warn(String name, String detail) {
-            return new Check(name, true, detail, true);
+            return new Check(name, true, detail, true, "");
+        }
+
+        /** A warning, with the fix in one sentence. */
+        public static Check warn(String name, String detail, String fix) {
+            return new Check(name, true, detail, true, fix);
+        }
+
+        /** A failure, with the fix in one sentence. */
+        public static Check fail(String name, String detail, String fix) {
+            return new Check(name, false, detail, false, fix);
         }
     }
 

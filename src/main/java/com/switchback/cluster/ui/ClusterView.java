@@ -101,7 +101,8 @@ public class ClusterView extends VerticalLayout implements BeforeEnterObserver, 
         RdsMigrationSection migration = new RdsMigrationSection(cluster.id(), migrations, events,
                 CurrentUser.of(auth));
         migration.onRefresh(o -> showEndpoints(o.snapshot().endpoints()));
-        add(new Anchor("clusters", "← All clusters"), header, basic, migration);
+        add(new Anchor("clusters", "← All clusters"), header, basic, migration,
+                new com.switchback.migration.ui.ReadinessSection(cluster.id(), migrations));
     }
 
     /** Endpoints change rarely (a swap): an unchanged list sends nothing to the browser. */

@@ -73,6 +73,11 @@ public class MysqlBackend implements MigrationBackend {
     }
 
     @Override
+    public List<RequestPlan.Check> readiness(String clusterId) {
+        return MysqlReadiness.of(pair(clusterId));
+    }
+
+    @Override
     public WriteWindow openWriteWindow(String clusterId, boolean endpointsMove) throws Exception {
         return new MysqlWindow(pair(clusterId), phases, endpointsMove);
     }

@@ -33,6 +33,9 @@ final class MysqlPreChecks {
         checks.add(link(r, action));
         if (r.rds().reachable() && r.polardb().reachable()) {
             checks.addAll(gtidSafety(pair, action));
+            if (action == MigrationAction.SWITCH_OVER || action == MigrationAction.ROLL_BACK) {
+                checks.addAll(MysqlReadiness.of(pair));
+            }
         }
         boolean needsHaproxy = swapEndpoints;
         checks.add(new Check("HAProxy reachable", r.haproxyError() == null || !needsHaproxy,

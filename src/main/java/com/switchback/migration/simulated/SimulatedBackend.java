@@ -89,6 +89,20 @@ public class SimulatedBackend implements MigrationBackend {
         return PairPlans.backendChecks(pair(clusterId), action, swapEndpoints);
     }
 
+    /** The names the `mysql` backend reads from its servers; here simulated, failing where configured. */
+    private static final List<String> READINESS = List.of("Tables without a primary key", "Non-InnoDB tables",
+            "binlog_format", "Binary log retention", "Databases on PolarDB");
+
+    @Override
+    public List<RequestPlan.Check> readiness(String clusterId) {
+        cluster(clusterId);
+        return READINESS.stream().map(name -> properties.readinessFailures().contains(clusterId + ":" + name)
+                        || properties.readinessFailures().contains("*:" + name)
+                        ? RequestPlan.Check.fail(name, "Simulated failure", "Configured by switchback.simulated.readiness-failures.")
+                        : new RequestPlan.Check(name, true, "Simulated: passes"))
+                .toList();
+    }
+
     @Override
     public WriteWindow openWriteWindow(String clusterId, boolean endpointsMove) {
         return WriteWindow.lasting(properties.windowTimeout());

@@ -12,6 +12,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param brokenLinks   clusters whose replication link is broken from the start
  * @param latencySpikes cluster id → latency in seconds, held until changed
  * @param windowTimeout how long a run holds its lease for a read-only window (default: four steps and 30 s)
+ * @param readinessFailures entries {@code clusterId:check name} (or {@code *:check name}): that readiness check fails
  */
 @ConfigurationProperties("switchback.simulated")
 public record SimulatedProperties(
@@ -21,7 +22,8 @@ public record SimulatedProperties(
         List<String> failSteps,
         List<String> brokenLinks,
         Map<String, Integer> latencySpikes,
-        Duration windowTimeout) {
+        Duration windowTimeout,
+        List<String> readinessFailures) {
 
     public SimulatedProperties {
         clusters = clusters <= 0 ? 60 : clusters;
@@ -29,6 +31,7 @@ public record SimulatedProperties(
         failSteps = failSteps == null ? List.of() : List.copyOf(failSteps);
         brokenLinks = brokenLinks == null ? List.of() : List.copyOf(brokenLinks);
         latencySpikes = latencySpikes == null ? Map.of() : Map.copyOf(latencySpikes);
+        readinessFailures = readinessFailures == null ? List.of() : List.copyOf(readinessFailures);
         windowTimeout = windowTimeout == null ? stepDuration.multipliedBy(4).plusSeconds(30) : windowTimeout;
     }
 }
