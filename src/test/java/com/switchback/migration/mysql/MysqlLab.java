@@ -110,14 +110,17 @@ final class MysqlLab {
 
     private static void install(Mariadb m) throws Exception {
         Files.createDirectories(m.dir);
+        // A temporary folder of its own: two labs installing at once (two builds on one machine) never collide in /tmp.
+        Files.createDirectories(m.dir.resolve("tmp"));
         run(m.dir.resolve("install.log"), "mariadb-install-db", "--no-defaults", "--datadir=" + m.dir.resolve("data"),
+                "--tmpdir=" + m.dir.resolve("tmp"),
                 "--user=" + System.getProperty("user.name"), "--auth-root-authentication-method=normal",
                 "--skip-test-db");
     }
 
     private static void launch(Mariadb m) throws IOException {
         m.process = new ProcessBuilder(mariadbd(), "--no-defaults",
-                "--datadir=" + m.dir.resolve("data"), "--socket=" + m.socket(), "--pid-file=" + m.dir.resolve("mysqld.pid"),
+                "--datadir=" + m.dir.resolve("data"), "--tmpdir=" + m.dir.resolve("tmp"), "--socket=" + m.socket(), "--pid-file=" + m.dir.resolve("mysqld.pid"),
                 "--port=" + m.port, "--bind-address=127.0.0.1", "--user=" + System.getProperty("user.name"),
                 "--server-id=" + m.serverId, "--log-bin=" + m.dir.resolve("binlog"), "--log-slave-updates",
                 "--binlog-format=ROW", "--gtid-strict-mode=1", "--skip-name-resolve", "--innodb-buffer-pool-size=32M",
