@@ -89,29 +89,29 @@ public final class PairPlans {
         List<RequestPlan.Check> checks = new ArrayList<>(p.preChecks(action, swapEndpoints));
         if (action == MigrationAction.COMPLETE) {
             // PolarDB stays the writer and RDS stays read-only: no endpoint can route to a side that stops writing.
-            boolean swapped;
-            try {
-                swapped = p.endpointsAre(true);
-            } catch (Exception e) {
-                swapped = false;
-            }
+            boolean swapped = endpointsAre(p, true);
             checks.add(new RequestPlan.Check("Endpoints", true, (swapped ? "Swapped: the RDS endpoint routes to PolarDB. "
                     : "Each endpoint routes to its own side. ") + "Complete moves no endpoint; PolarDB stays the writer."));
         }
         if (action == MigrationAction.CANCEL) {
-            boolean home;
-            try {
-                home = p.endpointsAre(false);
-            } catch (Exception e) {
-                home = false;
-            }
+            boolean home = endpointsAre(p, false);
             // After Cancel PolarDB is an independent writer: an RDS endpoint routed to it would split the data.
-            checks.add(new RequestPlan.Check("Endpoints at home", home, home
-                    ? "Each endpoint routes to its own side; Cancel moves no endpoint."
-                    : "The RDS endpoint does not route to the source RDS. Cancel moves no endpoint, and PolarDB "
-                      + "becomes an independent writer: Roll Back with endpoints (or point the endpoints home) first."));
+            checks.add(home ? new RequestPlan.Check("Endpoints at home", true,
+                    "Each endpoint routes to its own side; Cancel moves no endpoint.")
+                    : RequestPlan.Check.fail("Endpoints at home", "The RDS endpoint does not route to the source RDS. "
+                      + "Cancel moves no endpoint, and PolarDB becomes an independent writer.",
+                      "Roll Back with endpoints (or point the endpoints home) first."));
         }
         return checks;
+    }
+
+    /** Whether the endpoints route that way now; false when it cannot be read (the check then says so). */
+    private static boolean endpointsAre(PairControl p, boolean swapped) {
+        try {
+            return p.endpointsAre(swapped);
+        } catch (Exception e) {
+            return false;
+        }
     }
 
     /** Where moving endpoints go: as kept with the request, else swapped from where they route now. */
@@ -119,11 +119,7 @@ public final class PairPlans {
         if (options.endpointsSwappedAfter() != null) {
             return options.endpointsSwappedAfter();
         }
-        try {
-            return !p.endpointsAre(true);
-        } catch (Exception e) {
-            return true;
-        }
+        return !endpointsAre(p, true);
     }
 
     private static void handover(PairControl p, Handover h, boolean swap, boolean swappedAfter,
@@ -367,7 +363,8 @@ public final class PairPlans {
                     List<RequestPlan.Check> failed = checks.stream().filter(c -> !c.passed()).toList();
                     if (!failed.isEmpty()) {
                         throw new IllegalStateException("Pre-checks failed: " + failed.stream()
-                                .map(c -> c.name() + " — " + c.detail()).collect(Collectors.joining("; ")));
+                                .map(c -> c.name() + " — " + c.detail() + (c.fix().isEmpty() ? "" : " Fix: " + c.fix()))
+                                .collect(Collectors.joining("; ")));
                     }
                     passed.set(true);
                     List<String> warnings = checks.stream().filter(RequestPlan.Check::warning)

@@ -86,7 +86,7 @@ class SafetyStopTest extends SimulatedFleetTest {
         assertThat(service.plan(id).checks()).filteredOn(c -> c.name().equals("Endpoints at home")).singleElement()
                 .satisfies(c -> {
                     assertThat(c.passed()).isFalse();
-                    assertThat(c.detail()).contains("Roll Back with endpoints");
+                    assertThat(c.fix()).contains("Roll Back with endpoints");
                 });
         TestUsers.logout();
 
