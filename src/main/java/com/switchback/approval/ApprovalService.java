@@ -5,6 +5,7 @@ import com.switchback.migration.ActionRefusedException;
 import com.switchback.migration.MigrationRequest;
 import com.switchback.migration.MigrationService;
 import com.switchback.migration.RequestLifecycle;
+import com.switchback.migration.RequestPlan;
 import com.switchback.migration.RequestState;
 import com.switchback.migration.RequestTransition;
 import java.time.Instant;
@@ -48,10 +49,19 @@ public class ApprovalService {
         return approvals.pendingCount();
     }
 
+    /**
+     * Approves a request of someone else. The checks are run again first (no database connection is
+     * held while the backend answers) and kept with the request; the decision is then one transaction.
+     */
     @PreAuthorize(AppRoles.CAN_APPROVE)
-    @Transactional(noRollbackFor = ActionRefusedException.class)
     public void approve(long requestId, String comment) {
-        decide(requestId, RequestTransition.APPROVE, comment, false);
+        List<RequestPlan.Check> checks = migrations.findRequest(requestId)
+                .map(r -> migrations.checks(r.clusterId(), r.action(), r.options())).orElse(List.of());
+        lifecycle.committingRefusals(() -> {
+            MigrationRequest r = decide(requestId, RequestTransition.APPROVE, comment, false);
+            lifecycle.recordChecks(r, "APPROVED", checks);
+            return null;
+        });
     }
 
     @PreAuthorize(AppRoles.CAN_APPROVE)
@@ -67,7 +77,7 @@ public class ApprovalService {
     }
 
     /** Who may decide, and the comment rules; the move itself is the lifecycle's. */
-    private void decide(long requestId, RequestTransition t, String comment, boolean commentRequired) {
+    private MigrationRequest decide(long requestId, RequestTransition t, String comment, boolean commentRequired) {
         String me = currentUser();
         String text = comment == null ? "" : comment.strip();
         MigrationRequest r = lifecycle.lock(requestId)
@@ -95,6 +105,7 @@ public class ApprovalService {
         if (!lifecycle.decide(r, t, me, text, verb + " by " + me + (text.isEmpty() ? "." : ": " + text))) {
             throw refused(r.clusterId(), requestId, "Request #" + requestId + " changed meanwhile: look again.");
         }
+        return r;
     }
 
     private ActionRefusedException refused(String clusterId, Long requestId, String reason) {

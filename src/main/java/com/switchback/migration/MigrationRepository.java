@@ -37,10 +37,21 @@ class MigrationRepository {
         return query("select * from migration where cluster_id = :id for update", clusterId);
     }
 
+    /**
+     * Reads the row, then its endpoints: never a query inside another's row mapping, which outside a
+     * transaction would hold one pooled connection while asking for a second (many parallel readers
+     * would then wait for each other until the pool times out).
+     */
     private Optional<Tracked> query(String sql, String clusterId) {
         return jdbc.sql(sql).param("id", clusterId)
-                .query((rs, n) -> new Tracked(rs.getString("backend"), snapshot(rs, endpoints(clusterId))))
-                .optional();
+                .query((rs, n) -> new Tracked(rs.getString("backend"), snapshot(rs, List.of())))
+                .optional()
+                .map(t -> {
+                    MigrationSnapshot s = t.snapshot();
+                    return new Tracked(t.backend(), new MigrationSnapshot(s.clusterId(), s.sourceRdsId(), s.status(),
+                            s.rdsMode(), s.clusterMode(), s.topology(), s.delayedSeconds(), s.expiredTime(), s.comment(),
+                            endpoints(clusterId)));
+                });
     }
 
     List<Endpoint> endpoints(String clusterId) {

@@ -4,6 +4,7 @@ import com.switchback.base.AppRoles;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -95,24 +96,31 @@ public class MigrationService {
     }
 
     /**
-     * Records a request for an action, with the requester's reason. The migration row is locked,
-     * the state machine is asked against the last observed status, and the one-open-request rule
-     * is checked, all in one transaction: a second click or a second node gets a refusal, never a
-     * second request. A refusal is audited too.
+     * Records a request for an action, with the requester's reason. The checks it must meet are run
+     * first (no database connection is held while the backend answers); a warning among them must be
+     * acknowledged ({@code acknowledged} holds the names the user saw and accepted). Then the
+     * migration row is locked, the state machine is asked against the last observed status, and the
+     * one-open-request rule is checked, all in one transaction: a second click or a second node gets
+     * a refusal, never a second request. A refusal is audited too.
      */
     @PreAuthorize(AppRoles.CAN_OPERATE)
-    @Transactional(noRollbackFor = ActionRefusedException.class)
-    public MigrationRequest request(String clusterId, MigrationAction action, boolean swapEndpoints, String reason) {
-        return request(clusterId, action, ActionOptions.swap(swapEndpoints), reason);
+    public MigrationRequest request(String clusterId, MigrationAction action, ActionOptions options, String reason,
+                                    Set<String> acknowledged) {
+        boolean needsApproval = policy.needsApproval(action);
+        List<RequestPlan.Check> checks = checksNow(clusterId, action, options);
+        return lifecycle.committingRefusals(() -> create(clusterId, action, options, reason,
+                needsApproval ? RequestState.PENDING : RequestState.APPROVED, false, checks, acknowledged));
     }
 
-    /** As {@link #request(String, MigrationAction, boolean, String)}, with all of the user's choices. */
+    /** As {@link #request(String, MigrationAction, ActionOptions, String, Set)}, acknowledging no warning. */
     @PreAuthorize(AppRoles.CAN_OPERATE)
-    @Transactional(noRollbackFor = ActionRefusedException.class)
     public MigrationRequest request(String clusterId, MigrationAction action, ActionOptions options, String reason) {
-        boolean needsApproval = policy.needsApproval(action);
-        return create(clusterId, action, options, reason, needsApproval ? RequestState.PENDING : RequestState.APPROVED,
-                false);
+        return request(clusterId, action, options, reason, Set.of());
+    }
+
+    @PreAuthorize(AppRoles.CAN_OPERATE)
+    public MigrationRequest request(String clusterId, MigrationAction action, boolean swapEndpoints, String reason) {
+        return request(clusterId, action, ActionOptions.swap(swapEndpoints), reason, Set.of());
     }
 
     /**
@@ -120,21 +128,55 @@ public class MigrationService {
      * second person. Flagged on the request and on every audit event it causes.
      */
     @PreAuthorize(AppRoles.CAN_APPROVE)
-    @Transactional(noRollbackFor = ActionRefusedException.class)
-    public MigrationRequest requestEmergency(String clusterId, MigrationAction action, boolean swapEndpoints,
-                                             String reason) {
-        return requestEmergency(clusterId, action, ActionOptions.swap(swapEndpoints), reason);
+    public MigrationRequest requestEmergency(String clusterId, MigrationAction action, ActionOptions options,
+                                             String reason, Set<String> acknowledged) {
+        if (!policy.emergencyEnabled()) {
+            lifecycle.committingRefusals(() -> {
+                throw refused(clusterId, action, "The emergency path is off: this action needs a team lead's approval.");
+            });
+        }
+        List<RequestPlan.Check> checks = checksNow(clusterId, action, options);
+        return lifecycle.committingRefusals(() -> create(clusterId, action, options, reason, RequestState.APPROVED, true, checks,
+                acknowledged));
     }
 
-    /** As {@link #requestEmergency(String, MigrationAction, boolean, String)}, with all of the user's choices. */
     @PreAuthorize(AppRoles.CAN_APPROVE)
-    @Transactional(noRollbackFor = ActionRefusedException.class)
     public MigrationRequest requestEmergency(String clusterId, MigrationAction action, ActionOptions options,
                                              String reason) {
-        if (!policy.emergencyEnabled()) {
-            throw refused(clusterId, action, "The emergency path is off: this action needs a team lead's approval.");
+        return requestEmergency(clusterId, action, options, reason, Set.of());
+    }
+
+    @PreAuthorize(AppRoles.CAN_APPROVE)
+    public MigrationRequest requestEmergency(String clusterId, MigrationAction action, boolean swapEndpoints,
+                                             String reason) {
+        return requestEmergency(clusterId, action, ActionOptions.swap(swapEndpoints), reason, Set.of());
+    }
+
+    /**
+     * The checks {@code action} would meet now: what the dialog shows before a request exists, and
+     * what a request keeps when it is made. Not transactional: the backend is read meanwhile.
+     */
+    @PreAuthorize(AppRoles.CAN_VIEW)
+    public List<RequestPlan.Check> checks(String clusterId, MigrationAction action, ActionOptions options) {
+        return checksNow(clusterId, action, options);
+    }
+
+    private List<RequestPlan.Check> checksNow(String clusterId, MigrationAction action, ActionOptions options) {
+        var tracked = migrations.find(clusterId);
+        if (tracked.isEmpty()) {
+            return List.of();
         }
-        return create(clusterId, action, options, reason, RequestState.APPROVED, true);
+        MigrationBackend backend = backends.get(tracked.get().backend());
+        if (!backend.supports(action)) {
+            return List.of();
+        }
+        try {
+            return CheckRegistry.forAction(backend.describe(clusterId), action,
+                    backend.preChecks(clusterId, action, options.swapEndpoints()), Instant.now());
+        } catch (RuntimeException e) {
+            return List.of(RequestPlan.Check.fail("Backend reachable", OperationRunner.describe(e),
+                    "Make the backend reachable; the first step runs every check again."));
+        }
     }
 
     /** A requester takes back their own request before it starts running. */
@@ -217,7 +259,8 @@ public class MigrationService {
     }
 
     private MigrationRequest create(String clusterId, MigrationAction action, ActionOptions chosen, String reason,
-                                    RequestState initial, boolean emergency) {
+                                    RequestState initial, boolean emergency, List<RequestPlan.Check> checks,
+                                    Set<String> acknowledged) {
         String why = reason == null ? "" : reason.strip();
         if (why.isEmpty()) {
             throw refused(clusterId, action, "A reason is required.");
@@ -237,6 +280,11 @@ public class MigrationService {
         if (!decision.allowed() && !repairOfTwoWriters) {
             throw refused(clusterId, action, decision.reason());
         }
+        List<String> unacknowledged = CheckSummary.warningNames(checks).stream()
+                .filter(name -> !acknowledged.contains(name)).toList();
+        if (!unacknowledged.isEmpty()) {
+            throw refused(clusterId, action, "Acknowledge the warnings first: " + String.join("; ", unacknowledged) + ".");
+        }
         Optional<MigrationRequest> open = requests.openFor(clusterId);
         if (open.isPresent()) {
             throw refused(clusterId, action, "Request #" + open.get().id() + " (" + open.get().action().title()
@@ -255,7 +303,7 @@ public class MigrationService {
         List<MigrationStep> plan = backend.plan(clusterId, action, options);
         try {
             return lifecycle.submit(clusterId, action, options, initial == RequestState.APPROVED, emergency,
-                    currentUser(), why, policy.validFor(), plan);
+                    currentUser(), why, policy.validFor(), plan, checks);
         } catch (DuplicateKeyException e) {
             throw refused(clusterId, action, "Another request for this migration was just made: wait until it ends.");
         }

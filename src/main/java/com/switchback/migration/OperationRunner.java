@@ -77,6 +77,13 @@ public class OperationRunner {
                 return fail(lease, request, backend, -1, "No longer allowed: " + decision.reason()
                         + (live.comment().isEmpty() ? "" : " The backend reports: " + live.comment()));
             }
+            // The checks are run again as execution starts and kept with the request; the first step enforces them.
+            List<RequestPlan.Check> checks = CheckRegistry.forAction(live, request.action(),
+                    backend.preChecks(clusterId, request.action(), request.swapEndpoints()), java.time.Instant.now());
+            lifecycle.inRun(lease, () -> {
+                lifecycle.recordChecks(request, "STARTED", checks);
+                return null;
+            });
         }
         for (int seq = 0; seq < plan.size(); seq++) {
             if (journal.get(seq).state() == StepRecord.StepState.DONE) {

@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The one home of the request lifecycle (docs/architecture.md, "Request lifecycle"). Every move of
@@ -24,11 +25,34 @@ public class RequestLifecycle {
     private final RequestRepository requests;
     private final AuditLog audit;
     private final MigrationEvents events;
+    private final TransactionTemplate tx;
 
-    RequestLifecycle(RequestRepository requests, AuditLog audit, MigrationEvents events) {
+    RequestLifecycle(RequestRepository requests, AuditLog audit, MigrationEvents events, TransactionTemplate tx) {
         this.requests = requests;
         this.audit = audit;
         this.events = events;
+        this.tx = tx;
+    }
+
+    /**
+     * Runs {@code work} in one transaction that commits even when it refuses, so a refusal's audit
+     * event stays; the refusal is then thrown. For services that read a backend first, outside any
+     * transaction, and then decide.
+     */
+    public <T> T committingRefusals(Supplier<T> work) {
+        ActionRefusedException[] refusal = new ActionRefusedException[1];
+        T result = tx.execute(status -> {
+            try {
+                return work.get();
+            } catch (ActionRefusedException e) {
+                refusal[0] = e;
+                return null;
+            }
+        });
+        if (refusal[0] != null) {
+            throw refusal[0];
+        }
+        return result;
     }
 
     /** Reads a request under a row lock, for a decision on it. */
@@ -37,21 +61,26 @@ public class RequestLifecycle {
         return requests.lock(requestId);
     }
 
-    /** A new request, PENDING or (by policy, or on the emergency path) already APPROVED, audited as such. */
+    /**
+     * A new request, PENDING or (by policy, or on the emergency path) already APPROVED, audited as
+     * such, with the checks it met when it was made (warnings acknowledged by the requester).
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     MigrationRequest submit(String clusterId, MigrationAction action, ActionOptions options, boolean approved,
                             boolean emergency, String requestedBy, String reason, Duration validFor,
-                            List<MigrationStep> plan) {
+                            List<MigrationStep> plan, List<RequestPlan.Check> checks) {
         long id = requests.insert(clusterId, action, options, approved ? RequestState.APPROVED : RequestState.PENDING,
                 requestedBy, reason, emergency, validFor);
         requests.insertSteps(id, plan);
+        requests.saveChecks(id, "REQUESTED", checks);
         MigrationRequest created = requests.find(id).orElseThrow();
         String what = action.title() + (created.optionLabel().isEmpty() ? "" : " (" + created.optionLabel() + ")");
         if (emergency) {
             audit.record(Actor.current(), "request.emergency", clusterId, id, Outcome.SUCCESS, true,
-                    "Emergency run of " + what + " without approval. Reason: " + reason);
+                    "Emergency run of " + what + " without approval. Reason: " + reason + " " + CheckSummary.of(checks));
         } else {
-            audit.record("request.created", clusterId, id, Outcome.SUCCESS, what + ". Reason: " + reason);
+            audit.record("request.created", clusterId, id, Outcome.SUCCESS, what + ". Reason: " + reason + " "
+                    + CheckSummary.of(checks));
             if (approved) {
                 audit.record(Actor.SYSTEM, RequestTransition.APPROVE.auditAction(), clusterId, id, Outcome.SUCCESS,
                         false, "Approved by policy: " + action.title() + " does not need a team lead's approval.");
@@ -99,6 +128,12 @@ public class RequestLifecycle {
                 r.emergency(), details);
         events.publish(r.clusterId());
         return true;
+    }
+
+    /** Keeps the checks a request met when it was approved or when its execution started. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordChecks(MigrationRequest r, String phase, List<RequestPlan.Check> checks) {
+        requests.saveChecks(r.id(), phase, checks);
     }
 
     /** Audits a refusal and gives the exception that tells the user why. */

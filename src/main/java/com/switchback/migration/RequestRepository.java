@@ -107,6 +107,30 @@ class RequestRepository {
                 .param("c", clusterId).query(RequestRepository::request).optional();
     }
 
+    /** Keeps the checks a request met at one phase (a phase run again replaces its earlier run). */
+    void saveChecks(long requestId, String phase, List<RequestPlan.Check> checks) {
+        jdbc.sql("delete from request_check where request_id = :r and phase = :p").param("r", requestId).param("p", phase)
+                .update();
+        for (int i = 0; i < checks.size(); i++) {
+            RequestPlan.Check c = checks.get(i);
+            jdbc.sql("""
+                            insert into request_check (request_id, phase, seq, name, outcome, detail, fix)
+                            values (:r, :p, :seq, :name, :outcome, :detail, :fix)""")
+                    .param("r", requestId).param("p", phase).param("seq", i).param("name", c.name())
+                    .param("outcome", c.warning() ? "WARN" : c.passed() ? "PASS" : "FAIL")
+                    .param("detail", c.detail() == null ? "" : c.detail()).param("fix", c.fix()).update();
+        }
+    }
+
+    /** The checks a request met at one phase, in order. */
+    List<RequestPlan.Check> checks(long requestId, String phase) {
+        return jdbc.sql("select name, outcome, detail, fix from request_check where request_id = :r and phase = :p order by seq")
+                .param("r", requestId).param("p", phase)
+                .query((rs, n) -> new RequestPlan.Check(rs.getString(1), !"FAIL".equals(rs.getString(2)), rs.getString(3),
+                        "WARN".equals(rs.getString(2)), rs.getString(4)))
+                .list();
+    }
+
     /** The Switch Overs and Roll Backs that succeeded on a migration, newest first. */
     List<MigrationRequest> succeededHandovers(String clusterId) {
         return jdbc.sql("""

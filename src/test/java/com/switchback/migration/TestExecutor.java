@@ -26,7 +26,11 @@ public final class TestExecutor {
                                        String clusterId, MigrationAction action, boolean swap) {
         try {
             com.switchback.TestUsers.loginAs("dba", "DBA");
-            long id = service.request(clusterId, action, swap, "Test of " + action.title()).id();
+            // The DBA reads the warnings in the dialog and acknowledges them.
+            ActionOptions options = ActionOptions.swap(swap);
+            java.util.Set<String> warnings = java.util.Set.copyOf(
+                    CheckSummary.warningNames(service.checks(clusterId, action, options)));
+            long id = service.request(clusterId, action, options, "Test of " + action.title(), warnings).id();
             com.switchback.TestUsers.loginAs("lead", "TEAM_LEAD");
             approvals.approve(id, "ok");
             return id;

@@ -96,11 +96,16 @@ public class SimulatedBackend implements MigrationBackend {
     @Override
     public List<RequestPlan.Check> readiness(String clusterId) {
         cluster(clusterId);
-        return READINESS.stream().map(name -> properties.readinessFailures().contains(clusterId + ":" + name)
-                        || properties.readinessFailures().contains("*:" + name)
+        return READINESS.stream().map(name -> configured(properties.readinessFailures(), clusterId, name)
                         ? RequestPlan.Check.fail(name, "Simulated failure", "Configured by switchback.simulated.readiness-failures.")
+                        : configured(properties.readinessWarnings(), clusterId, name)
+                        ? RequestPlan.Check.warn(name, "Simulated warning", "Configured by switchback.simulated.readiness-warnings.")
                         : new RequestPlan.Check(name, true, "Simulated: passes"))
                 .toList();
+    }
+
+    private static boolean configured(List<String> entries, String clusterId, String name) {
+        return entries.contains(clusterId + ":" + name) || entries.contains("*:" + name);
     }
 
     @Override
@@ -109,7 +114,8 @@ public class SimulatedBackend implements MigrationBackend {
     }
 
     private SimulatedPair pair(String clusterId) {
-        return new SimulatedPair(cluster(clusterId), faults, () -> Thread.sleep(properties.stepDuration()));
+        return new SimulatedPair(cluster(clusterId), faults, () -> Thread.sleep(properties.stepDuration()),
+                () -> readiness(clusterId));
     }
 
     /** One simulated second for the whole fleet. */

@@ -30,10 +30,14 @@ final class SimulatedPair implements PairControl {
         void pass() throws InterruptedException;
     }
 
-    SimulatedPair(SimulatedCluster c, SimulatedFaults faults, StepClock clock) {
+    private final java.util.function.Supplier<List<RequestPlan.Check>> readiness;
+
+    SimulatedPair(SimulatedCluster c, SimulatedFaults faults, StepClock clock,
+                  java.util.function.Supplier<List<RequestPlan.Check>> readiness) {
         this.c = c;
         this.faults = faults;
         this.clock = clock;
+        this.readiness = readiness;
     }
 
     @Override
@@ -43,7 +47,13 @@ final class SimulatedPair implements PairControl {
 
     @Override
     public List<RequestPlan.Check> preChecks(MigrationAction action, boolean swapEndpoints) {
-        return List.of(new RequestPlan.Check("Simulated pair", true, "Simulated: no servers are read."));
+        List<RequestPlan.Check> checks = new java.util.ArrayList<>();
+        checks.add(new RequestPlan.Check("Simulated pair", true, "Simulated: no servers are read."));
+        if (action.hasEndpointOption()) {
+            // As on a real pair, a handover meets the readiness checks too (one registry).
+            checks.addAll(readiness.get());
+        }
+        return checks;
     }
 
     @Override

@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param latencySpikes cluster id → latency in seconds, held until changed
  * @param windowTimeout how long a run holds its lease for a read-only window (default: four steps and 30 s)
  * @param readinessFailures entries {@code clusterId:check name} (or {@code *:check name}): that readiness check fails
+ * @param readinessWarnings entries of the same form: that readiness check warns
  */
 @ConfigurationProperties("switchback.simulated")
 public record SimulatedProperties(
@@ -23,7 +24,8 @@ public record SimulatedProperties(
         List<String> brokenLinks,
         Map<String, Integer> latencySpikes,
         Duration windowTimeout,
-        List<String> readinessFailures) {
+        List<String> readinessFailures,
+        List<String> readinessWarnings) {
 
     public SimulatedProperties {
         clusters = clusters <= 0 ? 60 : clusters;
@@ -32,6 +34,7 @@ public record SimulatedProperties(
         brokenLinks = brokenLinks == null ? List.of() : List.copyOf(brokenLinks);
         latencySpikes = latencySpikes == null ? Map.of() : Map.copyOf(latencySpikes);
         readinessFailures = readinessFailures == null ? List.of() : List.copyOf(readinessFailures);
+        readinessWarnings = readinessWarnings == null ? List.of() : List.copyOf(readinessWarnings);
         windowTimeout = windowTimeout == null ? stepDuration.multipliedBy(4).plusSeconds(30) : windowTimeout;
     }
 }

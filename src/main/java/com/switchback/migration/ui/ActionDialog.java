@@ -27,7 +27,8 @@ class ActionDialog extends Dialog {
     /** Hands the confirmed action on; returns false to keep the dialog open (the reason is shown). */
     @FunctionalInterface
     interface Submit {
-        boolean submit(MigrationAction action, ActionOptions options, String reason, boolean emergency);
+        boolean submit(MigrationAction action, ActionOptions options, String reason, boolean emergency,
+                       java.util.Set<String> acknowledgedWarnings);
     }
 
     final Button ok = new Button("OK");
@@ -36,6 +37,8 @@ class ActionDialog extends Dialog {
     final TextArea reason = new TextArea("Reason (required)");
     final Checkbox emergency = new Checkbox("Emergency: run now, without a team lead's approval");
     final Checkbox continueBinlog = new Checkbox("Keep binary logging on (ContinueEnableBinlog)", true);
+    final Checkbox acknowledge = new Checkbox("I have read the warnings above and go ahead");
+    private java.util.Set<String> warnings = java.util.Set.of();
 
     private final MigrationAction action;
     private final VerticalLayout content;
@@ -70,7 +73,8 @@ class ActionDialog extends Dialog {
         ok.addClickListener(e -> {
             boolean swap = option != null && Boolean.TRUE.equals(option.getValue());
             var options = new ActionOptions(swap, continueBinlog.getValue());
-            if (submit.submit(action, options, reason.getValue(), emergency.getValue())) {
+            java.util.Set<String> acknowledged = acknowledge.getValue() ? warnings : java.util.Set.of();
+            if (submit.submit(action, options, reason.getValue(), emergency.getValue(), acknowledged)) {
                 close();
             } else {
                 updateOk();
@@ -113,9 +117,37 @@ class ActionDialog extends Dialog {
         return this;
     }
 
+    /**
+     * Shows the checks the action would meet now: a failure is shown (the first step will refuse it),
+     * a warning must be acknowledged before OK, and the acknowledgement is kept with the request.
+     */
+    ActionDialog withChecks(java.util.List<com.switchback.migration.RequestPlan.Check> checks) {
+        var shown = checks.stream().filter(c -> c.warning() || !c.passed()).toList();
+        if (shown.isEmpty()) {
+            return this;
+        }
+        Div list = new Div();
+        list.addClassName("sb-dialog-checks");
+        for (var c : shown) {
+            Span line = new Span((c.warning() ? "⚠ " : "✗ ") + c.name() + " — " + c.detail()
+                    + (c.fix().isEmpty() ? "" : " Fix: " + c.fix()));
+            line.addClassName(c.warning() ? "sb-check-warn" : "sb-check-fail");
+            list.add(new Div(line));
+        }
+        warnings = java.util.Set.copyOf(com.switchback.migration.CheckSummary.warningNames(checks));
+        content.addComponentAtIndex(1, list);
+        if (!warnings.isEmpty()) {
+            content.addComponentAtIndex(2, acknowledge);
+            acknowledge.addValueChangeListener(e -> updateOk());
+        }
+        updateOk();
+        return this;
+    }
+
     private void updateOk() {
         boolean chosen = option == null || option.getValue() != null;
-        ok.setEnabled(chosen && !reason.getValue().isBlank());
+        boolean acknowledged = warnings.isEmpty() || acknowledge.getValue();
+        ok.setEnabled(chosen && acknowledged && !reason.getValue().isBlank());
     }
 
     static ActionDialog rollBack(Submit submit) {

@@ -282,14 +282,16 @@ public class RdsMigrationSection extends Div {
         if (action != MigrationAction.REPAIR) {
             dialog.withEndpointPicture(current.snapshot());
         }
+        dialog.withChecks(service.checks(clusterId, action, ActionOptions.swap(action.hasEndpointOption())));
         dialog.withBinlogChoice(closes && current.asksContinueBinlog())
                 .withEmergencyOption(service.policy().emergencyEnabled() && user.mayApprove()).open();
     }
 
-    private boolean submit(MigrationAction action, ActionOptions options, String reason, boolean emergency) {
+    private boolean submit(MigrationAction action, ActionOptions options, String reason, boolean emergency,
+                           java.util.Set<String> acknowledgedWarnings) {
         try {
-            var r = emergency ? service.requestEmergency(clusterId, action, options, reason)
-                    : service.request(clusterId, action, options, reason);
+            var r = emergency ? service.requestEmergency(clusterId, action, options, reason, acknowledgedWarnings)
+                    : service.request(clusterId, action, options, reason, acknowledgedWarnings);
             String next = r.state() == RequestState.PENDING
                     ? "it waits for a team lead's approval." : "the migration service is carrying it out.";
             Notifications.success(action.title() + " requested (#" + r.id() + "): " + next);

@@ -126,7 +126,7 @@ class ApprovalViewsTest extends KaribuTest {
         _setValue(view.state, RequestState.PENDING);
         view.grid.select(_fetch(view.grid, 0, 50).get(0));
         assertThat(_findAll(view.timeline)).extracting(e -> e.action()).containsExactly("request.created");
-        assertThat(_findAll(view.timeline).get(0).details()).isEqualTo("Cancel Migration. Reason: Timeline test");
+        assertThat(_findAll(view.timeline).get(0).details()).isEqualTo("Cancel Migration. Reason: Timeline test Checks: 7 passed, 0 failed.");
     }
 
     private long requestAs(String user, String role, String clusterId, MigrationAction action, String reason) {

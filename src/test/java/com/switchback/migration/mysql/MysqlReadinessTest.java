@@ -92,6 +92,26 @@ class MysqlReadinessTest extends MysqlLabTest {
         assertPasses("Databases on PolarDB");
     }
 
+    @Test
+    void aRequestKeepsTheChecksItMetAndItsWarningsMustBeAcknowledged() {
+        TestUsers.loginAs("dba", "DBA");
+        var options = com.switchback.migration.ActionOptions.swap(true);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> service.request(CLUSTER,
+                        com.switchback.migration.MigrationAction.SWITCH_OVER, options, "Cut-over"))
+                .isInstanceOf(com.switchback.migration.ActionRefusedException.class)
+                .hasMessageStartingWith("Acknowledge the warnings first: ").hasMessageContaining("TLS on the link");
+        TestUsers.logout();
+
+        long id = approved(com.switchback.migration.MigrationAction.SWITCH_OVER, true);
+        assertThat(executor.run("executor-A", id)).isEqualTo(com.switchback.migration.OperationRunner.Result.SUCCEEDED);
+        for (String phase : List.of("REQUESTED", "APPROVED", "STARTED")) {
+            assertThat(jdbc.sql("select outcome from request_check where request_id = :r and phase = :p and name = 'TLS on the link'")
+                    .param("r", id).param("p", phase).query(String.class).single()).as(phase).isEqualTo("WARN");
+        }
+        assertThat(jdbc.sql("select details from audit_event where request_id = :r and action = 'request.created'")
+                .param("r", id).query(String.class).single()).contains("warnings acknowledged: ").contains("TLS on the link");
+    }
+
     private List<RequestPlan.Check> readiness() {
         TestUsers.loginAs("dba", "DBA");
         try {
