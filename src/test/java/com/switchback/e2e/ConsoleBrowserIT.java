@@ -129,6 +129,8 @@ class ConsoleBrowserIT {
         dba.locator("vaadin-text-area textarea").fill("Wrong target cluster");
         screenshot(dba, "07-cancel-dialog");
         button(dba, "OK").click();
+        assertThat(dba.getByText("Waiting for a team lead's approval", new Page.GetByTextOptions().setExact(false)))
+                .isVisible();
 
         Page lead = login("lead2");
         lead.navigate(app.url("/approvals"));
@@ -150,6 +152,9 @@ class ConsoleBrowserIT {
         button(lead, "Cancel Migration").click();
         lead.locator("vaadin-text-area textarea").fill("Own request, for the record");
         button(lead, "OK").click();
+        // The request is recorded (its checks are read first) before the lead goes to the inbox.
+        assertThat(lead.getByText("Waiting for a team lead's approval", new Page.GetByTextOptions().setExact(false)))
+                .isVisible();
         lead.navigate(app.url("/approvals"));
         lead.locator("vaadin-grid-cell-content", new Page.LocatorOptions().setHasText("Own request, for the record")).click();
         assertThat(lead.getByText("You made this request: another team lead must decide on it.")).isVisible();

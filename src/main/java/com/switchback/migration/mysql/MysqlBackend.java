@@ -74,7 +74,7 @@ public class MysqlBackend implements MigrationBackend {
 
     @Override
     public List<RequestPlan.Check> readiness(String clusterId) {
-        return MysqlReadiness.of(pair(clusterId));
+        return MysqlPreChecks.readiness(pair(clusterId));
     }
 
     @Override

@@ -45,6 +45,29 @@ final class MysqlPreChecks {
     }
 
     /**
+     * The readiness report of a pair, whatever the action: GTID settings, errant transactions, the
+     * accounts that bypass read_only, and the vendor's evaluation ({@link MysqlReadiness}).
+     */
+    static List<Check> readiness(MysqlPair pair) {
+        PairReading r = pair.read();
+        List<Check> checks = new ArrayList<>();
+        for (SideReading side : List.of(r.rds(), r.polardb())) {
+            if (!side.reachable()) {
+                checks.add(Check.fail(side.label() + " reachable", side.error(), "Make it reachable with the admin account."));
+            } else if (side.gtidProblem() != null) {
+                checks.add(Check.fail("GTID on " + side.label(), side.gtidProblem(),
+                        "Enable binary logging and log_slave_updates (and gtid_mode on MySQL) on both servers."));
+            }
+        }
+        if (r.rds().reachable() && r.polardb().reachable()) {
+            checks.add(new Check("GTID replication usable", true, "Binary logs and GTID in place on both servers"));
+            checks.addAll(gtidSafety(pair, MigrationAction.SWITCH_OVER));
+            checks.addAll(MysqlReadiness.of(pair));
+        }
+        return checks;
+    }
+
+    /**
      * What keeps the GTID comparison honest: MariaDB's strict mode on both servers, no transaction on
      * the side to be promoted that its source never wrote, and (a warning) the accounts that can write
      * on a read-only side.

@@ -16,7 +16,8 @@ import java.util.TreeSet;
  * plan, and enforced by the first step (a failure blocks; a warning is shown to the approver).
  * What fails: non-InnoDB tables, a binary log format other than ROW, the replication account
  * missing on a side, databases of the source missing on the destination. What only warns: tables
- * without a primary key, triggers, events, binary logs kept less than 7 days, no TLS on the link.
+ * without a primary key, triggers, events, binary logs kept less than 7 days, no TLS on the link,
+ * little free disk (or free disk not readable over SQL).
  */
 final class MysqlReadiness {
 
@@ -46,6 +47,7 @@ final class MysqlReadiness {
             }
             checks.add(databasesOnDestination(rds, polardb));
             checks.add(linkTls(rds, polardb));
+            checks.add(freeDisk(rds, polardb));
         } catch (SQLException | RuntimeException e) {
             checks.add(Check.fail("Readiness readable", e.getMessage(), "Make both servers reachable with the admin account."));
         }
@@ -136,6 +138,25 @@ final class MysqlReadiness {
             }
         }
         return new Check("TLS on the link", true, "No link to check");
+    }
+
+    /** MariaDB's DISKS plugin tells the free space where it is installed; otherwise it cannot be read over SQL. */
+    private static Check freeDisk(Connection rds, Connection polardb) {
+        List<String> low = new ArrayList<>();
+        for (Connection c : List.of(rds, polardb)) {
+            String side = c == rds ? "Source RDS" : "PolarDB";
+            try {
+                for (String row : list(c, "select concat(disk, ' ', round(100 * available / total), '% free') "
+                        + "from information_schema.disks where available < total / 10")) {
+                    low.add(side + ": " + row);
+                }
+            } catch (SQLException e) {
+                return Check.warn("Free disk", "Not readable over SQL (MariaDB's DISKS plugin is not installed)",
+                        "Check that both servers have room for the binary logs the switch keeps, or install the DISKS plugin.");
+            }
+        }
+        return low.isEmpty() ? new Check("Free disk", true, "At least 10% free on every disk")
+                : Check.warn("Free disk", String.join(", ", low), "Free space before the switch: binary logs grow during it.");
     }
 
     private static List<String> list(Connection c, String sql) throws SQLException {

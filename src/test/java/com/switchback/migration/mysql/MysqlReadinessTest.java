@@ -19,6 +19,9 @@ class MysqlReadinessTest extends MysqlLabTest {
         assertThat(checks).filteredOn(c -> !c.passed()).isEmpty();
         assertThat(check("TLS on the link").warning()).as("the lab's link has no TLS").isTrue();
         assertThat(check("Replication account on PolarDB").passed()).isTrue();
+        assertThat(check("gtid_strict_mode on both servers").passed()).isTrue();
+        assertThat(check("GTID replication usable").passed()).isTrue();
+        assertThat(check("Accounts that bypass read_only on Source RDS").warning()).as("root may write").isTrue();
     }
 
     @Test
