@@ -110,6 +110,9 @@ class MysqlKillIT {
         button(dba, "Roll Back Migration").click();
         dba.locator("vaadin-radio-button", new Page.LocatorOptions().setHasText("Switch Back with Endpoints")).click();
         dba.locator("vaadin-text-area textarea").fill("Rollback drill with a crash");
+        // The lab's servers warn (no TLS on the link, accounts that bypass read_only): the DBA acknowledges.
+        assertThat(button(dba, "OK")).isDisabled();
+        dba.locator("vaadin-checkbox", new Page.LocatorOptions().setHasText("I have read the warnings above")).click();
         button(dba, "OK").click();
         assertThat(dba.getByText("Waiting for a team lead's approval", new Page.GetByTextOptions().setExact(false)))
                 .isVisible();
