@@ -19,10 +19,6 @@ public record RequestPlan(List<Check> checks, List<String> steps) {
             this(name, passed, detail, false, "");
         }
 
-        public static Check warn(String name, String detail) {
-            return new Check(name, true, detail, true, "");
-        }
-
         /** A warning, with the fix in one sentence. */
         public static Check warn(String name, String detail, String fix) {
             return new Check(name, true, detail, true, fix);

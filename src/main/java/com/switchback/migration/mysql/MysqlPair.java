@@ -102,15 +102,6 @@ final class MysqlPair {
         }
     }
 
-    /** Whether both endpoints point where they should: swapped (after a switch over) or not. */
-    boolean endpointsAre(PairReading r, boolean swapped) {
-        var h = config.haproxy();
-        String forRds = swapped ? h.polardbServer() : h.rdsServer();
-        String forPolardb = swapped ? h.rdsServer() : h.polardbServer();
-        return r.haproxyError() == null
-                && r.rdsEndpoint().equals(Set.of(forRds)) && r.polardbEndpoint().equals(Set.of(forPolardb));
-    }
-
     /** Whether both endpoints point where they should, read from HAProxy alone. */
     boolean endpointsAre(boolean swapped) throws IOException {
         var h = config.haproxy();

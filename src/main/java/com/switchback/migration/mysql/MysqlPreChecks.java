@@ -100,8 +100,8 @@ final class MysqlPreChecks {
                 checks.add(bypass.isEmpty()
                         ? new Check("Accounts that bypass read_only on " + side.label(), true, "None besides Switchback's own")
                         : Check.warn("Accounts that bypass read_only on " + side.label(), String.join(", ", bypass)
-                          + " can write while it is read-only; keep them idle during the action (a write after "
-                          + "the demotion undoes the action)."));
+                          + " can write while it is read-only",
+                          "Keep them idle during the action: a write after the demotion undoes it."));
             }
         } catch (SQLException | RuntimeException e) {
             checks.add(new Check("GTID safety readable", false, e.getMessage()));

@@ -139,11 +139,6 @@ public final class SimulatedCluster {
         latency = seconds;
     }
 
-    /** The side being written: where the link starts. */
-    synchronized long writerPosition() {
-        return topology == Topology.POLARDB2RDS ? clusterExecuted : rdsExecuted;
-    }
-
     /** Applies every transaction of the writer on the replica (the catch-up finishes). */
     synchronized void catchUp() {
         if (topology == Topology.POLARDB2RDS) {
@@ -151,11 +146,6 @@ public final class SimulatedCluster {
         } else {
             clusterApplied = rdsExecuted;
         }
-    }
-
-    /** Whether the replica has applied every transaction of the writer. */
-    synchronized boolean caughtUp() {
-        return topology == Topology.POLARDB2RDS ? rdsApplied >= clusterExecuted : clusterApplied >= rdsExecuted;
     }
 
     /** One second of simulated life: writes on the writable side, replication, latency noise. */

@@ -1,6 +1,14 @@
 package com.switchback.migration.ui;
 
+import com.switchback.base.Formats;
 import com.switchback.migration.ActionOptions;
+import com.switchback.migration.CheckSummary;
+import com.switchback.migration.MigrationSnapshot;
+import com.switchback.migration.MigrationWindow;
+import com.switchback.migration.RequestPlan;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
 import com.switchback.migration.MigrationAction;
 import com.switchback.migration.MigrationService;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -28,7 +36,7 @@ class ActionDialog extends Dialog {
     @FunctionalInterface
     interface Submit {
         boolean submit(MigrationAction action, ActionOptions options, String reason, boolean emergency,
-                       java.util.Set<String> acknowledgedWarnings);
+                       Set<String> acknowledgedWarnings);
     }
 
     final Button ok = new Button("OK");
@@ -38,7 +46,7 @@ class ActionDialog extends Dialog {
     final Checkbox emergency = new Checkbox("Emergency: run now, without a team lead's approval");
     final Checkbox continueBinlog = new Checkbox("Keep binary logging on (ContinueEnableBinlog)", true);
     final Checkbox acknowledge = new Checkbox("I have read the warnings above and go ahead");
-    private java.util.Set<String> warnings = java.util.Set.of();
+    private Set<String> warnings = Set.of();
 
     private final MigrationAction action;
     private final VerticalLayout content;
@@ -73,7 +81,7 @@ class ActionDialog extends Dialog {
         ok.addClickListener(e -> {
             boolean swap = option != null && Boolean.TRUE.equals(option.getValue());
             var options = new ActionOptions(swap, continueBinlog.getValue());
-            java.util.Set<String> acknowledged = acknowledge.getValue() ? warnings : java.util.Set.of();
+            Set<String> acknowledged = acknowledge.getValue() ? warnings : Set.of();
             if (submit.submit(action, options, reason.getValue(), emergency.getValue(), acknowledged)) {
                 close();
             } else {
@@ -85,7 +93,7 @@ class ActionDialog extends Dialog {
     }
 
     /** Shows each endpoint: where it routes now, after, and read/write after; follows the option chosen. */
-    ActionDialog withEndpointPicture(com.switchback.migration.MigrationSnapshot snapshot) {
+    ActionDialog withEndpointPicture(MigrationSnapshot snapshot) {
         EndpointTable table = new EndpointTable(snapshot, action);
         table.show(option == null ? null : option.getValue());
         if (option != null) {
@@ -93,12 +101,12 @@ class ActionDialog extends Dialog {
         }
         content.addComponentAtIndex(1, table);
         if (snapshot.expiredTime() != null) {
-            var now = java.time.Instant.now();
-            Paragraph window = new Paragraph("Migration window: the link closes " + com.switchback.base.Formats.utc(
-                    snapshot.expiredTime()) + " (" + com.switchback.migration.MigrationWindow.remaining(snapshot.expiredTime(), now) + ").");
-            var urgency = com.switchback.migration.MigrationWindow.urgency(snapshot.expiredTime(), now);
-            window.addClassName(urgency == com.switchback.migration.MigrationWindow.Urgency.NONE ? "sb-window"
-                    : urgency == com.switchback.migration.MigrationWindow.Urgency.WARNING ? "sb-window-warning"
+            var now = Instant.now();
+            Paragraph window = new Paragraph("Migration window: the link closes " + Formats.utc(
+                    snapshot.expiredTime()) + " (" + MigrationWindow.remaining(snapshot.expiredTime(), now) + ").");
+            var urgency = MigrationWindow.urgency(snapshot.expiredTime(), now);
+            window.addClassName(urgency == MigrationWindow.Urgency.NONE ? "sb-window"
+                    : urgency == MigrationWindow.Urgency.WARNING ? "sb-window-warning"
                     : "sb-window-danger");
             content.addComponentAtIndex(2, window);
         }
@@ -121,7 +129,7 @@ class ActionDialog extends Dialog {
      * Shows the checks the action would meet now: a failure is shown (the first step will refuse it),
      * a warning must be acknowledged before OK, and the acknowledgement is kept with the request.
      */
-    ActionDialog withChecks(java.util.List<com.switchback.migration.RequestPlan.Check> checks) {
+    ActionDialog withChecks(List<RequestPlan.Check> checks) {
         var shown = checks.stream().filter(c -> c.warning() || !c.passed()).toList();
         if (shown.isEmpty()) {
             return this;
@@ -134,7 +142,7 @@ class ActionDialog extends Dialog {
             line.addClassName(c.warning() ? "sb-check-warn" : "sb-check-fail");
             list.add(new Div(line));
         }
-        warnings = java.util.Set.copyOf(com.switchback.migration.CheckSummary.warningNames(checks));
+        warnings = Set.copyOf(CheckSummary.warningNames(checks));
         content.addComponentAtIndex(1, list);
         if (!warnings.isEmpty()) {
             content.addComponentAtIndex(2, acknowledge);

@@ -41,11 +41,7 @@ class MysqlResumeTest extends MysqlLabTest {
     void anExecutorStoppedAtAnyStepBoundaryIsResumedByAnother(Case c) throws Exception {
         int stepCount = backend.plan(CLUSTER, c.action, true).size();
         for (int stopBefore = 1; stopBefore < stepCount; stopBefore++) {
-            startFromALinkedPair();
-            if (c.action == MigrationAction.ROLL_BACK) {
-                assertThat(executor.run("executor-0", approved(MigrationAction.SWITCH_OVER, true)))
-                        .isEqualTo(OperationRunner.Result.SUCCEEDED);
-            }
+            startWhereTheActionStarts(c);
             try (var watch = new TwoWriterMonitor(lab);
                  var writer = new SteadyWriter(lab, lab.rdsEndpointPort, 100)) {
                 await().atMost(Duration.ofSeconds(20)).until(() -> writer.acknowledged().size() >= 20);
@@ -77,6 +73,15 @@ class MysqlResumeTest extends MysqlLabTest {
         }
     }
 
+    /** A linked pair, switched over first when the action is a roll back. */
+    private void startWhereTheActionStarts(Case c) throws Exception {
+        startFromALinkedPair();
+        if (c.action == MigrationAction.ROLL_BACK) {
+            assertThat(executor.run("executor-0", approved(MigrationAction.SWITCH_OVER, true)))
+                    .isEqualTo(OperationRunner.Result.SUCCEEDED);
+        }
+    }
+
     /** The executor's process dies (as with kill -9) at a point inside the read-only window. */
     static final class Died extends Error {
     }
@@ -95,11 +100,7 @@ class MysqlResumeTest extends MysqlLabTest {
         }
         assertThat(last - first).as("demote, catch up, promote, endpoints").isEqualTo(3);
         for (int dieBefore = first + 1; dieBefore <= last; dieBefore++) {
-            startFromALinkedPair();
-            if (c.action == MigrationAction.ROLL_BACK) {
-                assertThat(executor.run("executor-0", approved(MigrationAction.SWITCH_OVER, true)))
-                        .isEqualTo(OperationRunner.Result.SUCCEEDED);
-            }
+            startWhereTheActionStarts(c);
             try (var watch = new TwoWriterMonitor(lab);
                  var writer = new SteadyWriter(lab, lab.rdsEndpointPort, 100)) {
                 await().atMost(Duration.ofSeconds(20)).until(() -> writer.acknowledged().size() >= 20);

@@ -131,7 +131,10 @@ class MysqlWritePauseBench extends MysqlLabTest {
             await().atMost(Duration.ofSeconds(30)).until(() -> writer.acknowledged().size() >= c.rate() / 2);
             writer.startMeasuring();
             long start = System.nanoTime();
-            Thread.sleep(leadIn);
+            // Lead-in: the writer commits for that long first (measured by its own commits, not by sleeping).
+            long before = writer.acknowledged().size();
+            long leadRows = c.rate() * leadIn.toMillis() / 1000;
+            await().atMost(Duration.ofSeconds(30)).until(() -> writer.acknowledged().size() >= before + leadRows);
             flip.run();
             long after = writer.acknowledged().size();
             await().atMost(Duration.ofSeconds(30)).until(() -> writer.acknowledged().size() >= after + c.rate() / 4
