@@ -76,8 +76,10 @@ public final class ActionRules {
         }
         if (action == SWITCH_OVER) {
             if (delayedSeconds == null || delayedSeconds < 0) {
-                return Decision.refuse("Replication latency is not measured: Switch Over needs it under "
-                        + MAX_SWITCH_OVER_LATENCY_SECONDS + " s.");
+                // Alibaba Cloud documents DelayedSeconds = -1 as "not measured"; self-managed pairs report the same.
+                return Decision.refuse("Replication latency is not measured now (the backend reports -1): Switch Over "
+                        + "needs a measured latency under " + MAX_SWITCH_OVER_LATENCY_SECONDS + " s. Wait until it is "
+                        + "measured again; if it stays unmeasured, check that the migration's replication is running.");
             }
             if (delayedSeconds >= MAX_SWITCH_OVER_LATENCY_SECONDS) {
                 return Decision.refuse("Replication latency is " + delayedSeconds

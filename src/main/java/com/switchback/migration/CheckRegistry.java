@@ -3,6 +3,7 @@ package com.switchback.migration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * The one registry of checks (docs/architecture.md §3): the common checks on the migration's
@@ -29,5 +30,23 @@ public final class CheckRegistry {
                 ? PreChecks.repair(s) : PreChecks.of(s, action, now));
         checks.addAll(backend);
         return checks;
+    }
+
+    /**
+     * The first step of every action: runs the checks for {@code action} on a fresh reading and
+     * throws, naming each failure and its fix, when one fails; returns the step's note otherwise.
+     */
+    public static String enforce(MigrationSnapshot s, MigrationAction action, List<RequestPlan.Check> backend) {
+        List<RequestPlan.Check> checks = forAction(s, action, backend, Instant.now());
+        List<RequestPlan.Check> failed = checks.stream().filter(c -> !c.passed()).toList();
+        if (!failed.isEmpty()) {
+            throw new IllegalStateException("Pre-checks failed: " + failed.stream()
+                    .map(c -> c.name() + " — " + c.detail() + (c.fix().isEmpty() ? "" : " Fix: " + c.fix()))
+                    .collect(Collectors.joining("; ")));
+        }
+        List<String> warnings = checks.stream().filter(RequestPlan.Check::warning)
+                .map(c -> c.name() + " (" + c.detail() + ")").toList();
+        return "Status " + s.status() + ", latency " + s.delayedSeconds() + " s; every check passed"
+                + (warnings.isEmpty() ? "." : ", with warnings: " + String.join("; ", warnings) + ".");
     }
 }

@@ -111,11 +111,8 @@ public class MigrationMonitor {
     }
 
     private MigrationSnapshot unreachable(String clusterId, String error) {
-        return migrations.find(clusterId).map(t -> {
-            MigrationSnapshot s = t.snapshot();
-            return new MigrationSnapshot(s.clusterId(), s.sourceRdsId(), s.status(), s.rdsMode(), s.clusterMode(),
-                    s.topology(), -1, s.expiredTime(), "The backend could not be read: " + error, s.endpoints());
-        }).orElse(null);
+        return migrations.find(clusterId)
+                .map(t -> t.snapshot().withComment("The backend could not be read: " + error, -1)).orElse(null);
     }
 
     @PreDestroy

@@ -46,12 +46,7 @@ class MigrationRepository {
         return jdbc.sql(sql).param("id", clusterId)
                 .query((rs, n) -> new Tracked(rs.getString("backend"), snapshot(rs, List.of())))
                 .optional()
-                .map(t -> {
-                    MigrationSnapshot s = t.snapshot();
-                    return new Tracked(t.backend(), new MigrationSnapshot(s.clusterId(), s.sourceRdsId(), s.status(),
-                            s.rdsMode(), s.clusterMode(), s.topology(), s.delayedSeconds(), s.expiredTime(), s.comment(),
-                            endpoints(clusterId)));
-                });
+                .map(t -> new Tracked(t.backend(), t.snapshot().withEndpoints(endpoints(clusterId))));
     }
 
     List<Endpoint> endpoints(String clusterId) {
@@ -85,12 +80,12 @@ class MigrationRepository {
         int changed = jdbc.sql("""
                         update migration set source_rds_id = :rds, status = :status, rds_rw_mode = :rdsMode,
                             cluster_rw_mode = :clusterMode, topology = :topology, delayed_seconds = :delay,
-                            expired_time = :expires, comment = :comment, observed_at = now()
+                            expired_time = :expires, comment = :comment, source_type = :source, observed_at = now()
                         where cluster_id = :id and (source_rds_id is distinct from :rds
                             or status is distinct from :status or rds_rw_mode is distinct from :rdsMode
                             or cluster_rw_mode is distinct from :clusterMode or topology is distinct from :topology
                             or delayed_seconds is distinct from :delay or expired_time is distinct from :expires
-                            or comment is distinct from :comment)""")
+                            or comment is distinct from :comment or source_type is distinct from :source)""")
                 .param("id", s.clusterId())
                 .param("rds", s.sourceRdsId())
                 .param("status", s.status())
@@ -100,6 +95,7 @@ class MigrationRepository {
                 .param("delay", s.delayedSeconds())
                 .param("expires", s.expiredTime() == null ? null : Timestamp.from(s.expiredTime()))
                 .param("comment", s.comment())
+                .param("source", s.sourceType())
                 .update();
         boolean endpointsChanged = !endpoints(s.clusterId()).equals(s.endpoints());
         if (endpointsChanged) {
@@ -130,7 +126,8 @@ class MigrationRepository {
                 rs.getInt("delayed_seconds"),
                 expires == null ? null : expires.toInstant(),
                 rs.getString("comment"),
-                endpoints);
+                endpoints,
+                rs.getString("source_type"));
     }
 
     private static ReadWriteMode mode(String v) {

@@ -17,11 +17,41 @@ public record MigrationSnapshot(
         int delayedSeconds,
         Instant expiredTime,
         String comment,
-        List<Endpoint> endpoints) {
+        List<Endpoint> endpoints,
+        String sourceType) {
+
+    /** Alibaba Cloud's {@code SrcDbType} of a PolarDB cluster upgraded to a new major version. */
+    public static final String POLARDB_SOURCE = "PolarDBMySQL";
 
     public MigrationSnapshot {
         comment = comment == null ? "" : comment;
         endpoints = endpoints == null ? List.of() : List.copyOf(endpoints);
+        sourceType = sourceType == null || sourceType.isBlank() ? "RDS" : sourceType;
+    }
+
+    /** A migration from an RDS instance, the usual case. */
+    public MigrationSnapshot(String clusterId, String sourceRdsId, String status, ReadWriteMode rdsMode,
+                             ReadWriteMode clusterMode, Topology topology, int delayedSeconds, Instant expiredTime,
+                             String comment, List<Endpoint> endpoints) {
+        this(clusterId, sourceRdsId, status, rdsMode, clusterMode, topology, delayedSeconds, expiredTime, comment,
+                endpoints, "RDS");
+    }
+
+    /** The same reading with its endpoints as stored. */
+    public MigrationSnapshot withEndpoints(List<Endpoint> list) {
+        return new MigrationSnapshot(clusterId, sourceRdsId, status, rdsMode, clusterMode, topology, delayedSeconds,
+                expiredTime, comment, list, sourceType);
+    }
+
+    /** The same reading with a note, and the latency as now known (-1 when not). */
+    public MigrationSnapshot withComment(String note, int latency) {
+        return new MigrationSnapshot(clusterId, sourceRdsId, status, rdsMode, clusterMode, topology, latency,
+                expiredTime, note, endpoints, sourceType);
+    }
+
+    /** How the console names the source: "Source RDS", or "Source PolarDB" for a major-version upgrade. */
+    public String sourceLabel() {
+        return POLARDB_SOURCE.equals(sourceType) ? "Source PolarDB" : "Source RDS";
     }
 
     /** Both sides writable while a link joins them: the one state Switchback must never cause. */

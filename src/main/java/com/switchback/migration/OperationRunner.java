@@ -61,7 +61,6 @@ public class OperationRunner {
         MigrationRequest request = requests.find(lease.requestId()).orElseThrow();
         String clusterId = request.clusterId();
         MigrationBackend backend = backends.get(migrations.find(clusterId).orElseThrow().backend());
-        Fence fence = () -> lifecycle.touch(lease);
         List<MigrationStep> plan = backend.plan(clusterId, request.action(), request.options());
         List<StepRecord> journal = requests.steps(request.id());
         if (!sameSteps(plan, journal)) {
@@ -117,6 +116,7 @@ public class OperationRunner {
             });
             try {
                 String note;
+                Fence fence = new StepFence(lease, at);
                 if (step.isDone()) {
                     note = "Already in effect; not repeated.";
                 } else {
@@ -247,6 +247,37 @@ public class OperationRunner {
                 message + " State left behind: " + stateLeft);
         log.warn("Request #{} failed: {} — state left: {}", request.id(), message, stateLeft);
         return Result.FAILED;
+    }
+
+    /** The fence of one step: the lease's heartbeat, and the record of the step's outward call. */
+    private final class StepFence implements Fence {
+        private final Lease lease;
+        private final int seq;
+
+        StepFence(Lease lease, int seq) {
+            this.lease = lease;
+            this.seq = seq;
+        }
+
+        @Override
+        public void check() {
+            lifecycle.touch(lease);
+        }
+
+        @Override
+        public java.time.Instant callSentAt() {
+            return requests.callSentAt(lease.requestId(), seq);
+        }
+
+        @Override
+        public void recordCall(java.time.Instant at) {
+            lifecycle.inRun(lease, () -> {
+                if (!requests.recordCall(lease, seq, at)) {
+                    throw new FencedException(lease);
+                }
+                return null;
+            });
+        }
     }
 
     private void record(MigrationRequest r, String action, Outcome outcome, String details) {

@@ -357,20 +357,9 @@ public final class PairPlans {
         AtomicBoolean passed = new AtomicBoolean();
         return step(p, "precheck", "Check that " + action.title() + " is allowed now: status, link, modes and the "
                 + "backend's checks", passed::get, fence -> {
-                    MigrationSnapshot s = p.describe();
-                    List<RequestPlan.Check> checks = CheckRegistry.forAction(s, action, backendChecks(p, action, swap),
-                            Instant.now());
-                    List<RequestPlan.Check> failed = checks.stream().filter(c -> !c.passed()).toList();
-                    if (!failed.isEmpty()) {
-                        throw new IllegalStateException("Pre-checks failed: " + failed.stream()
-                                .map(c -> c.name() + " — " + c.detail() + (c.fix().isEmpty() ? "" : " Fix: " + c.fix()))
-                                .collect(Collectors.joining("; ")));
-                    }
+                    String note = CheckRegistry.enforce(p.describe(), action, backendChecks(p, action, swap));
                     passed.set(true);
-                    List<String> warnings = checks.stream().filter(RequestPlan.Check::warning)
-                            .map(c -> c.name() + " (" + c.detail() + ")").toList();
-                    return "Status " + s.status() + ", latency " + s.delayedSeconds() + " s; every check passed"
-                            + (warnings.isEmpty() ? "." : ", with warnings: " + String.join("; ", warnings) + ".");
+                    return note;
                 });
     }
 

@@ -266,6 +266,20 @@ class RequestRepository {
                 .param("r", lease.requestId()).param("e", lease.epoch()).param("seq", seq).update() == 1;
     }
 
+    /** When an attempt of this step sent its outward call, or null (kept across retries and takeovers). */
+    Instant callSentAt(long requestId, int seq) {
+        return jdbc.sql("select call_sent_at from operation_step where request_id = :r and seq = :seq")
+                .param("r", requestId).param("seq", seq)
+                .query((rs, n) -> instant(rs.getTimestamp(1))).optional().orElse(null);
+    }
+
+    /** Records (or clears, with null) the step's outward call; only while the run's epoch holds. */
+    boolean recordCall(Lease lease, int seq, Instant at) {
+        return jdbc.sql("update operation_step set call_sent_at = :at where request_id = :r and seq = :seq" + HELD)
+                .param("at", at == null ? null : Timestamp.from(at)).param("r", lease.requestId())
+                .param("e", lease.epoch()).param("seq", seq).update() == 1;
+    }
+
     /** The write pause the run's read-only window caused, as the executor measured it. */
     void recordPause(Lease lease, java.time.Duration pause, java.time.Duration untilEndpoints) {
         jdbc.sql("""

@@ -18,11 +18,13 @@ public class Facts extends Div {
         return v;
     }
 
-    public void add(String label, Component value) {
+    /** Adds a fact; returns the label's span, for a label that changes with what is shown. */
+    public Span add(String label, Component value) {
         Span l = new Span(label);
         l.addClassName("sb-fact-label");
         value.addClassName("sb-fact-value");
         value.getElement().setAttribute("data-fact", label);
         add(l, value);
+        return l;
     }
 }

@@ -38,6 +38,7 @@ public class AliyunBackend implements MigrationBackend {
 
 
     public static final String NAME = "aliyun";
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AliyunBackend.class);
     private static final int PAGE_SIZE = 100;
 
     private record Seen(MigrationSnapshot snapshot, long readAt) {
@@ -86,22 +87,36 @@ public class AliyunBackend implements MigrationBackend {
         return List.copyOf(new TreeMap<>(regionProblems).values());
     }
 
-    /** One region, all pages of {@code DescribeDBClusters}. */
+    /**
+     * One region, all pages of {@code DescribeDBClusters}. Only PolarDB for MySQL clusters are listed:
+     * migration from RDS exists for them alone. {@code Engine} is always {@code POLARDB}; the edition is
+     * {@code DBType} (MySQL, PostgreSQL, Oracle).
+     */
     private List<ClusterDescription> discover(String region) {
         List<ClusterDescription> all = new ArrayList<>();
+        int otherEditions = 0;
         for (int page = 1; ; page++) {
             JsonNode r = api.read(region, "DescribeDBClusters",
                     Map.of("PageSize", String.valueOf(PAGE_SIZE), "PageNumber", String.valueOf(page)));
             int onPage = 0;
             for (JsonNode c : MigrationReading.items(r.path("Items"))) {
                 onPage++;
+                String dbType = MigrationReading.text(c, "DBType");
+                if (!"MySQL".equalsIgnoreCase(dbType)) {
+                    otherEditions++;
+                    continue;
+                }
                 String id = MigrationReading.text(c, "DBClusterId");
                 regionOf.put(id, region);
                 all.add(new ClusterDescription(id, MigrationReading.text(c, "DBClusterDescription"), region,
-                        (MigrationReading.text(c, "Engine") + " " + MigrationReading.text(c, "DBVersion")).strip(),
+                        ("PolarDB for " + dbType + " " + MigrationReading.text(c, "DBVersion")).strip(),
                         MigrationReading.text(c, "DBClusterStatus")));
             }
             if (onPage < PAGE_SIZE || page * PAGE_SIZE >= r.path("TotalRecordCount").asInt(0)) {
+                if (otherEditions > 0) {
+                    log.info("Region {}: {} PolarDB cluster(s) of other editions (PostgreSQL, Oracle) not listed: "
+                            + "migration from RDS is for PolarDB for MySQL only.", region, otherEditions);
+                }
                 return all;
             }
         }
@@ -129,9 +144,7 @@ public class AliyunBackend implements MigrationBackend {
             }
             MigrationSnapshot s = seen.snapshot();
             String note = "Not refreshed: " + e.getMessage();
-            return new MigrationSnapshot(s.clusterId(), s.sourceRdsId(), s.status(), s.rdsMode(), s.clusterMode(),
-                    s.topology(), s.delayedSeconds(), s.expiredTime(), s.comment().isEmpty() ? note : s.comment() + " " + note,
-                    s.endpoints());
+            return s.withComment(s.comment().isEmpty() ? note : s.comment() + " " + note, s.delayedSeconds());
         }
     }
 
@@ -164,6 +177,14 @@ public class AliyunBackend implements MigrationBackend {
     @Override
     public List<MigrationStep> plan(String clusterId, MigrationAction action, ActionOptions options) {
         return plans.plan(clusterId, action, options);
+    }
+
+    /** Swapping endpoints has the service's own preconditions (EndpointSwap): shown in the plan, enforced first. */
+    @Override
+    public List<com.switchback.migration.RequestPlan.Check> preChecks(String clusterId, MigrationAction action,
+                                                                      boolean swapEndpoints) {
+        boolean handover = action == MigrationAction.SWITCH_OVER || action == MigrationAction.ROLL_BACK;
+        return handover && swapEndpoints ? EndpointSwap.checks(read(clusterId)) : List.of();
     }
 
     @Override

@@ -2,6 +2,7 @@ package com.switchback.migration.aliyun;
 
 import com.switchback.migration.ActionOptions;
 import com.switchback.migration.ActionRules;
+import com.switchback.migration.CheckRegistry;
 import com.switchback.migration.Fence;
 import com.switchback.migration.MigrationAction;
 import com.switchback.migration.MigrationSnapshot;
@@ -10,10 +11,10 @@ import com.switchback.migration.LiveStep;
 import com.switchback.migration.MigrationStep;
 import com.switchback.migration.ReadWriteMode;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 
@@ -42,12 +43,11 @@ final class AliyunPlans {
             case CANCEL, COMPLETE -> MigrationStatus.NO_MIGRATION;
             case REPAIR -> throw new IllegalArgumentException(AliyunBackend.NO_REPAIR);
         };
-        Set<String> startedOrDone = Set.of(passing.name(), target.name());
         return List.of(
-                precheck(clusterId, action),
+                precheck(clusterId, action, swap),
                 new LiveStep("request", requestTitle(action, swap, options.continueBinlog()),
-                        () -> startedOrDone.contains(backend.read(clusterId).status()),
-                        fence -> ask(clusterId, action, options, startedOrDone, fence)),
+                        () -> shows(action, passing, target, backend.read(clusterId)),
+                        fence -> ask(clusterId, action, options, passing, target, fence)),
                 new LiveStep("wait", "Wait until Alibaba Cloud reports " + target.name()
                         + (action == MigrationAction.ROLL_BACK ? " (or Source RDS Read/Write, PolarDB Read Only)" : ""),
                         () -> ended(action, target, backend.read(clusterId)),
@@ -64,49 +64,107 @@ final class AliyunPlans {
         };
     }
 
-    private MigrationStep precheck(String clusterId, MigrationAction action) {
+    /** The one registry's checks for the action (status, latency, and the endpoint swap's preconditions), enforced. */
+    private MigrationStep precheck(String clusterId, MigrationAction action, boolean swap) {
         AtomicBoolean passed = new AtomicBoolean();
         return new LiveStep("precheck", "Check that " + action.title() + " is allowed now", passed::get, fence -> {
             MigrationSnapshot s = backend.read(clusterId);
-            var decision = ActionRules.check(s.status(), s.delayedSeconds(), action);
-            if (!decision.allowed()) {
-                throw new IllegalStateException(decision.reason());
-            }
+            String note = CheckRegistry.enforce(s, action, backend.preChecks(clusterId, action, swap));
             passed.set(true);
-            return "Status " + s.status() + ", latency " + s.delayedSeconds() + " s.";
+            return note;
         });
     }
 
-    private String ask(String clusterId, MigrationAction action, ActionOptions options, Set<String> startedOrDone,
-                       Fence fence) {
-        MigrationSnapshot s = backend.read(clusterId);
+    /** Whether the migration shows the action under way or done: the call took effect. */
+    static boolean shows(MigrationAction action, MigrationStatus passing, MigrationStatus target, MigrationSnapshot s) {
+        return passing.name().equals(s.status()) || ended(action, target, s);
+    }
+
+    /**
+     * Sends the call once, then follows the migration until it shows the call took effect. The call is
+     * put on record (committed, fenced) before it goes out; while a record younger than the grace
+     * period exists, no attempt — this one, a retry, a resume, another node — sends it again: it
+     * follows instead. Only after the grace period passes with the earlier status still showing is the
+     * call judged not to have taken effect: the record is cleared and the step fails; a DBA who checked
+     * the vendor's console makes a new request to send it once more.
+     */
+    private String ask(String clusterId, MigrationAction action, ActionOptions options, MigrationStatus passing,
+                       MigrationStatus target, Fence fence) throws InterruptedException {
+        String api = action == MigrationAction.SWITCH_OVER || action == MigrationAction.ROLL_BACK
+                ? "ModifyDBClusterMigration" : "CloseDBClusterMigration";
+        Instant sent = fence.callSentAt();
+        String note;
+        if (sent != null) {
+            note = api + " was sent at " + sent + " by an earlier attempt; not sent again.";
+        } else {
+            Map<String, String> p = parameters(clusterId, action, options, backend.read(clusterId));
+            fence.check();
+            sent = Instant.now();
+            fence.recordCall(sent);
+            try {
+                var answer = backend.change(clusterId, api, p);
+                note = api + " accepted (request id " + MigrationReading.text(answer, "RequestId") + ").";
+            } catch (AliyunApiException e) {
+                if (!e.mayHaveReachedService()) {
+                    fence.recordCall(null);
+                    throw e;
+                }
+                // The answer was lost, not necessarily the request: follow it, never re-send.
+                note = api + "'s answer was lost (" + e.getMessage() + "); following the migration. Not sent again.";
+            }
+        }
+        return note + " " + awaitEffect(clusterId, action, passing, target, api, sent, fence);
+    }
+
+    private static Map<String, String> parameters(String clusterId, MigrationAction action, ActionOptions options,
+                                                  MigrationSnapshot s) {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("DBClusterId", clusterId);
-        String api;
         if (action == MigrationAction.SWITCH_OVER || action == MigrationAction.ROLL_BACK) {
-            api = "ModifyDBClusterMigration";
             p.put("SourceRDSDBInstanceId", s.sourceRdsId());
             p.put("NewMasterInstanceId", action == MigrationAction.SWITCH_OVER ? clusterId : s.sourceRdsId());
             p.put("SwapConnectionString", String.valueOf(options.swapEndpoints()));
+            // ConnectionStrings is not sent: the service then swaps every pair EndpointSwap checked.
         } else {
-            api = "CloseDBClusterMigration";
             p.put("ContinueEnableBinlog", String.valueOf(options.continueBinlog()));
         }
-        try {
+        return p;
+    }
+
+    /** Polls until the call's effect shows; within the grace period the earlier status is expected. */
+    private String awaitEffect(String clusterId, MigrationAction action, MigrationStatus passing, MigrationStatus target,
+                               String api, Instant sent, Fence fence) throws InterruptedException {
+        Instant graceEnds = sent.plus(properties.acceptGrace());
+        while (true) {
             fence.check();
-            var answer = backend.change(clusterId, api, p);
-            return api + " accepted (request id " + MigrationReading.text(answer, "RequestId") + ").";
-        } catch (AliyunApiException e) {
-            if (!e.mayHaveReachedService()) {
-                throw e;
+            MigrationSnapshot s = null;
+            try {
+                s = backend.read(clusterId);
+            } catch (AliyunApiException e) {
+                if (!e.transientFailure()) {
+                    throw e;
+                }
             }
-            // The answer was lost, not necessarily the request: read, never re-send.
-            String now = backend.read(clusterId).status();
-            if (startedOrDone.contains(now)) {
-                return api + "'s answer was lost, but the migration shows it started (" + now + "). Not sent again.";
+            if (s != null && shows(action, passing, target, s)) {
+                return "Alibaba Cloud shows " + s.status() + " "
+                        + Duration.between(sent, Instant.now()).toSeconds() + " s after the call.";
             }
-            throw new IllegalStateException(e.getMessage() + " The migration still shows " + now
-                    + ", so the call did not take effect; it was not sent again. Make a new request when Alibaba Cloud answers.", e);
+            if (s != null && !ActionRules.check(s.status(), 0, action).allowed()) {
+                throw new IllegalStateException("After " + api + " the migration went to " + s.status() + " instead of "
+                        + passing.name() + (s.comment().isEmpty() ? "." : ": " + s.comment()));
+            }
+            if (Instant.now().isAfter(graceEnds)) {
+                String seen = s == null ? "could not be read" : "still shows " + s.status();
+                fence.recordCall(null);
+                throw new IllegalStateException(api + " was sent at " + sent + ", but " + properties.acceptGrace().toMinutes()
+                        + " minutes later the migration " + seen + ": the call has not taken effect. It was not sent "
+                        + "again. Check the migration in the Alibaba Cloud console; if nothing is under way there, make a new "
+                        + "request to send it once more.");
+            }
+            LockSupport.parkNanos(properties.activePoll().toNanos());
+            if (Thread.interrupted()) {
+                throw new InterruptedException();
+            }
         }
     }
 

@@ -16,6 +16,10 @@ final class MigrationReading {
     private MigrationReading() {
     }
 
+    /**
+     * The documented answer. A cluster without a migration answers {@code MigrationStatus = NO_MIGRATION}
+     * (the API's own way; an empty status is read the same).
+     */
     static MigrationSnapshot snapshot(String clusterId, JsonNode r) {
         String status = text(r, "MigrationStatus");
         return new MigrationSnapshot(clusterId, text(r, "SourceRDSDBInstanceId"),
@@ -23,10 +27,10 @@ final class MigrationReading {
                 mode(text(r, "RdsReadWriteMode")), mode(text(r, "DBClusterReadWriteMode")),
                 topology(text(r, "Topologies")),
                 r.path("DelayedSeconds").isMissingNode() ? -1 : r.path("DelayedSeconds").asInt(-1),
-                instant(text(r, "ExpiredTime")), text(r, "Comment"), endpoints(r));
+                instant(text(r, "ExpiredTime")), text(r, "Comment"), endpoints(r), clip(text(r, "SrcDbType"), 32));
     }
 
-    /** A cluster with no migration ({@code EngineMigration.NotExist}). */
+    /** A cluster with no migration, said as an error ({@code EngineMigration.NotExist}), which no document lists. */
     static MigrationSnapshot none(String clusterId) {
         return new MigrationSnapshot(clusterId, null, MigrationStatus.NO_MIGRATION.name(), null, null, null, -1, null,
                 "", List.of());

@@ -9,6 +9,7 @@ import com.aliyuncs.auth.BasicSessionCredentials;
 import com.aliyuncs.auth.DefaultCredentialsProvider;
 import com.aliyuncs.auth.StaticCredentialsProvider;
 import com.aliyuncs.exceptions.ClientException;
+import com.aliyuncs.http.HttpClientConfig;
 import com.aliyuncs.http.MethodType;
 import com.aliyuncs.http.ProtocolType;
 import com.aliyuncs.profile.DefaultProfile;
@@ -21,8 +22,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The PolarDB OpenAPI (RPC style, version 2017-08-01), called through Alibaba Cloud's SDK core,
- * which signs every request. Reads are retried with backoff when throttled or lost in transit;
- * changes are sent once — the SDK's own retries are off, so nothing is ever re-sent blindly.
+ * which signs every request, on the host its region documents ({@link PolarDbHosts}). Reads are
+ * retried here, with backoff, when throttled or lost in transit; changes are sent once. The SDK
+ * retries nothing itself: in SDK core 4.7 a client's retry policy is {@code RetryPolicy.none()}
+ * unless one is set (its {@code setAutoRetry} no longer changes that), and a test pins it.
  */
 class PolarDbApi {
 
@@ -34,8 +37,11 @@ class PolarDbApi {
     /** After throttling outlasted the retries, reads of this account wait until then (System.nanoTime). */
     private volatile long pausedUntil;
 
+    private final PolarDbHosts hosts;
+
     PolarDbApi(AliyunProperties properties) {
         this.properties = properties;
+        this.hosts = new PolarDbHosts(properties.endpoint(), properties.endpoints());
     }
 
     /** A read: retried with backoff while throttled or failing in transit. */
@@ -70,7 +76,7 @@ class PolarDbApi {
     private JsonNode call(String region, String action, Map<String, String> parameters) {
         CommonRequest request = new CommonRequest();
         request.setSysMethod(MethodType.POST);
-        request.setSysDomain(properties.endpoint());
+        request.setSysDomain(hosts.forRegion(region));
         request.setSysProtocol("http".equalsIgnoreCase(properties.protocol()) ? ProtocolType.HTTP : ProtocolType.HTTPS);
         request.setSysVersion(VERSION);
         request.setSysAction(action);
@@ -88,13 +94,23 @@ class PolarDbApi {
 
     private IAcsClient client(String region) {
         return clients.computeIfAbsent(region, r -> {
-            DefaultAcsClient client = new DefaultAcsClient(DefaultProfile.getProfile(r), credentials());
-            client.setAutoRetry(false);
-            return client;
+            DefaultProfile profile = DefaultProfile.getProfile(r);
+            if (!properties.proxy().isEmpty()) {
+                HttpClientConfig http = HttpClientConfig.getDefault();
+                http.setHttpProxy(properties.proxy());
+                http.setHttpsProxy(properties.proxy());
+                profile.setHttpClientConfig(http);
+            }
+            return new DefaultAcsClient(profile, credentials());
         });
     }
 
     private AlibabaCloudCredentialsProvider credentials() {
+        if (StringUtils.hasText(properties.accessKeyId()) && !StringUtils.hasText(properties.accessKeySecret())) {
+            // The SDK would sign with an empty secret and send: say it here, before anything goes out.
+            throw new AliyunApiException("The AccessKey secret is missing or empty: set switchback.aliyun.access-key-secret.",
+                    "SDK.InvalidAccessSecret", null, false, false);
+        }
         if (StringUtils.hasText(properties.accessKeyId())) {
             return new StaticCredentialsProvider(StringUtils.hasText(properties.securityToken())
                     ? new BasicSessionCredentials(properties.accessKeyId(), properties.accessKeySecret(), properties.securityToken())

@@ -55,6 +55,9 @@ public class RdsMigrationSection extends Div {
     private final Span statusLabel = new Span();
     private final Span latency = new Span();
     private final Span sourceRds = new Span();
+    /** "Source RDS", or "Source PolarDB" when a PolarDB cluster is upgraded to a new major version. */
+    private final Span sourceLabel;
+    private final Span sourceModeLabel;
     private final Span rdsMode = new Span();
     private final Span clusterMode = new Span();
     private final Span direction = new Span();
@@ -87,9 +90,9 @@ public class RdsMigrationSection extends Div {
         Facts facts = new Facts();
         facts.add("Status", status);
         facts.add("Replication Latency", latency);
-        facts.add("Source RDS", sourceRds);
+        sourceLabel = facts.add("Source RDS", sourceRds);
         facts.add("Sync Direction", direction);
-        facts.add("Source RDS Read/Write Status", rdsMode);
+        sourceModeLabel = facts.add("Source RDS Read/Write Status", rdsMode);
         facts.add("PolarDB Read/Write Status", clusterMode);
         facts.add("Window Expires", expiry);
 
@@ -152,6 +155,8 @@ public class RdsMigrationSection extends Div {
         latency.setText(Formats.latency(s.delayedSeconds()));
         latency.setClassName("sb-latency-high", s.delayedSeconds() >= ActionRules.MAX_SWITCH_OVER_LATENCY_SECONDS);
         sourceRds.setText(s.sourceRdsId() == null ? "—" : s.sourceRdsId());
+        sourceLabel.setText(s.sourceLabel());
+        sourceModeLabel.setText(s.sourceLabel() + " Read/Write Status");
         rdsMode.setText(ReadWriteMode.labelOf(s.rdsMode()));
         clusterMode.setText(ReadWriteMode.labelOf(s.clusterMode()));
         direction.setText(Topology.labelOf(s.topology()));

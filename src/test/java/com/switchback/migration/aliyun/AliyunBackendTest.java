@@ -68,6 +68,7 @@ class AliyunBackendTest {
     void everyRequestWasSignedCorrectly() {
         TestUsers.logout();
         assertThat(FAKE.badSignatures).as("requests the fake could not verify").hasValue(0);
+        assertThat(FAKE.wrongHosts).as("requests sent to another region's host").hasValue(0);
     }
 
     @Test
@@ -189,7 +190,7 @@ class AliyunBackendTest {
         String id = cluster("RDS2POLARDB_SYNCING");
         FAKE.clusters.remove(id);
         assertThatThrownBy(() -> backend.read(id)).isInstanceOf(AliyunApiException.class)
-                .hasMessageStartingWith("The PolarDB cluster does not exist in this region.")
+                .hasMessageStartingWith("The PolarDB cluster does not exist in this region")
                 .hasMessageContaining("[InvalidDBClusterId.NotFound]").hasMessageContaining("(request id ");
 
         String other = cluster("POLARDB2RDS_SYNCING");
@@ -198,7 +199,7 @@ class AliyunBackendTest {
                 "SourceRDSDBInstanceId", "rm-" + other.substring(3), "NewMasterInstanceId", other,
                 "SwapConnectionString", "true")))
                 .isInstanceOf(AliyunApiException.class)
-                .hasMessageStartingWith("The migration's current status does not allow ModifyDBClusterMigration.")
+                .hasMessageStartingWith("The migration's current status does not allow ModifyDBClusterMigration. Wait")
                 .hasMessageContaining("[EngineMigrationStatus.NotSurpport]");
         assertThat(FAKE.changes).isEmpty();
     }
@@ -252,9 +253,7 @@ class AliyunBackendTest {
 
     @Test
     void aWronglySignedRequestIsRefusedByTheService() {
-        var wrong = new PolarDbApi(new AliyunProperties(true, List.of(FakePolarDb.REGION), FAKE.endpoint(), "http",
-                FakePolarDb.ACCESS_KEY_ID, "not-the-secret", null, java.time.Duration.ofSeconds(1),
-                java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(1), 1, java.time.Duration.ofMillis(10)));
+        var wrong = new PolarDbApi(FAKE.properties(FakePolarDb.REGION, "not-the-secret"));
         assertThatThrownBy(() -> wrong.read(FakePolarDb.REGION, "DescribeDBClusters", Map.of()))
                 .isInstanceOf(AliyunApiException.class).hasMessageContaining("AccessKey secret does not match");
         assertThat(FAKE.badSignatures).hasValue(1);

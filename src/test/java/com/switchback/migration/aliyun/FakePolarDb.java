@@ -29,22 +29,36 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Our own stand-in for the PolarDB OpenAPI (RPC style, 2017-08-01), for contract tests. It checks
- * every request's signature (HMAC-SHA1, signature version 1.0) with the test AccessKey secret, so a
- * wrongly signed or malformed request fails; it keeps stateful migrations that move through the
- * documented statuses over time; it answers in the documented JSON shapes, errors and throttling
- * included. It speaks the documented contract; it is not Alibaba Cloud.
+ * Our own stand-in for the PolarDB OpenAPI (RPC style, 2017-08-01), for contract tests, shaped by
+ * the API reference and the user guide rather than by what the backend expects. It is reached as an
+ * HTTP proxy, so each request names the host it was meant for, and a request on the wrong host for
+ * its region is refused. It checks every request's signature (HMAC-SHA1, signature version 1.0) and
+ * its time stamp (15 minutes either way); it keeps migrations that move through the documented
+ * statuses over time, starting a while after a change is accepted (a configurable lag); it answers
+ * in the documented JSON shapes ({@code MigrationStatus = NO_MIGRATION}, {@code Engine = POLARDB} with
+ * the edition in {@code DBType}), errors and throttling included. It is not Alibaba Cloud.
  */
 final class FakePolarDb implements AutoCloseable {
 
     static final String ACCESS_KEY_ID = "LTAI-test-key";
     static final String REGION = "cn-hangzhou";
 
+    /** One endpoint address as {@code DescribeDBClusterMigration} lists it. */
+    record Address(String endpointType, String netType, int port) {
+    }
+
     /** One cluster and its migration, as the service would keep it. */
     static final class Cluster {
         final String id;
         final String rdsId;
         final String region;
+        volatile String dbType = "MySQL";
+        volatile String srcDbType = "RDS";
+        final List<Address> rdsAddresses = new CopyOnWriteArrayList<>(List.of(new Address("Normal", "Private", 3306)));
+        final List<Address> polardbAddresses = new CopyOnWriteArrayList<>(List.of(new Address("Cluster", "Private", 3306)));
+        /** An accepted change that the service has not started yet (the lag), and when it starts. */
+        volatile Runnable accepted;
+        volatile Instant acceptedStartsAt;
         volatile String status;
         volatile String rdsMode;
         volatile String clusterMode;
@@ -89,18 +103,33 @@ final class FakePolarDb implements AutoCloseable {
         return shared;
     }
 
-    /** The account settings that point the {@code aliyun} backend at this stand-in. */
+    /** A region the documented endpoint list serves from its own host. */
+    static final String REGIONAL = "ap-southeast-1";
+
+    /**
+     * The account settings that point the {@code aliyun} backend at this stand-in: the hosts are
+     * resolved as in production, and the calls go through this stand-in as their proxy.
+     */
     void register(DynamicPropertyRegistry r) {
         r.add("switchback.aliyun.enabled", () -> "true");
         r.add("switchback.aliyun.regions[0]", () -> REGION);
-        r.add("switchback.aliyun.endpoint", this::endpoint);
+        r.add("switchback.aliyun.regions[1]", () -> REGIONAL);
+        r.add("switchback.aliyun.proxy", () -> "http://" + endpoint());
         r.add("switchback.aliyun.protocol", () -> "http");
+        r.add("switchback.aliyun.accept-grace", () -> "PT2S");
         r.add("switchback.aliyun.access-key-id", () -> ACCESS_KEY_ID);
         r.add("switchback.aliyun.access-key-secret", () -> secret);
         r.add("switchback.aliyun.active-poll", () -> "PT0.05S");
         r.add("switchback.aliyun.idle-poll", () -> "PT1S");
         r.add("switchback.aliyun.transition-timeout", () -> "PT20S");
         r.add("switchback.aliyun.backoff", () -> "PT0.02S");
+    }
+
+    /** Account settings for one region, as {@link #register} gives them, with another secret. */
+    AliyunProperties properties(String region, String accessKeySecret) {
+        Duration second = Duration.ofSeconds(1);
+        return new AliyunProperties(true, List.of(region), "", Map.of(), "http://" + endpoint(), "http", ACCESS_KEY_ID,
+                accessKeySecret, null, second, second, second, second, 1, Duration.ofMillis(10));
     }
 
     /** Forgets the faults a test set up and what it saw. */
@@ -111,6 +140,23 @@ final class FakePolarDb implements AutoCloseable {
         unavailableRegions.clear();
         changes.clear();
         badSignatures.set(0);
+        wrongHosts.set(0);
+        failNext.clear();
+        lag = Duration.ZERO;
+        clockSkew = Duration.ZERO;
+        noMigrationAsError = false;
+    }
+
+    /**
+     * The host the PolarDB API's documented endpoint list gives a region: the central host for a few
+     * central regions, {@code polardb.<region>.aliyuncs.com} for the others. Written out here on its
+     * own, from the documentation, not from the backend's table.
+     */
+    static String documentedHost(String region) {
+        return switch (region) {
+            case "cn-hangzhou", "cn-shanghai", "cn-beijing", "cn-qingdao" -> "polardb.aliyuncs.com";
+            default -> "polardb." + region + ".aliyuncs.com";
+        };
     }
 
     private final String secret;
@@ -120,6 +166,15 @@ final class FakePolarDb implements AutoCloseable {
     final List<String> calls = new CopyOnWriteArrayList<>();
     final List<Map<String, String>> changes = new CopyOnWriteArrayList<>();
     final AtomicInteger badSignatures = new AtomicInteger();
+    final AtomicInteger wrongHosts = new AtomicInteger();
+    /** A documented error to answer once, by action: {action → [HTTP status, code, message]}. */
+    final Map<String, String[]> failNext = new ConcurrentHashMap<>();
+    /** How long after accepting a change the service starts it (the status lags behind the answer). */
+    volatile Duration lag = Duration.ZERO;
+    /** How far this stand-in's clock is ahead of the caller's, for the time stamp window. */
+    volatile Duration clockSkew = Duration.ZERO;
+    /** Say "no migration" as the undocumented error code instead of the documented answer. */
+    volatile boolean noMigrationAsError;
     private final Set<String> nonces = ConcurrentHashMap.newKeySet();
     final AtomicInteger throttleNext = new AtomicInteger();
     final Set<String> forbidden = ConcurrentHashMap.newKeySet();
@@ -134,12 +189,20 @@ final class FakePolarDb implements AutoCloseable {
         server.start();
     }
 
+    String secret() {
+        return secret;
+    }
+
     String endpoint() {
         return "127.0.0.1:" + server.getAddress().getPort();
     }
 
     Cluster add(String id, String status) {
-        Cluster c = new Cluster(id, REGION, status);
+        return add(id, REGION, status);
+    }
+
+    Cluster add(String id, String region, String status) {
+        Cluster c = new Cluster(id, region, status);
         clusters.put(id, c);
         return c;
     }
@@ -153,6 +216,17 @@ final class FakePolarDb implements AutoCloseable {
             if (!signatureValid(x.getRequestMethod(), p)) {
                 badSignatures.incrementAndGet();
                 error(x, 400, "SignatureDoesNotMatch", "Specified signature is not matched with our calculation.");
+                return;
+            }
+            String host = x.getRequestHeaders().getFirst("Host");
+            String region = p.getOrDefault("RegionId", "");
+            if (host == null || !host.replaceFirst(":\\d+$", "").equals(documentedHost(region))) {
+                wrongHosts.incrementAndGet();
+                error(x, 400, "InvalidRegionId", "The specified region is not served by this endpoint (" + host + ").");
+                return;
+            }
+            if (!withinWindow(p.get("Timestamp"))) {
+                error(x, 400, "InvalidTimeStamp.Expired", "Specified time stamp or date value is expired.");
                 return;
             }
             if (!ACCESS_KEY_ID.equals(p.get("AccessKeyId"))) {
@@ -169,6 +243,11 @@ final class FakePolarDb implements AutoCloseable {
             }
             if (unavailableRegions.contains(p.get("RegionId"))) {
                 error(x, 503, "ServiceUnavailable", "The request has failed due to a temporary failure of the server.");
+                return;
+            }
+            String[] planned = failNext.remove(action);
+            if (planned != null) {
+                error(x, Integer.parseInt(planned[0]), planned[1], planned[2]);
                 return;
             }
             if (forbidden.contains(action)) {
@@ -200,8 +279,13 @@ final class FakePolarDb implements AutoCloseable {
         then.run(c);
     }
 
-    /** Time moves on: a transition in progress ends once its time has come. */
+    /** Time moves on: an accepted change starts after the lag, a transition ends once its time has come. */
     private static void advance(Cluster c) {
+        Runnable start = c.accepted;
+        if (start != null && !Instant.now().isBefore(c.acceptedStartsAt)) {
+            c.accepted = null;
+            start.run();
+        }
         if (c.pending != null && Instant.now().isAfter(c.pendingUntil)) {
             boolean rolledBack = "ROLLBACK".equals(c.status);
             c.settle(c.pending);
@@ -220,14 +304,15 @@ final class FakePolarDb implements AutoCloseable {
                 .sorted((a, b) -> a.id.compareTo(b.id)).toList();
         List<Map<String, Object>> items = inRegion.stream().skip((long) (page - 1) * size).limit(size)
                 .map(c -> Map.<String, Object>of("DBClusterId", c.id, "DBClusterDescription", "Fake " + c.id,
-                        "RegionId", c.region, "Engine", "MySQL", "DBVersion", "8.0", "DBClusterStatus", "Running"))
+                        "RegionId", c.region, "Engine", "POLARDB", "DBType", c.dbType, "DBVersion", "8.0",
+                        "DBClusterStatus", "Running"))
                 .toList();
         ok(x, Map.of("RequestId", requestId(), "PageNumber", page, "PageRecordCount", items.size(),
                 "TotalRecordCount", inRegion.size(), "Items", Map.of("DBCluster", items)));
     }
 
     private void describeMigration(HttpExchange x, Cluster c) throws IOException {
-        if ("NO_MIGRATION".equals(c.status) && c.pending == null) {
+        if (noMigrationAsError && "NO_MIGRATION".equals(c.status) && c.pending == null) {
             error(x, 404, "EngineMigration.NotExist", "The migration does not exist.");
             return;
         }
@@ -242,17 +327,26 @@ final class FakePolarDb implements AutoCloseable {
         r.put("Comment", c.comment);
         r.put("RdsReadWriteMode", c.rdsMode);
         r.put("DBClusterReadWriteMode", c.clusterMode);
-        r.put("SrcDbType", "RDS");
-        r.put("DBClusterEndpointList", List.of(endpoint("pe-" + c.id.substring(3), "Cluster",
-                (c.swapped ? c.rdsId : c.id) + ".mysql.polardb.rds.aliyuncs.com")));
-        r.put("RdsEndpointList", List.of(endpoint(c.rdsId, "Normal",
-                (c.swapped ? c.id : c.rdsId) + ".mysql.rds.aliyuncs.com")));
+        r.put("SrcDbType", c.srcDbType);
+        if ("NO_MIGRATION".equals(c.status)) {
+            r.put("Topologies", "");
+        }
+        r.put("DBClusterEndpointList", endpoints(c.polardbAddresses, "pe-" + c.id.substring(3),
+                (c.swapped ? c.rdsId : c.id) + ".mysql.polardb.rds.aliyuncs.com"));
+        r.put("RdsEndpointList", endpoints(c.rdsAddresses, c.rdsId, (c.swapped ? c.id : c.rdsId) + ".mysql.rds.aliyuncs.com"));
         ok(x, r);
     }
 
-    private static Map<String, Object> endpoint(String id, String type, String host) {
-        return Map.of("DBEndpointId", id, "EndpointType", type, "AddressItems", List.of(
-                Map.of("ConnectionString", host, "Port", "3306", "NetType", "Private", "IPAddress", "10.0.0.1")));
+    /** One endpoint per type, each with its addresses (private, public) as {@code AddressItems}. */
+    private static List<Map<String, Object>> endpoints(List<Address> addresses, String id, String host) {
+        Map<String, List<Address>> byType = new TreeMap<>(addresses.stream()
+                .collect(Collectors.groupingBy(Address::endpointType)));
+        return byType.entrySet().stream().map(e -> Map.<String, Object>of(
+                "DBEndpointId", id + "-" + e.getKey().toLowerCase(), "EndpointType", e.getKey(),
+                "AddressItems", e.getValue().stream().map(a -> Map.of(
+                        "ConnectionString", ("Public".equals(a.netType()) ? "pub-" : "") + host,
+                        "Port", String.valueOf(a.port()), "NetType", a.netType(), "IPAddress", "10.0.0.1")).toList()))
+                .toList();
     }
 
     private void modify(HttpExchange x, Cluster c, Map<String, String> p) throws IOException {
@@ -269,15 +363,17 @@ final class FakePolarDb implements AutoCloseable {
             return;
         }
         changes.add(Map.copyOf(p));
-        c.status = switchOver ? "SWITCHING" : "ROLLBACK";
-        c.rdsMode = "ro";
-        c.clusterMode = "ro";
-        // As the vendor documents it: "The system swaps the endpoints between the source … and the destination".
-        if (Boolean.parseBoolean(swap)) {
-            c.swapped = !c.swapped;
-        }
-        c.pending = switchOver ? "POLARDB2RDS_SYNCING" : "RDS2POLARDB_SYNCING";
-        c.pendingUntil = Instant.now().plus(transition);
+        accept(c, () -> {
+            c.status = switchOver ? "SWITCHING" : "ROLLBACK";
+            c.rdsMode = "ro";
+            c.clusterMode = "ro";
+            // As the vendor documents it: "The system swaps the endpoints between the source … and the destination".
+            if (Boolean.parseBoolean(swap)) {
+                c.swapped = !c.swapped;
+            }
+            c.pending = switchOver ? "POLARDB2RDS_SYNCING" : "RDS2POLARDB_SYNCING";
+            c.pendingUntil = Instant.now().plus(transition);
+        });
         answer(x, "ModifyDBClusterMigration");
     }
 
@@ -287,10 +383,37 @@ final class FakePolarDb implements AutoCloseable {
             return;
         }
         changes.add(Map.copyOf(p));
-        c.status = "CLOSING_MIGRATION";
-        c.pending = "NO_MIGRATION";
-        c.pendingUntil = Instant.now().plus(transition);
+        accept(c, () -> {
+            c.status = "CLOSING_MIGRATION";
+            c.pending = "NO_MIGRATION";
+            c.pendingUntil = Instant.now().plus(transition);
+        });
         answer(x, "CloseDBClusterMigration");
+    }
+
+    /**
+     * The service answers at once and starts the change later (the user guide: "the system stops data
+     * synchronization within about 2 minutes. During this process, the Complete Migration button is
+     * still available"): while it lags, the migration shows its earlier status and a second call is taken too.
+     */
+    private void accept(Cluster c, Runnable change) {
+        if (lag.isZero()) {
+            c.accepted = null;
+            change.run();
+            return;
+        }
+        c.acceptedStartsAt = Instant.now().plus(lag);
+        c.accepted = change;
+    }
+
+    /** Signature version 1.0 refuses a time stamp more than 15 minutes from the service's clock. */
+    private boolean withinWindow(String timestamp) {
+        try {
+            Instant at = Instant.parse(timestamp);
+            return Duration.between(at, Instant.now().plus(clockSkew)).abs().compareTo(Duration.ofMinutes(15)) <= 0;
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     /** Answers a change — or, when asked to, carries it out and loses the answer (the connection drops). */
