@@ -44,6 +44,7 @@ class AliyunConsoleTest extends KaribuTest {
     private static final FakePolarDb FAKE = FakePolarDb.shared();
 
     @Autowired FleetDiscovery discovery;
+    @Autowired AliyunBackend backend;
     @Autowired MigrationMonitor monitor;
     @Autowired MigrationService service;
     @Autowired ApprovalService approvals;
@@ -164,6 +165,18 @@ class AliyunConsoleTest extends KaribuTest {
         UI.getCurrent().navigate("clusters");
         assertThat(_find(com.vaadin.flow.component.html.Div.class, spec -> spec.withPredicate(d -> d.getText() != null
                 && d.getText().contains("cannot be reached")))).isEmpty();
+    }
+
+    @Test
+    void aMajorVersionUpgradeShowsItsSourceAsPolarDb() {
+        String id = cluster("RDS2POLARDB_SYNCING");
+        FAKE.clusters.get(id).srcDbType = "PolarDBMySQL";
+        backend.read(id);
+        monitor.poll(id);
+        open(id);
+        assertThat(_find(Span.class, spec -> spec.withText("Source PolarDB"))).hasSize(1);
+        assertThat(_find(Span.class, spec -> spec.withText("Source PolarDB Read/Write Status"))).hasSize(1);
+        assertThat(_find(Span.class, spec -> spec.withText("Source RDS"))).isEmpty();
     }
 
     private String cluster(String status) {
