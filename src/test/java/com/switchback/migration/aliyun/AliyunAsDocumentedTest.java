@@ -35,38 +35,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * while after a change is accepted, "no migration" as an answer, the edition in {@code DBType}, the
  * endpoint swap's preconditions and the documented error codes.
  */
-@SwitchbackTest
-class AliyunAsDocumentedTest {
-
-    private static final FakePolarDb FAKE = FakePolarDb.shared();
-
-    @Autowired AliyunBackend backend;
-    @Autowired MigrationService service;
-    @Autowired ApprovalService approvals;
-    @Autowired FleetDiscovery discovery;
-    @Autowired MigrationMonitor monitor;
-    @Autowired JdbcClient jdbc;
-    @Autowired ApplicationContext context;
-    private TestExecutor executor;
-
-    @DynamicPropertySource
-    static void account(DynamicPropertyRegistry r) {
-        FAKE.register(r);
-    }
-
-    @BeforeEach
-    void setUp() {
-        executor = new TestExecutor(context);
-        com.switchback.TestFleet.closeOpenRequests(jdbc);
-        FAKE.reset();
-    }
-
-    @AfterEach
-    void everyRequestWentToItsRegionsHostSigned() {
-        TestUsers.logout();
-        assertThat(FAKE.badSignatures).hasValue(0);
-        assertThat(FAKE.wrongHosts).as("requests sent to another region's host").hasValue(0);
-    }
+class AliyunAsDocumentedTest extends AliyunContract {
 
     @Test
     void eachRegionIsCalledOnTheHostItsDocumentationGives() {
@@ -299,18 +268,5 @@ class AliyunAsDocumentedTest {
         assertThat(backend.read(id).sourceLabel()).isEqualTo("Source PolarDB");
         monitor.poll(id);
         assertThat(executor.stored(id).sourceType()).as("kept with the migration").isEqualTo("PolarDBMySQL");
-    }
-
-    private String cluster(String region, String status) {
-        String id = "pc-" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        FAKE.add(id, region, status);
-        backend.discover();
-        discovery.discover(AliyunBackend.NAME, id);
-        return id;
-    }
-
-    private long approved(String clusterId, MigrationAction action, boolean swap) {
-        monitor.poll(clusterId);
-        return TestExecutor.approvedRequest(service, approvals, clusterId, action, swap);
     }
 }

@@ -38,38 +38,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * signed with the test AccessKey and checked, and the actions go through the service, the
  * approval and the executor as in production.
  */
-@SwitchbackTest
-class AliyunBackendTest {
-
-    private static final FakePolarDb FAKE = FakePolarDb.shared();
-
-    @Autowired AliyunBackend backend;
-    @Autowired MigrationService service;
-    @Autowired ApprovalService approvals;
-    @Autowired FleetDiscovery discovery;
-    @Autowired MigrationMonitor monitor;
-    @Autowired JdbcClient jdbc;
-    @Autowired ApplicationContext context;
-    private TestExecutor executor;
-
-    @DynamicPropertySource
-    static void account(DynamicPropertyRegistry r) {
-        FAKE.register(r);
-    }
-
-    @BeforeEach
-    void setUp() {
-        executor = new TestExecutor(context);
-        com.switchback.TestFleet.closeOpenRequests(jdbc);
-        FAKE.reset();
-    }
-
-    @AfterEach
-    void everyRequestWasSignedCorrectly() {
-        TestUsers.logout();
-        assertThat(FAKE.badSignatures).as("requests the fake could not verify").hasValue(0);
-        assertThat(FAKE.wrongHosts).as("requests sent to another region's host").hasValue(0);
-    }
+class AliyunBackendTest extends AliyunContract {
 
     @Test
     void discoveryReadsEveryPageAndTheMigrationIsMappedOntoTheConsole() {
@@ -258,17 +227,5 @@ class AliyunBackendTest {
                 .isInstanceOf(AliyunApiException.class).hasMessageContaining("AccessKey secret does not match");
         assertThat(FAKE.badSignatures).hasValue(1);
         FAKE.badSignatures.set(0);
-    }
-
-    private String cluster(String status) {
-        String id = "pc-" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        FAKE.add(id, status);
-        discovery.discover(AliyunBackend.NAME, id);
-        return id;
-    }
-
-    private long approved(String clusterId, MigrationAction action, boolean swap) {
-        monitor.poll(clusterId);
-        return TestExecutor.approvedRequest(service, approvals, clusterId, action, swap);
     }
 }
