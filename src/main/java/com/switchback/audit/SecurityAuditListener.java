@@ -15,9 +15,11 @@ import org.springframework.stereotype.Component;
 class SecurityAuditListener {
 
     private final AuditLog audit;
+    private final FailedLogins failedLogins;
 
-    SecurityAuditListener(AuditLog audit) {
+    SecurityAuditListener(AuditLog audit, FailedLogins failedLogins) {
         this.audit = audit;
+        this.failedLogins = failedLogins;
     }
 
     @EventListener
@@ -30,9 +32,9 @@ class SecurityAuditListener {
     @EventListener
     void loginFailed(AbstractAuthenticationFailureEvent event) {
         Authentication attempt = event.getAuthentication();
-        // The name typed is recorded as given (cut to size); the password never is.
-        audit.record(new Actor(String.valueOf(attempt.getName()), "", address(attempt)), "login.failed", null, null,
-                Outcome.FAILURE, false, "Login refused: " + event.getException().getMessage());
+        // The name typed is recorded as given (cut to size); the password never is. Repeats within a minute fold.
+        failedLogins.failed(new Actor(String.valueOf(attempt.getName()), "", address(attempt)),
+                event.getException().getMessage());
     }
 
     @EventListener

@@ -64,6 +64,10 @@ class AccountSetup implements ApplicationRunner {
             log.warn("No users yet and no SWITCHBACK_ADMIN_PASSWORD set: nobody can log in until the first admin is configured.");
             return;
         }
+        PasswordPolicy.problem(adminPassword, adminUsername).ifPresent(problem -> {
+            throw new IllegalStateException("SWITCHBACK_ADMIN_PASSWORD is not accepted: " + problem
+                    + " Set another and start again; nothing was created.");
+        });
         accounts.insert(adminUsername, adminUsername, encoder.encode(adminPassword), Set.of(AppRoles.ADMIN));
         audit.record(new Actor("system:setup", "SYSTEM", "-"), "user.created", null, null, Outcome.SUCCESS, false,
                 "First administrator " + adminUsername + " created from configuration.");

@@ -5,6 +5,8 @@ import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyC
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.authorization.AuthorizationEventPublisher;
 import org.springframework.security.authorization.SpringAuthorizationEventPublisher;
 import org.springframework.context.annotation.Configuration;
@@ -35,6 +37,25 @@ class SecurityConfig {
     @Bean
     AuthorizationEventPublisher authorizationEventPublisher(ApplicationEventPublisher publisher) {
         return new SpringAuthorizationEventPublisher(publisher);
+    }
+
+    /** Every refused login becomes an event the audit trail records, a throttled one included. */
+    @Bean
+    org.springframework.security.authentication.AuthenticationEventPublisher authenticationEventPublisher(
+            ApplicationEventPublisher publisher) {
+        var events = new org.springframework.security.authentication.DefaultAuthenticationEventPublisher(publisher);
+        events.setAdditionalExceptionMappings(java.util.Map.of(LoginThrottledException.class,
+                org.springframework.security.authentication.event.AuthenticationFailureLockedEvent.class));
+        return events;
+    }
+
+    /** The one way to log in with a password: throttled, then checked against the stored hash. */
+    @Bean
+    AuthenticationProvider authenticationProvider(AccountUserDetailsService users, PasswordEncoder encoder,
+                                                  LoginThrottle throttle) {
+        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
+        passwords.setPasswordEncoder(encoder);
+        return new ThrottledAuthenticationProvider(passwords, throttle);
     }
 
     @Bean

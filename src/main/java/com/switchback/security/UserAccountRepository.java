@@ -56,6 +56,11 @@ class UserAccountRepository {
         }
     }
 
+    void setPassword(String username, String passwordHash) {
+        jdbc.sql("update app_user set password_hash = :p where username = :u")
+                .param("p", passwordHash).param("u", username).update();
+    }
+
     void setEnabled(String username, boolean enabled) {
         jdbc.sql("update app_user set enabled = :e where username = :u")
                 .param("e", enabled).param("u", username).update();

@@ -20,11 +20,13 @@ public class UserService {
     private final UserAccountRepository accounts;
     private final PasswordEncoder encoder;
     private final AuditLog audit;
+    private final LoginThrottle throttle;
 
-    UserService(UserAccountRepository accounts, PasswordEncoder encoder, AuditLog audit) {
+    UserService(UserAccountRepository accounts, PasswordEncoder encoder, AuditLog audit, LoginThrottle throttle) {
         this.accounts = accounts;
         this.encoder = encoder;
         this.audit = audit;
+        this.throttle = throttle;
     }
 
     @PreAuthorize(AppRoles.CAN_ADMINISTER)
@@ -39,9 +41,7 @@ public class UserService {
         if (username == null || !USERNAME.matcher(username).matches()) {
             throw new IllegalArgumentException("A username is 2–32 characters: lower-case letters, digits, '.', '_' or '-', starting with a letter.");
         }
-        if (password == null || password.length() < 12 || password.length() > 128) {
-            throw new IllegalArgumentException("A password has 12 to 128 characters.");
-        }
+        PasswordPolicy.require(password, username);
         checkRoles(roles);
         if (accounts.exists(username)) {
             throw new IllegalArgumentException("The user '" + username + "' already exists.");
@@ -56,6 +56,9 @@ public class UserService {
     public void setRoles(String username, Set<String> roles) {
         checkRoles(roles);
         requireUser(username);
+        if (username.equals(com.switchback.audit.Actor.current().name())) {
+            throw new IllegalArgumentException("Nobody changes their own roles: ask another administrator.");
+        }
         var before = accounts.roles(username);
         accounts.replaceRoles(username, roles);
         audit.record("user.roles-changed", null, null, Outcome.SUCCESS, "Roles of " + username + ": " + before
@@ -77,9 +80,44 @@ public class UserService {
         }
     }
 
+    /**
+     * An administrator manages accounts and holds no role that acts on migrations: otherwise one person
+     * could give themselves DBA and TEAM_LEAD, or make the accounts to, and request and approve alone.
+     */
     private static void checkRoles(Set<String> roles) {
         if (roles == null || roles.isEmpty() || !AppRoles.ALL.containsAll(roles)) {
             throw new IllegalArgumentException("Choose one or more of the roles " + AppRoles.ALL + ".");
         }
+        if (roles.contains(AppRoles.ADMIN) && (roles.contains(AppRoles.DBA) || roles.contains(AppRoles.TEAM_LEAD))) {
+            throw new IllegalArgumentException("An administrator holds no DBA or TEAM_LEAD role (separation of duties): "
+                    + "use a second account for those.");
+        }
+    }
+
+    /** Lifts a login lockout of the account (docs/security.md); audited. */
+    @PreAuthorize(AppRoles.CAN_ADMINISTER)
+    @Transactional
+    public void unlock(String username) {
+        throttle.unlock(username);
+        audit.record("user.unlocked", null, null, Outcome.SUCCESS, "Login lockout of " + username + " lifted.");
+    }
+
+    /** Anyone logged in changes their own password, giving the current one; audited. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional
+    public void changeOwnPassword(String current, String replacement) {
+        String me = com.switchback.audit.Actor.current().name();
+        var credentials = accounts.credentials(me)
+                .orElseThrow(() -> new IllegalArgumentException("This session's account no longer exists."));
+        if (current == null || !encoder.matches(current, credentials.passwordHash())) {
+            audit.record("user.password-change-refused", null, null, Outcome.FAILURE, "Wrong current password.");
+            throw new IllegalArgumentException("The current password is not right.");
+        }
+        if (replacement != null && replacement.equals(current)) {
+            throw new IllegalArgumentException("The new password must differ from the current one.");
+        }
+        PasswordPolicy.require(replacement, me);
+        accounts.setPassword(me, encoder.encode(replacement));
+        audit.record("user.password-changed", null, null, Outcome.SUCCESS, "Password of " + me + " changed by its owner.");
     }
 }

@@ -3,6 +3,8 @@ package com.switchback.security.ui;
 import com.switchback.base.DemoMode;
 import com.switchback.base.ui.DemoMarker;
 import com.switchback.security.DemoAccounts;
+import com.switchback.security.LoginThrottledException;
+import com.vaadin.flow.component.login.LoginI18n;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -49,6 +51,18 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
     public void beforeEnter(BeforeEnterEvent event) {
         if (event.getLocation().getQueryParameters().getParameters().containsKey("error")) {
             login.setError(true);
+            var request = com.vaadin.flow.server.VaadinServletRequest.getCurrent();
+            var session = request == null ? null : request.getHttpServletRequest().getSession(false);
+            Object last = session == null ? null
+                    : session.getAttribute(org.springframework.security.web.WebAttributes.AUTHENTICATION_EXCEPTION);
+            if (last instanceof LoginThrottledException throttled) {
+                // Said the same whether or not the account exists.
+                LoginI18n i18n = LoginI18n.createDefault();
+                i18n.getErrorMessage().setTitle("Too many failed attempts");
+                i18n.getErrorMessage().setMessage("Logging in is paused for this account or address. Try again in "
+                        + throttled.waitSeconds() + " s; an administrator can lift a lockout.");
+                login.setI18n(i18n);
+            }
         }
     }
 }
