@@ -44,7 +44,9 @@ public final class MainLayout extends AppLayout {
         user.addClassName("sb-user");
         Button logout = new Button("Log out", e -> auth.logout());
         logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        HorizontalLayout right = new HorizontalLayout(user, logout);
+        com.vaadin.flow.component.html.Anchor password = new com.vaadin.flow.component.html.Anchor("password", "Password");
+        password.addClassName("sb-password-link");
+        HorizontalLayout right = new HorizontalLayout(user, password, logout);
         right.setAlignItems(HorizontalLayout.Alignment.CENTER);
         right.addClassName("sb-navbar-right");
         bar.add(right);

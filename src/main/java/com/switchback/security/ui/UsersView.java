@@ -52,7 +52,14 @@ public class UsersView extends VerticalLayout {
         Button create = new Button("Add user", e -> create());
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         Button save = new Button("Save", e -> saveSelected());
-        VerticalLayout edit = new VerticalLayout(new H3("Selected user"), editRoles, enabled, save);
+        Button unlock = new Button("Lift login lockout", e -> {
+            UserAccount u = grid.asSingleSelect().getValue();
+            if (u != null) {
+                run(() -> users.unlock(u.username()), "Login lockout of " + u.username() + " lifted.");
+            }
+        });
+        VerticalLayout edit = new VerticalLayout(new H3("Selected user"), editRoles, enabled,
+                new HorizontalLayout(save, unlock));
         edit.setPadding(false);
         edit.setVisible(false);
         grid.asSingleSelect().addValueChangeListener(e -> edit.setVisible(e.getValue() != null));
