@@ -13,7 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
  * periodic flush). Every decision is still in the trail; a password never is.
  */
 @Component
-class FailedLogins {
+public class FailedLogins {
 
     private final JdbcClient jdbc;
     private final AuditLog audit;
@@ -32,17 +32,16 @@ class FailedLogins {
                         values (:u, :a, now(), 0, :r) on conflict do nothing""")
                 .param("u", user).param("a", address).param("r", reason).update();
         var window = jdbc.sql("""
-                        select started_at > now() - interval '1 minute', failures, started_at, last_reason
+                        select username, address, started_at > now() - interval '1 minute' as current, failures,
+                            started_at, last_reason
                         from login_failure_window where username = :u and address = :a for update""")
-                .param("u", user).param("a", address)
-                .query((rs, n) -> new Window(rs.getBoolean(1), rs.getInt(2), rs.getTimestamp(3), rs.getString(4)))
-                .single();
+                .param("u", user).param("a", address).query(FailedLogins::window).single();
         if (window.current() && window.failures() > 0) {
             jdbc.sql("update login_failure_window set failures = failures + 1, last_reason = :r where username = :u and address = :a")
                     .param("u", user).param("a", address).param("r", reason).update();
             return;
         }
-        summarise(actor, window);
+        summarise(window);
         jdbc.sql("update login_failure_window set started_at = now(), failures = 1, last_reason = :r where username = :u and address = :a")
                 .param("u", user).param("a", address).param("r", reason).update();
         audit.record(actor, "login.failed", null, null, Outcome.FAILURE, false, "Login refused: " + reason);
@@ -53,26 +52,33 @@ class FailedLogins {
     @Transactional
     public void flush() {
         var over = jdbc.sql("""
-                        select username, address, started_at, failures, last_reason from login_failure_window
+                        select username, address, false as current, failures, started_at, last_reason
+                        from login_failure_window
                         where started_at <= now() - interval '1 minute' for update skip locked""")
-                .query((rs, n) -> new Object[] {rs.getString(1), rs.getString(2),
-                        new Window(false, rs.getInt(4), rs.getTimestamp(3), rs.getString(5))})
-                .list();
-        for (Object[] row : over) {
-            summarise(new Actor((String) row[0], "", (String) row[1]), (Window) row[2]);
+                .query(FailedLogins::window).list();
+        for (Window w : over) {
+            summarise(w);
             jdbc.sql("delete from login_failure_window where username = :u and address = :a")
-                    .param("u", row[0]).param("a", row[1]).update();
+                    .param("u", w.username()).param("a", w.address()).update();
         }
     }
 
-    private void summarise(Actor actor, Window w) {
+    private void summarise(Window w) {
         if (w.failures() > 1) {
-            audit.record(actor, "login.failed", null, null, Outcome.FAILURE, false, (w.failures() - 1)
+            audit.record(new Actor(w.username(), "", w.address()), "login.failed", null, null, Outcome.FAILURE, false,
+                    (w.failures() - 1)
                     + " further failed login(s) within the minute from " + w.startedAt().toInstant() + " (last: "
                     + w.lastReason() + ").");
         }
     }
 
-    private record Window(boolean current, int failures, Timestamp startedAt, String lastReason) {
+    private static Window window(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new Window(rs.getString("username"), rs.getString("address"), rs.getBoolean("current"),
+                rs.getInt("failures"), rs.getTimestamp("started_at"), rs.getString("last_reason"));
+    }
+
+    /** One account and address's minute: is it still running, how many failures, the last reason. */
+    private record Window(String username, String address, boolean current, int failures, Timestamp startedAt,
+                          String lastReason) {
     }
 }

@@ -2,12 +2,10 @@ package com.switchback.migration;
 
 import com.switchback.migration.Endpoint.Side;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Collectors;
 
 /**
  * The one recipe of every action on a self-managed pair (docs/architecture.md, "One handover

@@ -5,7 +5,11 @@ import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyC
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
+import java.util.Map;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
+import org.springframework.security.authentication.event.AuthenticationFailureLockedEvent;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.authorization.AuthorizationEventPublisher;
 import org.springframework.security.authorization.SpringAuthorizationEventPublisher;
@@ -41,11 +45,9 @@ class SecurityConfig {
 
     /** Every refused login becomes an event the audit trail records, a throttled one included. */
     @Bean
-    org.springframework.security.authentication.AuthenticationEventPublisher authenticationEventPublisher(
-            ApplicationEventPublisher publisher) {
-        var events = new org.springframework.security.authentication.DefaultAuthenticationEventPublisher(publisher);
-        events.setAdditionalExceptionMappings(java.util.Map.of(LoginThrottledException.class,
-                org.springframework.security.authentication.event.AuthenticationFailureLockedEvent.class));
+    AuthenticationEventPublisher authenticationEventPublisher(ApplicationEventPublisher publisher) {
+        var events = new DefaultAuthenticationEventPublisher(publisher);
+        events.setAdditionalExceptionMappings(Map.of(LoginThrottledException.class, AuthenticationFailureLockedEvent.class));
         return events;
     }
 

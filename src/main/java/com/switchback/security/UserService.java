@@ -1,6 +1,7 @@
 package com.switchback.security;
 
 import com.switchback.base.AppRoles;
+import com.switchback.audit.Actor;
 import com.switchback.audit.AuditLog;
 import com.switchback.audit.Outcome;
 import java.util.List;
@@ -56,7 +57,7 @@ public class UserService {
     public void setRoles(String username, Set<String> roles) {
         checkRoles(roles);
         requireUser(username);
-        if (username.equals(com.switchback.audit.Actor.current().name())) {
+        if (username.equals(Actor.current().name())) {
             throw new IllegalArgumentException("Nobody changes their own roles: ask another administrator.");
         }
         var before = accounts.roles(username);
@@ -106,7 +107,7 @@ public class UserService {
     @PreAuthorize("isAuthenticated()")
     @Transactional
     public void changeOwnPassword(String current, String replacement) {
-        String me = com.switchback.audit.Actor.current().name();
+        String me = Actor.current().name();
         var credentials = accounts.credentials(me)
                 .orElseThrow(() -> new IllegalArgumentException("This session's account no longer exists."));
         if (current == null || !encoder.matches(current, credentials.passwordHash())) {

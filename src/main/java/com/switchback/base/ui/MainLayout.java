@@ -44,7 +44,7 @@ public final class MainLayout extends AppLayout {
         user.addClassName("sb-user");
         Button logout = new Button("Log out", e -> auth.logout());
         logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        com.vaadin.flow.component.html.Anchor password = new com.vaadin.flow.component.html.Anchor("password", "Password");
+        Anchor password = new Anchor("password", "Password");
         password.addClassName("sb-password-link");
         HorizontalLayout right = new HorizontalLayout(user, password, logout);
         right.setAlignItems(HorizontalLayout.Alignment.CENTER);

@@ -183,8 +183,14 @@ public class AliyunBackend implements MigrationBackend {
     @Override
     public List<com.switchback.migration.RequestPlan.Check> preChecks(String clusterId, MigrationAction action,
                                                                       boolean swapEndpoints) {
+        return preChecks(read(clusterId), action, swapEndpoints);
+    }
+
+    /** The same checks on a reading the caller already made (the first step's). */
+    static List<com.switchback.migration.RequestPlan.Check> preChecks(MigrationSnapshot s, MigrationAction action,
+                                                                      boolean swapEndpoints) {
         boolean handover = action == MigrationAction.SWITCH_OVER || action == MigrationAction.ROLL_BACK;
-        return handover && swapEndpoints ? EndpointSwap.checks(read(clusterId)) : List.of();
+        return handover && swapEndpoints ? EndpointSwap.checks(s) : List.of();
     }
 
     @Override

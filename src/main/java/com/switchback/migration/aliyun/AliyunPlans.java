@@ -69,7 +69,7 @@ final class AliyunPlans {
         AtomicBoolean passed = new AtomicBoolean();
         return new LiveStep("precheck", "Check that " + action.title() + " is allowed now", passed::get, fence -> {
             MigrationSnapshot s = backend.read(clusterId);
-            String note = CheckRegistry.enforce(s, action, backend.preChecks(clusterId, action, swap));
+            String note = CheckRegistry.enforce(s, action, AliyunBackend.preChecks(s, action, swap));
             passed.set(true);
             return note;
         });

@@ -3,31 +3,18 @@ package com.switchback.migration.aliyun;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.switchback.SwitchbackTest;
 import com.switchback.TestUsers;
-import com.switchback.approval.ApprovalService;
-import com.switchback.cluster.FleetDiscovery;
 import com.switchback.migration.ActionOptions;
 import com.switchback.migration.ActionRules;
 import com.switchback.migration.MigrationAction;
-import com.switchback.migration.MigrationMonitor;
-import com.switchback.migration.MigrationService;
 import com.switchback.migration.OperationRunner;
 import com.switchback.migration.RequestPlan;
-import com.switchback.migration.TestExecutor;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The {@code aliyun} backend against the PolarDB OpenAPI as its reference and user guide describe

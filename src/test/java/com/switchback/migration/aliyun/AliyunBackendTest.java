@@ -4,34 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import com.switchback.SwitchbackTest;
-import com.switchback.TestUsers;
-import com.switchback.approval.ApprovalService;
-import com.switchback.cluster.FleetDiscovery;
 import com.switchback.migration.ActionRules;
 import com.switchback.migration.Endpoint;
 import com.switchback.migration.MigrationAction;
-import com.switchback.migration.MigrationMonitor;
-import com.switchback.migration.MigrationService;
 import com.switchback.migration.MigrationSnapshot;
 import com.switchback.migration.OperationRunner;
 import com.switchback.migration.ReadWriteMode;
 import com.switchback.migration.StepRecord;
-import com.switchback.migration.TestExecutor;
 import com.switchback.migration.Topology;
-import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Contract tests of the {@code aliyun} backend against {@link FakePolarDb}: every request is
