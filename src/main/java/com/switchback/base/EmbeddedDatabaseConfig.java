@@ -13,12 +13,14 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.util.StringUtils;
 
 /**
  * The embedded default: with no {@code spring.datasource.url} Switchback starts a real
- * PostgreSQL from a Maven artifact, keeps its data in a local folder between runs, and runs
- * as the labelled demo. With a datasource configured, none of this happens.
+ * PostgreSQL from a Maven artifact and keeps its data in a local folder between runs; it is the
+ * labelled demo only when no real backend is configured either ({@link DemoMode#decide}). With a
+ * datasource configured, none of this happens.
  */
 @Configuration(proxyBeanMethods = false)
 public class EmbeddedDatabaseConfig {
@@ -33,8 +35,13 @@ public class EmbeddedDatabaseConfig {
     static final String CONNECTION_INIT_SQL = "set plan_cache_mode = force_custom_plan";
 
     @Bean
-    DemoMode demoMode(@Value("${spring.datasource.url:}") String url) {
-        return new DemoMode(!StringUtils.hasText(url));
+    DemoMode demoMode(Environment env) {
+        DemoMode demo = new DemoMode(DemoMode.decide(env));
+        if (!demo.enabled() && !StringUtils.hasText(env.getProperty("spring.datasource.url"))) {
+            log.warn("Embedded PostgreSQL with a real backend configured: not the demo (no demo accounts); "
+                    + "the first administrator comes from SWITCHBACK_ADMIN_PASSWORD.");
+        }
+        return demo;
     }
 
     @Bean(destroyMethod = "close")

@@ -57,6 +57,7 @@ class AccountSetup implements ApplicationRunner {
             });
             return;
         }
+        disableLeftoverDemoAccounts();
         if (accounts.count() > 0) {
             return;
         }
@@ -72,5 +73,20 @@ class AccountSetup implements ApplicationRunner {
         audit.record(new Actor("system:setup", "SYSTEM", "-"), "user.created", null, null, Outcome.SUCCESS, false,
                 "First administrator " + adminUsername + " created from configuration.");
         log.info("Created the first administrator '{}' from configuration.", adminUsername);
+    }
+
+    /**
+     * A data folder that once ran the demo keeps its accounts. Outside the demo their published
+     * password must not let anyone in: each that still has it is disabled (audited).
+     */
+    private void disableLeftoverDemoAccounts() {
+        DemoAccounts.ACCOUNTS.keySet().forEach(user -> accounts.credentials(user)
+                .filter(c -> c.enabled() && encoder.matches(DemoAccounts.PASSWORD, c.passwordHash()))
+                .ifPresent(c -> {
+                    accounts.setEnabled(user, false);
+                    audit.record(new Actor("system:setup", "SYSTEM", "-"), "user.disabled", null, null, Outcome.SUCCESS,
+                            false, "Demo account " + user + " disabled: this instance is not the demo.");
+                    log.warn("Disabled the demo account '{}': this instance is not the demo.", user);
+                }));
     }
 }

@@ -17,13 +17,13 @@ public final class Browsers {
     private Browsers() {
     }
 
-    /** A new browser context (a separate session) logged in as a demo user, on the start page. */
+    /** A new browser context (a separate session) logged in as a demo user (or one the test added), on the start page. */
     public static Page login(Browser browser, RunningJar app, String user) {
         BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 1000));
         Page page = context.newPage();
         page.navigate(app.url("/login"));
         page.locator("input[name=username]").fill(user);
-        page.locator("input[name=password]").fill("demo");
+        page.locator("input[name=password]").fill(app.password());
         page.locator("input[name=password]").press("Enter");
         page.locator("vaadin-app-layout").waitFor();
         return page;

@@ -109,6 +109,38 @@ public final class RunningJar implements AutoCloseable {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /**
+     * The password a browser logs in with: the demo's published one, or {@link #LAB_PASSWORD} for
+     * accounts this test added itself (a jar with a real backend configured has no demo accounts).
+     */
+    public String password() {
+        return seeded ? LAB_PASSWORD : "demo";
+    }
+
+    public static final String LAB_PASSWORD = "lab-only-password-7f3a";
+    private boolean seeded;
+
+    /**
+     * Adds an account straight to the jar's database, as an administrator would have created it.
+     * Kept on the data folder, so a restart on it finds the account again.
+     */
+    public RunningJar withAccount(String username, String role) throws SQLException {
+        String hash = new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder().encode(LAB_PASSWORD);
+        try (Connection c = database(); var user = c.prepareStatement(
+                "insert into app_user(username, display_name, password_hash) values (?, ?, ?) on conflict do nothing");
+             var grant = c.prepareStatement("insert into app_user_role(username, role) values (?, ?) on conflict do nothing")) {
+            user.setString(1, username);
+            user.setString(2, username);
+            user.setString(3, hash);
+            user.executeUpdate();
+            grant.setString(1, username);
+            grant.setString(2, role);
+            grant.executeUpdate();
+        }
+        seeded = true;
+        return this;
+    }
+
     /** A connection to the application's embedded PostgreSQL. */
     public Connection database() throws SQLException {
         return DriverManager.getConnection("jdbc:postgresql://localhost:" + databasePort + "/postgres", "postgres", "");

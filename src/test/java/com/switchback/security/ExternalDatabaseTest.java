@@ -53,6 +53,21 @@ class ExternalDatabaseTest {
                 .containsExactly("ROLE_ADMIN");
     }
 
+    @Autowired AccountSetup setup;
+    @Autowired org.springframework.security.crypto.password.PasswordEncoder encoder;
+
+    @Test
+    void aDemoAccountLeftInTheDatabaseIsDisabledAtStartUp() throws Exception {
+        // As if this database had once run the demo: an account with the published password.
+        jdbc.sql("insert into app_user(username, display_name, password_hash) values ('lead', 'lead', :h)")
+                .param("h", encoder.encode(DemoAccounts.PASSWORD)).update();
+        setup.run(null);
+        assertThat(jdbc.sql("select enabled from app_user where username = 'lead'").query(Boolean.class).single()).isFalse();
+        assertThat(jdbc.sql("select count(*) from audit_event where action = 'user.disabled' and details like 'Demo account lead%'")
+                .query(Integer.class).single()).isOne();
+        jdbc.sql("delete from app_user where username = 'lead'").update();
+    }
+
     @Test
     void noSimulatedClustersUnlessAskedFor() {
         assertThat(backends.all()).noneMatch(com.switchback.migration.MigrationBackend::simulated);

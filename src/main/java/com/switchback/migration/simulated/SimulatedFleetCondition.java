@@ -1,5 +1,6 @@
 package com.switchback.migration.simulated;
 
+import com.switchback.base.DemoMode;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.type.AnnotatedTypeMetadata;
@@ -7,7 +8,7 @@ import org.springframework.util.StringUtils;
 
 /**
  * The simulated fleet runs when {@code switchback.simulated.enabled} says so, and otherwise only on
- * the embedded demo default (no {@code spring.datasource.url}): a production database never gets
+ * the demo ({@link DemoMode#decide}): a production database, or a real backend, never gets
  * simulated clusters by accident.
  */
 class SimulatedFleetCondition implements Condition {
@@ -19,6 +20,6 @@ class SimulatedFleetCondition implements Condition {
         if (StringUtils.hasText(explicit)) {
             return Boolean.parseBoolean(explicit.strip());
         }
-        return !StringUtils.hasText(env.getProperty("spring.datasource.url"));
+        return DemoMode.decide(env);
     }
 }

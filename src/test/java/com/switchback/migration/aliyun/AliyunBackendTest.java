@@ -25,6 +25,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 class AliyunBackendTest extends AliyunContract {
 
     @Test
+    void withAliyunConfiguredTheEmbeddedDatabaseIsNotTheDemo() {
+        assertThat(context.getBean(com.switchback.base.DemoMode.class).enabled()).isFalse();
+        assertThat(jdbc.sql("select count(*) from app_user").query(Integer.class).single()).as("no demo accounts").isZero();
+        assertThat(context.getBeansOfType(com.switchback.migration.simulated.SimulatedBackend.class)).isEmpty();
+    }
+
+    @Test
     void discoveryReadsEveryPageAndTheMigrationIsMappedOntoTheConsole() {
         for (int i = 0; i < 130; i++) {
             FAKE.add(String.format("pc-page%04d", i), i % 2 == 0 ? "NO_MIGRATION" : "RDS2POLARDB_SYNCING");

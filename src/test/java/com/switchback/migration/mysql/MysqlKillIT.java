@@ -45,6 +45,8 @@ class MysqlKillIT {
             try (RunningJar first = RunningJar.startOn(data, args.toArray(String[]::new));
                  Playwright playwright = Browsers.playwright();
                  Browser browser = Browsers.chromium(playwright)) {
+                // A real backend configured: no demo accounts (they fail closed), so the test adds its own.
+                first.withAccount("dba", "DBA").withAccount("lead", "TEAM_LEAD");
                 requestRollBack(browser, first, () -> write(lab));
                 requestId = await().atMost(Duration.ofSeconds(60)).until(() -> runningStep(first, "rds-caught-up"), id -> id > 0);
                 first.kill();
@@ -56,6 +58,11 @@ class MysqlKillIT {
             }
 
             try (RunningJar second = RunningJar.startOn(data, args.toArray(String[]::new))) {
+                try (Connection db = second.database(); Statement s = db.createStatement();
+                     var rs = s.executeQuery("select count(*) from app_user where username in ('admin', 'auditor', 'lead2')")) {
+                    rs.next();
+                    assertThat(rs.getInt(1)).as("no demo accounts with a real backend configured").isZero();
+                }
                 await().atMost(Duration.ofSeconds(120)).until(() -> requestState(second, requestId), "SUCCEEDED"::equals);
                 assertThat(stepStates(second, requestId)).containsOnly("DONE");
                 assertThat(auditActions(second, requestId)).contains("execution.started", "execution.taken-over",
