@@ -10,6 +10,9 @@ import org.springframework.stereotype.Service;
 @Service
 class AccountUserDetailsService implements UserDetailsService {
 
+    /** The only authority of a session logged in with a one-time password. */
+    static final String MUST_CHANGE_PASSWORD = PasswordChange.REQUIRED;
+
     private final UserAccountRepository accounts;
 
     AccountUserDetailsService(UserAccountRepository accounts) {
@@ -20,10 +23,9 @@ class AccountUserDetailsService implements UserDetailsService {
     public UserDetails loadUserByUsername(String username) {
         var c = accounts.credentials(username)
                 .orElseThrow(() -> new UsernameNotFoundException("No such user"));
-        return User.withUsername(c.username())
-                .password(c.passwordHash())
-                .disabled(!c.enabled())
-                .roles(c.roles().toArray(String[]::new))
-                .build();
+        var user = User.withUsername(c.username()).password(c.passwordHash()).disabled(!c.enabled());
+        // A one-time password from an administrator's reset grants no role: only choosing one's own.
+        return c.mustChangePassword() ? user.authorities(MUST_CHANGE_PASSWORD).build()
+                : user.roles(c.roles().toArray(String[]::new)).build();
     }
 }

@@ -21,6 +21,8 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import com.switchback.security.session.UserSessions;
 
 @Configuration
 @EnableWebSecurity
@@ -29,11 +31,13 @@ import org.springframework.security.web.SecurityFilterChain;
 class SecurityConfig {
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, UserSessions sessions) throws Exception {
         // The health endpoint answers load balancers and the container's health check; the
         // stylesheets are needed by the login page too.
         http.authorizeHttpRequests(a -> a
                 .requestMatchers("/actuator/health", "/actuator/health/**", "/styles/**").permitAll());
+        http.addFilterBefore(sessions.registrationFilter(), AuthorizationFilter.class);
+        http.addFilterBefore(new OneTimePasswordFilter(), AuthorizationFilter.class);
         return http.with(VaadinSecurityConfigurer.vaadin(), c -> c.loginView(LoginView.class)).build();
     }
 

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class UserAccountRepository {
 
-    record Credentials(String username, String passwordHash, boolean enabled, Set<String> roles) {
+    record Credentials(String username, String passwordHash, boolean enabled, Set<String> roles, boolean mustChangePassword) {
     }
 
     private final JdbcClient jdbc;
@@ -22,9 +22,10 @@ class UserAccountRepository {
     }
 
     Optional<Credentials> credentials(String username) {
-        return jdbc.sql("select username, password_hash, enabled from app_user where username = :u")
+        return jdbc.sql("select username, password_hash, enabled, must_change_password from app_user where username = :u")
                 .param("u", username)
-                .query((rs, n) -> new Credentials(rs.getString(1), rs.getString(2), rs.getBoolean(3), roles(username)))
+                .query((rs, n) -> new Credentials(rs.getString(1), rs.getString(2), rs.getBoolean(3), roles(username),
+                        rs.getBoolean(4)))
                 .optional();
     }
 
@@ -56,9 +57,10 @@ class UserAccountRepository {
         }
     }
 
-    void setPassword(String username, String passwordHash) {
-        jdbc.sql("update app_user set password_hash = :p where username = :u")
-                .param("p", passwordHash).param("u", username).update();
+    /** A new password hash; {@code oneTime} when an administrator set it and its holder must replace it. */
+    void setPassword(String username, String passwordHash, boolean oneTime) {
+        jdbc.sql("update app_user set password_hash = :p, must_change_password = :once where username = :u")
+                .param("p", passwordHash).param("once", oneTime).param("u", username).update();
     }
 
     void setEnabled(String username, boolean enabled) {

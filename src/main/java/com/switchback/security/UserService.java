@@ -7,6 +7,8 @@ import com.switchback.audit.Outcome;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import com.switchback.security.session.SessionEnd;
+import com.switchback.security.session.UserSessions;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -22,12 +24,15 @@ public class UserService {
     private final PasswordEncoder encoder;
     private final AuditLog audit;
     private final LoginThrottle throttle;
+    private final UserSessions sessions;
 
-    UserService(UserAccountRepository accounts, PasswordEncoder encoder, AuditLog audit, LoginThrottle throttle) {
+    UserService(UserAccountRepository accounts, PasswordEncoder encoder, AuditLog audit, LoginThrottle throttle,
+                UserSessions sessions) {
         this.accounts = accounts;
         this.encoder = encoder;
         this.audit = audit;
         this.throttle = throttle;
+        this.sessions = sessions;
     }
 
     @PreAuthorize(AppRoles.CAN_ADMINISTER)
@@ -57,22 +62,57 @@ public class UserService {
     public void setRoles(String username, Set<String> roles) {
         checkRoles(roles);
         requireUser(username);
+        var before = accounts.roles(username);
+        if (before.equals(new java.util.TreeSet<>(roles))) {
+            return;
+        }
         if (username.equals(Actor.current().name())) {
             throw new IllegalArgumentException("Nobody changes their own roles: ask another administrator.");
         }
-        var before = accounts.roles(username);
         accounts.replaceRoles(username, roles);
+        int ended = sessions.endAllOf(username, "Roles changed");
         audit.record("user.roles-changed", null, null, Outcome.SUCCESS, "Roles of " + username + ": " + before
-                + " → " + new java.util.TreeSet<>(roles) + ".");
+                + " → " + new java.util.TreeSet<>(roles) + "." + endedSessions(ended));
     }
 
     @PreAuthorize(AppRoles.CAN_ADMINISTER)
     @Transactional
     public void setEnabled(String username, boolean enabled) {
         requireUser(username);
+        if (accounts.credentials(username).map(c -> c.enabled() == enabled).orElse(false)) {
+            return;
+        }
+        if (!enabled && username.equals(Actor.current().name())) {
+            throw new IllegalArgumentException("Nobody disables their own account: ask another administrator.");
+        }
         accounts.setEnabled(username, enabled);
+        int ended = enabled ? 0 : sessions.endAllOf(username, "Account disabled");
         audit.record(enabled ? "user.enabled" : "user.disabled", null, null, Outcome.SUCCESS,
-                "User " + username + (enabled ? " may log in." : " may no longer log in."));
+                "User " + username + (enabled ? " may log in." : " may no longer log in.") + endedSessions(ended));
+    }
+
+    /**
+     * Sets a one-time password, shown once to the administrator, which its holder must replace at the
+     * next login; every open session of the user ends and a login lockout is lifted. Audited.
+     */
+    @PreAuthorize(AppRoles.CAN_ADMINISTER)
+    @Transactional
+    public String resetPassword(String username) {
+        requireUser(username);
+        if (username.equals(Actor.current().name())) {
+            throw new IllegalArgumentException("Change your own password on the Password page.");
+        }
+        String oneTime = OneTimePasswords.generate();
+        accounts.setPassword(username, encoder.encode(oneTime), true);
+        throttle.unlock(username);
+        int ended = sessions.endAllOf(username, "Password reset by an administrator");
+        audit.record("user.password-reset", null, null, Outcome.SUCCESS, "Password of " + username
+                + " reset to a one-time password, to be changed at the next login." + endedSessions(ended));
+        return oneTime;
+    }
+
+    private static String endedSessions(int ended) {
+        return ended == 0 ? "" : " Open sessions ended: " + ended + ".";
     }
 
     private void requireUser(String username) {
@@ -103,10 +143,14 @@ public class UserService {
         audit.record("user.unlocked", null, null, Outcome.SUCCESS, "Login lockout of " + username + " lifted.");
     }
 
-    /** Anyone logged in changes their own password, giving the current one; audited. */
+    /**
+     * Anyone logged in changes their own password, giving the current one; their other sessions end.
+     * Audited. True when it replaced a one-time password: this session then ends too, and the next
+     * login carries the account's roles.
+     */
     @PreAuthorize("isAuthenticated()")
     @Transactional
-    public void changeOwnPassword(String current, String replacement) {
+    public boolean changeOwnPassword(String current, String replacement) {
         String me = Actor.current().name();
         var credentials = accounts.credentials(me)
                 .orElseThrow(() -> new IllegalArgumentException("This session's account no longer exists."));
@@ -118,7 +162,17 @@ public class UserService {
             throw new IllegalArgumentException("The new password must differ from the current one.");
         }
         PasswordPolicy.require(replacement, me);
-        accounts.setPassword(me, encoder.encode(replacement));
-        audit.record("user.password-changed", null, null, Outcome.SUCCESS, "Password of " + me + " changed by its owner.");
+        accounts.setPassword(me, encoder.encode(replacement), false);
+        if (credentials.mustChangePassword()) {
+            // This session holds no role (one-time password): it ends, and the next login has the roles.
+            sessions.endCurrent(SessionEnd.PASSWORD_SET);
+            audit.record("user.password-changed", null, null, Outcome.SUCCESS, "One-time password of " + me
+                    + " replaced by its owner.");
+            return true;
+        }
+        int ended = sessions.endMyOthers("Password changed");
+        audit.record("user.password-changed", null, null, Outcome.SUCCESS, "Password of " + me + " changed by its owner."
+                + endedSessions(ended));
+        return false;
     }
 }

@@ -46,7 +46,9 @@ public final class MainLayout extends AppLayout {
         logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         Anchor password = new Anchor("password", "Password");
         password.addClassName("sb-password-link");
-        HorizontalLayout right = new HorizontalLayout(user, password, logout);
+        Anchor sessions = new Anchor("sessions", "Sessions");
+        sessions.addClassName("sb-sessions-link");
+        HorizontalLayout right = new HorizontalLayout(user, password, sessions, logout);
         right.setAlignItems(HorizontalLayout.Alignment.CENTER);
         right.addClassName("sb-navbar-right");
         bar.add(right);

@@ -1,6 +1,7 @@
 package com.switchback.security.ui;
 
 import com.switchback.base.DemoMode;
+import com.switchback.security.session.SessionEnd;
 import com.switchback.base.ui.DemoMarker;
 import com.switchback.security.DemoAccounts;
 import com.switchback.security.LoginThrottledException;
@@ -49,6 +50,12 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
+        var ended = event.getLocation().getQueryParameters().getSingleParameter("ended").map(SessionEnd::fromParameter);
+        ended.ifPresent(why -> {
+            Paragraph notice = new Paragraph(why.message());
+            notice.addClassName("sb-session-ended");
+            addComponentAtIndex(2, notice);
+        });
         if (event.getLocation().getQueryParameters().getParameters().containsKey("error")) {
             login.setError(true);
             var request = com.vaadin.flow.server.VaadinServletRequest.getCurrent();

@@ -1,6 +1,8 @@
 package com.switchback.security.ui;
 
+import com.switchback.security.PasswordChange;
 import com.switchback.security.PasswordPolicy;
+import org.springframework.security.core.context.SecurityContextHolder;
 import com.switchback.security.UserService;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -25,6 +27,7 @@ public class PasswordView extends VerticalLayout {
     final PasswordField repeated = new PasswordField("New password again");
 
     public PasswordView(UserService users) {
+        boolean oneTime = PasswordChange.required(SecurityContextHolder.getContext().getAuthentication());
         replacement.setHelperText(PasswordPolicy.MIN_CHARACTERS + " characters or more, at most " + PasswordPolicy.MAX_BYTES
                 + " bytes; not your user name nor a common password.");
         for (PasswordField f : new PasswordField[] {current, replacement, repeated}) {
@@ -37,7 +40,9 @@ public class PasswordView extends VerticalLayout {
                 return;
             }
             try {
-                users.changeOwnPassword(current.getValue(), replacement.getValue());
+                if (users.changeOwnPassword(current.getValue(), replacement.getValue())) {
+                    return; // the session has ended; the tab is on its way to the login page
+                }
                 current.clear();
                 replacement.clear();
                 repeated.clear();
@@ -48,8 +53,14 @@ public class PasswordView extends VerticalLayout {
             }
         });
         change.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        add(new H2("Change your password"), new Paragraph("Your other sessions stay open."), current, replacement,
-                repeated, change);
+        if (oneTime) {
+            current.setLabel("One-time password");
+            add(new H2("Choose your own password"), new Paragraph("You logged in with a one-time password from an "
+                    + "administrator. Choose your own before going on; then log in with it."));
+        } else {
+            add(new H2("Change your password"), new Paragraph("Your other sessions end when you change it."));
+        }
+        add(current, replacement, repeated, change);
     }
 
     private static void error(String message) {

@@ -4,6 +4,8 @@ import com.switchback.base.AppRoles;
 import com.switchback.security.UserAccount;
 import com.switchback.security.UserService;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
@@ -58,8 +60,14 @@ public class UsersView extends VerticalLayout {
                 run(() -> users.unlock(u.username()), "Login lockout of " + u.username() + " lifted.");
             }
         });
+        Button reset = new Button("Reset password", e -> {
+            UserAccount u = grid.asSingleSelect().getValue();
+            if (u != null) {
+                confirmReset(u.username());
+            }
+        });
         VerticalLayout edit = new VerticalLayout(new H3("Selected user"), editRoles, enabled,
-                new HorizontalLayout(save, unlock));
+                new HorizontalLayout(save, unlock, reset));
         edit.setPadding(false);
         edit.setVisible(false);
         grid.asSingleSelect().addValueChangeListener(e -> edit.setVisible(e.getValue() != null));
@@ -98,6 +106,39 @@ public class UsersView extends VerticalLayout {
                 users.setEnabled(u.username(), enabled.getValue());
             }, "User " + u.username() + " saved.");
         }
+    }
+
+    /** A reset ends the user's sessions, so it is confirmed first; the one-time password is shown once. */
+    private void confirmReset(String username) {
+        ConfirmDialog confirm = new ConfirmDialog();
+        confirm.setHeader("Reset the password of " + username + "?");
+        confirm.setText("Their open sessions end now. They log in with a one-time password, shown to you once, "
+                + "and must choose their own at once.");
+        confirm.setCancelable(true);
+        confirm.setCancelText("Keep the password");
+        confirm.setConfirmText("Reset password of " + username);
+        confirm.setConfirmButtonTheme("error primary");
+        confirm.addConfirmListener(e -> {
+            try {
+                showOneTimePassword(username, users.resetPassword(username));
+                refresh();
+            } catch (IllegalArgumentException ex) {
+                Notification.show(ex.getMessage(), 6000, Notification.Position.MIDDLE)
+                        .addThemeVariants(NotificationVariant.LUMO_ERROR);
+            }
+        });
+        confirm.open();
+    }
+
+    private static void showOneTimePassword(String username, String oneTime) {
+        ConfirmDialog shown = new ConfirmDialog();
+        shown.setHeader("One-time password of " + username);
+        Span value = new Span(oneTime);
+        value.addClassName("sb-one-time-password");
+        shown.setText(new VerticalLayout(new Span("Give it to " + username + " by a separate channel. It is not shown "
+                + "again; it works once, and they must replace it at their next login."), value));
+        shown.setConfirmText("Done");
+        shown.open();
     }
 
     private boolean run(Runnable change, String done) {
