@@ -21,6 +21,7 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import com.switchback.security.session.UserSessions;
 
@@ -36,6 +37,14 @@ class SecurityConfig {
         // stylesheets are needed by the login page too.
         http.authorizeHttpRequests(a -> a
                 .requestMatchers("/actuator/health", "/actuator/health/**", "/styles/**").permitAll());
+        http.headers(h -> h
+                .contentSecurityPolicy(csp -> csp.policyDirectives(SecurityHeaders.FALLBACK))
+                .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN))
+                .permissionsPolicyHeader(p -> p.policy(SecurityHeaders.PERMISSIONS_POLICY))
+                .frameOptions(f -> f.deny())
+                // Sent on HTTPS only (a proxy's X-Forwarded-Proto counts when the proxy is trusted).
+                .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true)
+                        .maxAgeInSeconds(SecurityHeaders.HSTS_SECONDS)));
         http.addFilterBefore(sessions.registrationFilter(), AuthorizationFilter.class);
         http.addFilterBefore(new OneTimePasswordFilter(), AuthorizationFilter.class);
         return http.with(VaadinSecurityConfigurer.vaadin(), c -> c.loginView(LoginView.class)).build();

@@ -19,14 +19,35 @@ public final class Browsers {
 
     /** A new browser context (a separate session) logged in as a demo user (or one the test added), on the start page. */
     public static Page login(Browser browser, RunningJar app, String user) {
+        return login(browser, app, user, app.passwordOf(user));
+    }
+
+    /**
+     * What Chromium refused under the Content-Security-Policy, on any page a test opened through
+     * {@link #login}: a browser test fails on any (see ConsoleBrowserIT).
+     */
+    public static final List<String> CSP_VIOLATIONS = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Logs in with the given password and waits for the console's frame. */
+    public static Page login(Browser browser, RunningJar app, String user, String password) {
         BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 1000));
         Page page = context.newPage();
+        watchCsp(page);
         page.navigate(app.url("/login"));
         page.locator("input[name=username]").fill(user);
-        page.locator("input[name=password]").fill(app.password());
+        page.locator("input[name=password]").fill(password);
         page.locator("input[name=password]").press("Enter");
         page.locator("vaadin-app-layout").waitFor();
         return page;
+    }
+
+    /** Records each CSP refusal Chromium reports on the page's console. */
+    public static void watchCsp(Page page) {
+        page.onConsoleMessage(m -> {
+            if (m.text().contains("Content Security Policy")) {
+                CSP_VIOLATIONS.add(page.url() + ": " + m.text());
+            }
+        });
     }
 
     public static Playwright playwright() {

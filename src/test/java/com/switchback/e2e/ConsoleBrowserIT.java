@@ -180,7 +180,7 @@ class ConsoleBrowserIT {
         auditor.navigate(app.url("/audit"));
         auditor.getByLabel("Cluster").fill(rolledBack);
         auditor.getByLabel("Cluster").press("Enter");
-        assertThat(auditor.locator("vaadin-grid-cell-content", new Page.LocatorOptions().setHasText("request.approved")))
+        assertThat(auditor.locator("vaadin-grid-cell-content", new Page.LocatorOptions().setHasText("request.approved")).first())
                 .isVisible();
         button(auditor, "Verify integrity").click();
         assertThat(auditor.getByText("Intact, ", new Page.GetByTextOptions().setExact(false))).isVisible();
@@ -190,6 +190,87 @@ class ConsoleBrowserIT {
         assertThat(csv.lines().findFirst().orElse("")).startsWith("seq,occurred_at,actor");
         assertThat(csv.lines().skip(1).toList()).isNotEmpty().allMatch(l -> l.contains(rolledBack));
         assertThat(csv).contains("request.created").contains("execution.succeeded");
+    }
+
+    @Test
+    @Order(6)
+    void aDisabledTeamLeadsOpenTabLosesItsSessionAtOnceAndAResetMustBeReplacedAtTheNextLogin() throws Exception {
+        app.withAccount("oncall", "TEAM_LEAD");
+        Page oncall = login("oncall");
+        oncall.navigate(app.url("/approvals"));
+        Page admin = login("admin");
+        admin.navigate(app.url("/users"));
+        admin.locator("vaadin-grid-cell-content", new Page.LocatorOptions().setHasText("oncall")).click();
+        admin.getByLabel("Can log in").click();
+        button(admin, "Save").click();
+        // Pushed to the open tab: no click of its own needed.
+        assertThat(oncall).hasURL(java.util.regex.Pattern.compile(".*/login\\?ended=revoked$"));
+        assertThat(oncall.locator(".sb-session-ended")).containsText("Your session was ended");
+        screenshot(oncall, "12-session-ended");
+
+        // Saving reloads the list, which clears the selection: select the user again.
+        admin.locator("vaadin-grid-cell-content", new Page.LocatorOptions().setHasText("oncall")).click();
+        admin.getByLabel("Can log in").click();
+        button(admin, "Save").click();
+        admin.locator("vaadin-grid-cell-content", new Page.LocatorOptions().setHasText("oncall")).click();
+        button(admin, "Reset password").click();
+        button(admin, "Reset password of oncall").click();
+        String oneTime = admin.locator(".sb-one-time-password").textContent().strip();
+        assertThat(oneTime).hasSize(20);
+
+        Page first = Browsers.login(browser, app, "oncall", oneTime);
+        assertThat(first).hasURL(java.util.regex.Pattern.compile(".*/password$"));
+        assertThat(first.getByText("Choose your own password")).isVisible();
+        first.navigate(app.url("/approvals"));
+        // Every page is the password page until it is changed.
+        assertThat(first).hasURL(java.util.regex.Pattern.compile(".*/password$"));
+        first.getByLabel("One-time password").fill(oneTime);
+        first.getByLabel("New password", new Page.GetByLabelOptions().setExact(true)).fill("oncall-own-password-1");
+        first.getByLabel("New password again").fill("oncall-own-password-1");
+        button(first, "Change password").click();
+        assertThat(first).hasURL(java.util.regex.Pattern.compile(".*/login\\?ended=password_set$"));
+        Page again = Browsers.login(browser, app, "oncall", "oncall-own-password-1");
+        again.navigate(app.url("/approvals"));
+        assertThat(again.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Approvals"))).isVisible();
+    }
+
+    @Test
+    @Order(7)
+    void everyViewRunsUnderTheContentSecurityPolicyWithNoViolation() throws Exception {
+        var page = app.get("/login");
+        String csp = page.headers().firstValue("Content-Security-Policy").orElseThrow();
+        assertThat(csp).contains("script-src 'self' 'nonce-").contains("frame-ancestors 'none'")
+                .doesNotContain("script-src 'self' 'unsafe-inline'");
+        assertThat(page.headers().firstValue("Referrer-Policy")).hasValue("same-origin");
+        assertThat(page.headers().firstValue("Permissions-Policy").orElse("")).contains("camera=()");
+        assertThat(page.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+        assertThat(page.headers().firstValue("Strict-Transport-Security")).as("plain HTTP: no HSTS").isEmpty();
+        // No proxy is trusted by default: a client claiming HTTPS changes nothing.
+        var claimed = app.get("/login", "X-Forwarded-Proto", "https");
+        assertThat(claimed.headers().firstValue("Strict-Transport-Security")).isEmpty();
+
+        // Not cleared: the pages of the earlier tests count too.
+        String cluster = clusterIn("RDS2POLARDB_SYNCING", 2);
+        Page dba = login("dba");
+        for (String view : new String[] {"/clusters", "/clusters/" + cluster, "/requests", "/password",
+                "/sessions"}) {
+            visit(dba, view);
+        }
+        Page lead = login("lead2");
+        visit(lead, "/approvals");
+        Page auditor = login("auditor");
+        visit(auditor, "/audit");
+        Page admin = login("admin");
+        visit(admin, "/users");
+        button(admin, "Log out").click();
+        assertThat(admin).hasURL(java.util.regex.Pattern.compile(".*/login$"));
+        assertThat(Browsers.CSP_VIOLATIONS).as("Content-Security-Policy violations").isEmpty();
+    }
+
+    /** Opens a view and waits until its content is drawn (the engine ran under the policy). */
+    private static void visit(Page page, String path) {
+        page.navigate(app.url(path));
+        page.locator("vaadin-app-layout h2, vaadin-app-layout vaadin-grid").first().waitFor();
     }
 
     // --- helpers ---

@@ -104,21 +104,25 @@ public final class RunningJar implements AutoCloseable {
         }
     }
 
-    public HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(10)).build(),
-                HttpResponse.BodyHandlers.ofString());
+    /** A GET with optional header name/value pairs. */
+    public HttpResponse<String> get(String path, String... headers) throws IOException, InterruptedException {
+        var request = HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(10));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /**
-     * The password a browser logs in with: the demo's published one, or {@link #LAB_PASSWORD} for
-     * accounts this test added itself (a jar with a real backend configured has no demo accounts).
+     * The password a browser logs in with: the demo's published one, or {@link #LAB_PASSWORD} for an
+     * account this test added itself (a jar with a real backend configured has no demo accounts).
      */
-    public String password() {
-        return seeded ? LAB_PASSWORD : "demo";
+    public String passwordOf(String username) {
+        return seeded.contains(username) ? LAB_PASSWORD : "demo";
     }
 
     public static final String LAB_PASSWORD = "lab-only-password-7f3a";
-    private boolean seeded;
+    private final java.util.Set<String> seeded = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /**
      * Adds an account straight to the jar's database, as an administrator would have created it.
@@ -137,7 +141,7 @@ public final class RunningJar implements AutoCloseable {
             grant.setString(2, role);
             grant.executeUpdate();
         }
-        seeded = true;
+        seeded.add(username);
         return this;
     }
 

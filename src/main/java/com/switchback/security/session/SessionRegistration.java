@@ -14,7 +14,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Registers each logged-in session in {@code user_session} on its first authenticated request,
  * whichever way the login went (form or single sign-on). Part of the security filter chain, before
- * authorization; see {@link UserSessions} for how sessions end.
+ * authorization; see {@link UserSessions} for how sessions end. A request of a session that has
+ * ended invalidates it and goes on as a visitor's.
  */
 public class SessionRegistration extends OncePerRequestFilter {
 
@@ -29,6 +30,10 @@ public class SessionRegistration extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        HttpSession existing = request.getSession(false);
+        if (existing != null && local.invalidateIfEnded(existing)) {
+            SecurityContextHolder.clearContext();
+        }
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth != null && auth.isAuthenticated() && !(auth instanceof AnonymousAuthenticationToken)) {
             HttpSession session = request.getSession(false);

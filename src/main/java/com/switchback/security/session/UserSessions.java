@@ -151,6 +151,7 @@ public class UserSessions {
     @Scheduled(fixedDelayString = "${switchback.sessions.sweep:PT5S}")
     @Transactional
     public void sweep() {
+        local.invalidateLeftovers(Instant.now());
         var ids = local.ids();
         if (ids.isEmpty()) {
             return;
