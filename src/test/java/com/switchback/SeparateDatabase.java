@@ -21,9 +21,17 @@ public final class SeparateDatabase {
         return server.getJdbcUrl("postgres", "postgres");
     }
 
+    /** The audit key a configured database needs (never stored in it). */
+    public final byte[] auditKey = new byte[32];
+
+    {
+        new java.security.SecureRandom().nextBytes(auditKey);
+    }
+
     public void register(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", () -> server.getJdbcUrl("postgres", "postgres"));
         registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("switchback.audit.key", () -> java.util.Base64.getEncoder().encodeToString(auditKey));
     }
 
     public void close() throws IOException {

@@ -15,7 +15,7 @@ public enum AuditExport {
     JSON_LINES("application/x-ndjson", "jsonl");
 
     static final List<String> COLUMNS = List.of("seq", "occurred_at", "actor", "actor_roles", "client_address",
-            "action", "cluster_id", "request_id", "outcome", "emergency", "details", "prev_hash", "hash");
+            "action", "cluster_id", "request_id", "outcome", "emergency", "details", "prev_hash", "hash", "hash_version");
 
     private final String contentType;
     private final String extension;
@@ -43,7 +43,7 @@ public enum AuditExport {
         List<String> values = List.of(Long.toString(e.seq()), e.occurredAt().toString(), e.actor(), e.actorRoles(),
                 e.clientAddress(), e.action(), e.clusterId() == null ? "" : e.clusterId(),
                 e.requestId() == null ? "" : e.requestId().toString(), e.outcome().name(),
-                Boolean.toString(e.emergency()), e.details(), e.prevHash(), e.hash());
+                Boolean.toString(e.emergency()), e.details(), e.prevHash(), e.hash(), Integer.toString(e.hashVersion()));
         StringBuilder line = new StringBuilder();
         if (this == CSV) {
             for (int i = 0; i < values.size(); i++) {
@@ -54,13 +54,22 @@ public enum AuditExport {
             for (int i = 0; i < values.size(); i++) {
                 line.append(i == 0 ? "" : ",").append(json(COLUMNS.get(i))).append(':');
                 String v = values.get(i);
-                boolean number = (i == 0 || i == 7) && !v.isEmpty();
+                boolean number = (i == 0 || i == 7 || i == 13) && !v.isEmpty();
                 boolean bool = i == 9;
-                line.append(number || bool ? v : (i == 7 ? "null" : json(v)));
+                // An absent cluster or request is null, not "": the hash tells the two apart (DD005).
+                boolean absent = (i == 6 && e.clusterId() == null) || (i == 7 && e.requestId() == null);
+                line.append(absent ? "null" : number || bool ? v : json(v));
             }
             line.append('}');
         }
         write(out, line.append('\n').toString());
+    }
+
+    /** A checkpoint line of a JSON-lines export: {"checkpoint":{...}}. */
+    void checkpoint(Writer out, AuditCheckpoints.Checkpoint c) {
+        write(out, "{\"checkpoint\":{\"id\":" + c.id() + ",\"event_seq\":" + c.eventSeq() + ",\"head_hash\":"
+                + json(c.headHash()) + ",\"created_at\":" + json(c.createdAt().toString()) + ",\"key_id\":"
+                + json(c.keyId()) + ",\"signature\":" + json(c.signature()) + "}}\n");
     }
 
     static String csv(String v) {

@@ -18,7 +18,7 @@ public class AuditLog {
 
     /** Longest details text kept; longer text is cut and says so. */
     static final int MAX_DETAILS = 4000;
-    private static final long CHAIN_LOCK = 0x5377_6974_6368L;
+    static final long CHAIN_LOCK = 0x5377_6974_6368L;
 
     private final JdbcClient jdbc;
 
@@ -44,18 +44,18 @@ public class AuditLog {
         long seq = last.seq() + 1;
         Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
         String text = safe(details);
-        String hash = AuditChain.hash(last.hash(), seq, at.toString(), actor.name(), actor.roles(), actor.address(),
+        String hash = AuditChain.hash(AuditChain.CURRENT_VERSION, last.hash(), seq, at.toString(), actor.name(), actor.roles(), actor.address(),
                 action, clusterId, requestId, outcome, emergency, text);
         jdbc.sql("""
                         insert into audit_event (seq, occurred_at, actor, actor_roles, client_address, action, cluster_id,
-                            request_id, outcome, emergency, details, prev_hash, hash)
+                            request_id, outcome, emergency, details, prev_hash, hash, hash_version)
                         values (:seq, :at, :actor, :roles, :addr, :action, :cluster, :request, :outcome, :emergency,
-                            :details, :prev, :hash)""")
+                            :details, :prev, :hash, :version)""")
                 .param("seq", seq).param("at", Timestamp.from(at)).param("actor", actor.name())
                 .param("roles", actor.roles()).param("addr", actor.address()).param("action", action)
                 .param("cluster", clusterId).param("request", requestId).param("outcome", outcome.name())
                 .param("emergency", emergency).param("details", text).param("prev", last.hash()).param("hash", hash)
-                .update();
+                .param("version", AuditChain.CURRENT_VERSION).update();
     }
 
     /** User text is stored as plain text without control characters, and bounded. */

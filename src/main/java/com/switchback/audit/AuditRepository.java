@@ -91,6 +91,7 @@ class AuditRepository {
         return new AuditEvent(rs.getLong("seq"), rs.getTimestamp("occurred_at").toInstant(), rs.getString("actor"),
                 rs.getString("actor_roles"), rs.getString("client_address"), rs.getString("action"),
                 rs.getString("cluster_id"), request, Outcome.valueOf(rs.getString("outcome")),
-                rs.getBoolean("emergency"), rs.getString("details"), rs.getString("prev_hash"), rs.getString("hash"));
+                rs.getBoolean("emergency"), rs.getString("details"), rs.getString("prev_hash"), rs.getString("hash"),
+                rs.getInt("hash_version"));
     }
 }

@@ -9,7 +9,9 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
+import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
+import org.springframework.context.annotation.Primary;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -61,16 +63,59 @@ public class EmbeddedDatabaseConfig {
         EmbeddedPostgres pg = builder.start();
         log.info("Embedded PostgreSQL on port {} (data: {})", pg.getPort(),
                 StringUtils.hasText(dataDir) ? dataDir : "temporary");
+        createApplicationRole(pg);
         return pg;
     }
 
+    /**
+     * The embedded database runs as a real deployment should: Flyway as the owner ({@code postgres}),
+     * the application as {@link #APP_ROLE}, which may only read and append to the audit trail
+     * (afterMigrate.sql grants the rest).
+     */
+    static final String APP_ROLE = "switchback_app";
+
+    private static void createApplicationRole(EmbeddedPostgres pg) {
+        try (var c = pg.getPostgresDatabase().getConnection(); var s = c.createStatement()) {
+            s.execute("do $$ begin if not exists (select from pg_roles where rolname = '" + APP_ROLE + "') then "
+                    + "create role " + APP_ROLE + " login; end if; end $$");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("Could not create the application's role on the embedded database", e);
+        }
+    }
+
+    /** Flyway migrates as the owner of the schema. */
     @Bean
-    @ConditionalOnMissingBean(DataSource.class)
+    @FlywayDataSource
     @ConditionalOnProperty(name = "spring.datasource.url", matchIfMissing = true, havingValue = "__never__")
-    DataSource embeddedDataSource(EmbeddedPostgres pg) {
+    DataSource embeddedOwnerDataSource(EmbeddedPostgres pg) {
         HikariDataSource pool = new HikariDataSource();
         pool.setJdbcUrl(pg.getJdbcUrl("postgres", "postgres"));
         pool.setUsername("postgres");
+        // Used at start-up only (Flyway holds a few connections while it migrates); none kept afterwards.
+        pool.setMaximumPoolSize(4);
+        pool.setMinimumIdle(0);
+        pool.setPoolName("owner");
+        return pool;
+    }
+
+    /** ... and grants the application's role what it needs, the audit trail read and append only. */
+    @Bean
+    @ConditionalOnProperty(name = "spring.datasource.url", matchIfMissing = true, havingValue = "__never__")
+    FlywayConfigurationCustomizer embeddedApplicationRole() {
+        return flyway -> {
+            var placeholders = new java.util.HashMap<>(flyway.getPlaceholders());
+            placeholders.put("appRole", APP_ROLE);
+            flyway.placeholders(placeholders);
+        };
+    }
+
+    @Bean
+    @Primary
+    @ConditionalOnProperty(name = "spring.datasource.url", matchIfMissing = true, havingValue = "__never__")
+    DataSource embeddedDataSource(EmbeddedPostgres pg) {
+        HikariDataSource pool = new HikariDataSource();
+        pool.setJdbcUrl(pg.getJdbcUrl(APP_ROLE, "postgres"));
+        pool.setUsername(APP_ROLE);
         pool.setMaximumPoolSize(10);
         pool.setConnectionInitSql(CONNECTION_INIT_SQL);
         return pool;

@@ -94,12 +94,138 @@ class AuditTamperTest {
     @Test
     @Order(3)
     void aDeletedEventIsNamedByVerification() throws Exception {
+        List<AuditEvent> removed = new JdbcTemplate(dataSource).query("select * from audit_event where seq = 700",
+                AuditRepository::event);
         asSuperuserWithoutTriggers("delete from audit_event where seq = 700");
         TestUsers.loginAs("admin", "ADMIN");
         Verification v = audit.verify();
         assertThat(v.intact()).isFalse();
         assertThat(v.brokenAt()).isEqualTo(700);
         assertThat(v.summary()).isEqualTo("Broken at event 700: event 700 is missing (the next one is 701).");
+        rewrite(removed, null);
+        assertThat(audit.verify().intact()).as("put back as it was").isTrue();
+    }
+
+    @Autowired AuditCheckpoints checkpoints;
+
+    @Test
+    @Order(10)
+    void aConsistentRewriteWithoutTheKeyIsCaughtByTheSignedCheckpoint() throws Exception {
+        TestUsers.loginAs("auditor", "AUDITOR");
+        checkpoints.write();
+        Verification before = audit.verify();
+        assertThat(before.intact()).as(before.summary()).isTrue();
+        assertThat(before.checkpoints()).isPositive();
+        assertThat(before.summary()).contains("signed checkpoint");
+
+        // Someone with the owner's rights rewrites the last events and recomputes every hash after them.
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        long signed = jdbc.queryForObject("select max(event_seq) from audit_checkpoint", Long.class);
+        List<AuditEvent> original = jdbc.query("select * from audit_event where seq between ? and ? order by seq",
+                AuditRepository::event, signed - 2, signed);
+        rewrite(original, "nothing to see here");
+        Verification after = audit.verify();
+        assertThat(after.intact()).isFalse();
+        assertThat(after.brokenAt()).isEqualTo(signed);
+        assertThat(after.problem()).contains("rewritten, hashes and all");
+        rewrite(original, null);
+        assertThat(audit.verify().intact()).isTrue();
+    }
+
+    @Test
+    @Order(11)
+    void aCheckpointForgedWithAnotherKeyIsCaught() throws Exception {
+        TestUsers.loginAs("auditor", "AUDITOR");
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        var head = jdbc.queryForMap("select seq, hash from audit_event order by seq desc limit 1");
+        byte[] otherKey = new byte[32];
+        Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        var forged = new AuditCheckpoints.Checkpoint(0, (Long) head.get("seq"), (String) head.get("hash"), at,
+                AuditKey.idOf(otherKey), "");
+        jdbc.update("insert into audit_checkpoint (event_seq, head_hash, created_at, key_id, signature) values (?, ?, ?, ?, ?)",
+                forged.eventSeq(), forged.headHash(), Timestamp.from(at), forged.keyId(),
+                AuditKey.hmac(otherKey, forged.content()));
+        assertThat(audit.verify().problem()).contains("not signed with this installation's audit key");
+        asSuperuserWithoutTriggers("delete from audit_checkpoint where key_id = '" + forged.keyId() + "'");
+
+    }
+
+    @Test
+    @Order(12)
+    void anExportIsCheckedOfflineWithTheKeyAlone() throws Exception {
+        TestUsers.loginAs("auditor", "AUDITOR");
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("audit", ".jsonl");
+        try (OutputStream out = java.nio.file.Files.newOutputStream(file)) {
+            audit.export(AuditFilter.ALL, AuditExport.JSON_LINES, out);
+        }
+        assertThat(java.nio.file.Files.readString(file)).contains("{\"checkpoint\":");
+        Verification offline = OfflineCheck.check(file, SERVER.auditKey);
+        assertThat(offline.intact()).as(offline.summary()).isTrue();
+        assertThat(offline.checkpoints()).isPositive();
+        assertThat(OfflineCheck.check(file, new byte[32]).intact()).as("another key").isFalse();
+
+        String text = java.nio.file.Files.readString(file);
+        java.nio.file.Files.writeString(file, text.replaceFirst("bulk event 7\"", "bulk event 8\""));
+        Verification edited = OfflineCheck.check(file, SERVER.auditKey);
+        assertThat(edited.intact()).isFalse();
+        assertThat(edited.problem()).contains("does not match its hash");
+        java.nio.file.Files.delete(file);
+    }
+
+    @Test
+    @Order(13)
+    void eventsRemovedFromTheEndAfterACheckpointAreCaught() throws Exception {
+        TestUsers.loginAs("auditor", "AUDITOR");
+        checkpoints.write();
+        long signed = new JdbcTemplate(dataSource).queryForObject("select max(event_seq) from audit_checkpoint", Long.class);
+        asSuperuserWithoutTriggers("delete from audit_event where seq = " + signed);
+        Verification truncated = audit.verify();
+        assertThat(truncated.intact()).isFalse();
+        assertThat(truncated.problem()).contains("the trail ends at event " + (signed - 1))
+                .contains("events were removed from its end");
+    }
+
+    /**
+     * Writes {@code events} back with their details replaced (or as they were, when null), each hash
+     * recomputed and linked, as someone with the owner's rights and no key could.
+     */
+    private void rewrite(List<AuditEvent> events, String details) throws Exception {
+        String prev = events.get(0).prevHash();
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("set session_replication_role = replica");
+            for (AuditEvent e : events) {
+                String text = details == null ? e.details() : details;
+                String hash = AuditChain.hash(e.hashVersion(), prev, e.seq(), e.occurredAt().toString(), e.actor(),
+                        e.actorRoles(), e.clientAddress(), e.action(), e.clusterId(), e.requestId(), e.outcome(),
+                        e.emergency(), text);
+                var p = c.prepareStatement("""
+                        insert into audit_event (seq, occurred_at, actor, actor_roles, client_address, action, cluster_id,
+                            request_id, outcome, emergency, details, prev_hash, hash, hash_version)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        on conflict (seq) do update set occurred_at = excluded.occurred_at, actor = excluded.actor,
+                            actor_roles = excluded.actor_roles, client_address = excluded.client_address,
+                            action = excluded.action, cluster_id = excluded.cluster_id, request_id = excluded.request_id,
+                            outcome = excluded.outcome, emergency = excluded.emergency, details = excluded.details,
+                            prev_hash = excluded.prev_hash, hash = excluded.hash, hash_version = excluded.hash_version""");
+                p.setLong(1, e.seq());
+                p.setTimestamp(2, Timestamp.from(e.occurredAt()));
+                p.setString(3, e.actor());
+                p.setString(4, e.actorRoles());
+                p.setString(5, e.clientAddress());
+                p.setString(6, e.action());
+                p.setString(7, e.clusterId());
+                p.setObject(8, e.requestId());
+                p.setString(9, e.outcome().name());
+                p.setBoolean(10, e.emergency());
+                p.setString(11, text);
+                p.setString(12, prev);
+                p.setString(13, hash);
+                p.setInt(14, e.hashVersion());
+                p.executeUpdate();
+                prev = hash;
+            }
+            s.execute("set session_replication_role = origin");
+        }
     }
 
     /** A superuser's way round the trigger: replication mode skips ordinary triggers. */
@@ -124,7 +250,7 @@ class AuditTamperTest {
             seq++;
             Instant when = at.plus(i, ChronoUnit.MICROS);
             String details = "bulk event " + i;
-            String hash = AuditChain.hash(prev, seq, when.toString(), "bulk", "DBA", "127.0.0.1", "test.bulk",
+            String hash = AuditChain.hash(AuditChain.CURRENT_VERSION, prev, seq, when.toString(), "bulk", "DBA", "127.0.0.1", "test.bulk",
                     "pc-bulk", null, Outcome.SUCCESS, false, details);
             batch.add(new Object[]{seq, Timestamp.from(when), "bulk", "DBA", "127.0.0.1", "test.bulk", "pc-bulk", null,
                     "SUCCESS", false, details, prev, hash});
@@ -140,8 +266,8 @@ class AuditTamperTest {
     private static void insert(JdbcTemplate jdbc, List<Object[]> rows) {
         jdbc.batchUpdate("""
                 insert into audit_event (seq, occurred_at, actor, actor_roles, client_address, action, cluster_id,
-                    request_id, outcome, emergency, details, prev_hash, hash)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows,
+                    request_id, outcome, emergency, details, prev_hash, hash, hash_version)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 2)""", rows,
                 new int[]{java.sql.Types.BIGINT, java.sql.Types.TIMESTAMP, java.sql.Types.VARCHAR,
                         java.sql.Types.VARCHAR, java.sql.Types.VARCHAR, java.sql.Types.VARCHAR, java.sql.Types.VARCHAR,
                         java.sql.Types.BIGINT, java.sql.Types.VARCHAR, java.sql.Types.BOOLEAN, java.sql.Types.VARCHAR,
