@@ -1,3 +1,9 @@
+-- Single sign-on user names may be longer than the 32 characters a local account is given.
+alter table app_user_role drop constraint app_user_role_username_fkey;
+alter table app_user alter column username type varchar(64);
+alter table app_user_role alter column username type varchar(64);
+alter table app_user_role add foreign key (username) references app_user (username) on delete cascade;
+
 -- An administrator's reset sets a one-time password: its holder must choose their own at the next login.
 alter table app_user add column must_change_password boolean not null default false;
 

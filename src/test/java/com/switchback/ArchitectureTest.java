@@ -92,7 +92,11 @@ class ArchitectureTest {
             // Scheduled, run by the system on requests people already made.
             "ApprovalService.expireOverdue",
             // Spring Security looks an account up to log it in, before anyone is authenticated.
-            "AccountUserDetailsService.loadUserByUsername");
+            "AccountUserDetailsService.loadUserByUsername",
+            // Wiring: the security configuration builds its filter chain before anyone logs in.
+            "UserSessions.registrationFilter",
+            // Scheduled, run by the system: ends sessions that are idle, too old or ended elsewhere.
+            "UserSessions.sweep");
 
     @Test
     void everyPublicServiceMethodIsSecuredOrOnTheAllowList() {

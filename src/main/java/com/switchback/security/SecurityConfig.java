@@ -24,6 +24,10 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import com.switchback.security.session.UserSessions;
+import com.switchback.audit.AuditLog;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.transaction.support.TransactionTemplate;
 
 @Configuration
 @EnableWebSecurity
@@ -32,7 +36,10 @@ import com.switchback.security.session.UserSessions;
 class SecurityConfig {
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, UserSessions sessions) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, UserSessions sessions,
+                                            ObjectProvider<ClientRegistrationRepository> sso, SsoProperties ssoProperties,
+                                            UserAccountRepository accounts, AuditLog audit,
+                                            TransactionTemplate transactions) throws Exception {
         // The health endpoint answers load balancers and the container's health check; the
         // stylesheets are needed by the login page too.
         http.authorizeHttpRequests(a -> a
@@ -45,6 +52,13 @@ class SecurityConfig {
                 // Sent on HTTPS only (a proxy's X-Forwarded-Proto counts when the proxy is trusted).
                 .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true)
                         .maxAgeInSeconds(SecurityHeaders.HSTS_SECONDS)));
+        if (sso.getIfAvailable() != null) {
+            // Single sign-on beside the form: refusals go back to the login page, which says why.
+            SsoUsers users = new SsoUsers(ssoProperties, accounts, audit, transactions);
+            http.oauth2Login(o -> o.loginPage("/login")
+                    .userInfoEndpoint(u -> u.oidcUserService(users))
+                    .failureUrl("/login?sso-refused"));
+        }
         http.addFilterBefore(sessions.registrationFilter(), AuthorizationFilter.class);
         http.addFilterBefore(new OneTimePasswordFilter(), AuthorizationFilter.class);
         return http.with(VaadinSecurityConfigurer.vaadin(), c -> c.loginView(LoginView.class)).build();

@@ -49,9 +49,13 @@ public final class RunningJar implements AutoCloseable {
 
     /** Starts the jar with its embedded PostgreSQL keeping its data in {@code data} (to start again on it). */
     public static RunningJar startOn(Path data, String... extraArguments) throws IOException {
+        return startOn(freePort(), data, extraArguments);
+    }
+
+    /** Starts the jar on a port chosen beforehand (an OpenID provider must know its redirect address). */
+    public static RunningJar startOn(int port, Path data, String... extraArguments) throws IOException {
         File[] jars = new File("target").listFiles((d, name) -> name.startsWith("switchback-") && name.endsWith(".jar"));
         assertThat(jars).as("the packaged jar in target/ (run after `package`)").hasSize(1);
-        int port = freePort();
         int databasePort = freePort();
         Path log = Files.createTempFile(data, "app-", ".log");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -163,7 +167,7 @@ public final class RunningJar implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         }

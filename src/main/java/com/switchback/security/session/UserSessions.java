@@ -76,6 +76,7 @@ public class UserSessions {
      * Ends every open session of a user, inside the caller's transaction (which records why in the
      * audit trail); the tabs this node holds are closed once that transaction commits.
      */
+    @PreAuthorize(com.switchback.base.AppRoles.CAN_ADMINISTER)
     @Transactional(propagation = Propagation.MANDATORY)
     public int endAllOf(String username, String reason) {
         List<String> ids = jdbc.sql("""
@@ -87,6 +88,7 @@ public class UserSessions {
     }
 
     /** Ends the open sessions of the current user except this one (after a password change). */
+    @PreAuthorize("isAuthenticated()")
     @Transactional(propagation = Propagation.MANDATORY)
     public int endMyOthers(String reason) {
         String me = Actor.current().name();
@@ -101,6 +103,7 @@ public class UserSessions {
     }
 
     /** Ends the current session (its tabs go to the login page saying why). */
+    @PreAuthorize("isAuthenticated()")
     @Transactional(propagation = Propagation.MANDATORY)
     public void endCurrent(SessionEnd why) {
         String current = currentId();

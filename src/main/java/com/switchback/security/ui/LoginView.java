@@ -2,6 +2,11 @@ package com.switchback.security.ui;
 
 import com.switchback.base.DemoMode;
 import com.switchback.security.session.SessionEnd;
+import com.switchback.security.SsoProperties;
+import com.vaadin.flow.component.html.Anchor;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import com.switchback.base.ui.DemoMarker;
 import com.switchback.security.DemoAccounts;
 import com.switchback.security.LoginThrottledException;
@@ -24,7 +29,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
     private final LoginForm login = new LoginForm();
 
-    public LoginView(DemoMode demo) {
+    public LoginView(DemoMode demo, ObjectProvider<ClientRegistrationRepository> sso, SsoProperties ssoProperties) {
         setSizeFull();
         setAlignItems(Alignment.CENTER);
         setJustifyContentMode(JustifyContentMode.CENTER);
@@ -35,6 +40,16 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
             add(DemoMarker.create());
         }
         add(login);
+        if (sso.getIfAvailable() instanceof Iterable<?> registrations) {
+            for (Object r : registrations) {
+                // A plain link: the browser leaves the single-page app for the provider's login.
+                Anchor provider = new Anchor("oauth2/authorization/" + ((ClientRegistration) r).getRegistrationId(),
+                        ssoProperties.label());
+                provider.setRouterIgnore(true);
+                provider.addClassName("sb-sso-login");
+                add(provider);
+            }
+        }
         if (demo.enabled()) {
             VerticalLayout accounts = new VerticalLayout();
             accounts.addClassName("sb-demo-accounts");
@@ -51,6 +66,17 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         var ended = event.getLocation().getQueryParameters().getSingleParameter("ended").map(SessionEnd::fromParameter);
+        if (event.getLocation().getQueryParameters().getParameters().containsKey("sso-refused")) {
+            var request = com.vaadin.flow.server.VaadinServletRequest.getCurrent();
+            var session = request == null ? null : request.getHttpServletRequest().getSession(false);
+            Object last = session == null ? null
+                    : session.getAttribute(org.springframework.security.web.WebAttributes.AUTHENTICATION_EXCEPTION);
+            Paragraph refused = new Paragraph("Single sign-on did not log you in. " + (last instanceof
+                    org.springframework.security.oauth2.core.OAuth2AuthenticationException e
+                    && e.getError().getDescription() != null ? e.getError().getDescription() : "Try again, or ask an administrator."));
+            refused.addClassName("sb-sso-refused");
+            addComponentAtIndex(2, refused);
+        }
         ended.ifPresent(why -> {
             Paragraph notice = new Paragraph(why.message());
             notice.addClassName("sb-session-ended");

@@ -39,6 +39,9 @@ abstract class MysqlLabTest {
     @Autowired FleetDiscovery discovery;
     @Autowired MysqlBackend backend;
     @Autowired JdbcClient jdbc;
+    /** The schema owner's connection: only it may add triggers (the application's role may not). */
+    @Autowired @org.springframework.beans.factory.annotation.Qualifier("embeddedOwnerDataSource")
+    javax.sql.DataSource ownerDataSource;
     @Autowired ApplicationContext context;
     TestExecutor executor;
 

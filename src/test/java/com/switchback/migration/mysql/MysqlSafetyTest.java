@@ -23,6 +23,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The safety promises on real servers: a stalled run that was taken over acts on nothing; a write
@@ -33,7 +34,7 @@ class MysqlSafetyTest extends MysqlLabTest {
 
     @AfterEach
     void cleanUp() throws Exception {
-        jdbc.sql("drop trigger if exists phase_outage on mysql_pair_phase").update();
+        JdbcClient.create(ownerDataSource).sql("drop trigger if exists phase_outage on mysql_pair_phase").update();
         sql(lab.rds, "set sql_log_bin = 0", "drop user if exists 'roa'@'%'");
     }
 
@@ -141,16 +142,17 @@ class MysqlSafetyTest extends MysqlLabTest {
         // PolarDB applies 30 s late, so the catch-up times out and the action undoes itself...
         sql(lab.polardb, "stop slave", "change master to master_delay = 30", "start slave");
         // ...and PostgreSQL fails the last part of the undo, clearing the in-flight mark.
-        jdbc.sql("""
+        JdbcClient owner = JdbcClient.create(ownerDataSource);
+        owner.sql("""
                 create or replace function phase_outage() returns trigger language plpgsql as $$
                 begin raise exception 'PostgreSQL is unavailable (test)'; end; $$""").update();
-        jdbc.sql("create trigger phase_outage before delete on mysql_pair_phase for each row execute function phase_outage()")
+        owner.sql("create trigger phase_outage before delete on mysql_pair_phase for each row execute function phase_outage()")
                 .update();
         long id = approved(MigrationAction.SWITCH_OVER, false);
         sql(lab.rds, "insert into shop.writes (id) values (5)");
 
         assertThat(executor.run("executor-A", id)).isEqualTo(OperationRunner.Result.FAILED);
-        jdbc.sql("drop trigger phase_outage on mysql_pair_phase").update();
+        owner.sql("drop trigger phase_outage on mysql_pair_phase").update();
         sql(lab.polardb, "stop slave", "change master to master_delay = 0", "start slave");
         MigrationSnapshot stuck = backend.describe(CLUSTER);
         assertThat(stuck.status()).isEqualTo("SWITCHING");
