@@ -33,6 +33,12 @@ class AuditRepository {
         return bind(jdbc.sql("select count(*) from audit_event" + where(f)), f).query(Integer.class).single();
     }
 
+    /** Changes to accounts and roles (actions {@code user.*}), newest first. */
+    List<AuditEvent> accountChanges(int limit) {
+        return jdbc.sql("select * from audit_event where action like 'user.%' order by seq desc limit :limit")
+                .param("limit", limit).query(AuditRepository::event).list();
+    }
+
     List<String> actions() {
         return jdbc.sql("select distinct action from audit_event order by action").query(String.class).list();
     }

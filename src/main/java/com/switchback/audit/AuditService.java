@@ -49,6 +49,16 @@ public class AuditService {
         return events.actions();
     }
 
+    /**
+     * Who was given or lost which role, which accounts were created, disabled or reset: team leads
+     * see it, since their four eyes rely on nobody else holding their role by surprise.
+     */
+    @PreAuthorize(AppRoles.CAN_SEE_ACCOUNT_CHANGES)
+    @Transactional(readOnly = true)
+    public List<AuditEvent> accountChanges() {
+        return events.accountChanges(MAX_PAGE);
+    }
+
     /** What happened to one request, oldest first: its timeline, which every role may read. */
     @PreAuthorize(AppRoles.CAN_VIEW)
     @Transactional(readOnly = true)

@@ -20,6 +20,8 @@ public final class AppRoles {
     public static final String CAN_APPROVE = "hasRole('TEAM_LEAD')";
     /** Who may read, verify and export the audit trail. */
     public static final String CAN_AUDIT = "hasAnyRole('AUDITOR','ADMIN')";
+    /** Who sees who was given which role: those whose four eyes depend on it, and those who check. */
+    public static final String CAN_SEE_ACCOUNT_CHANGES = "hasAnyRole('TEAM_LEAD','AUDITOR','ADMIN')";
     /** Who may manage users and roles. */
     public static final String CAN_ADMINISTER = "hasRole('ADMIN')";
 

@@ -2,6 +2,7 @@ package com.switchback.security;
 
 import com.switchback.SeparateDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.switchback.base.DemoMode;
 import com.switchback.migration.MigrationBackends;
@@ -66,6 +67,28 @@ class ExternalDatabaseTest {
         assertThat(jdbc.sql("select count(*) from audit_event where action = 'user.disabled' and details like 'Demo account lead%'")
                 .query(Integer.class).single()).isOne();
         jdbc.sql("delete from app_user where username = 'lead'").update();
+    }
+
+    @Test
+    void aBootstrapPasswordThatBreaksThePolicyStopsStartUpWithAClearMessageAndCreatesNothing() throws Exception {
+        SeparateDatabase empty = new SeparateDatabase();
+        try {
+            String[] args = {"--spring.datasource.url=" + empty.jdbcUrl(), "--spring.datasource.username=postgres",
+                    "--switchback.audit.key=" + java.util.Base64.getEncoder().encodeToString(empty.auditKey),
+                    "--switchback.scheduling.enabled=false", "--server.port=0", "--switchback.admin.password=short",
+                    "--spring.main.banner-mode=off"};
+            assertThatThrownBy(() -> new org.springframework.boot.builder.SpringApplicationBuilder(
+                    com.switchback.Application.class).run(args))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("SWITCHBACK_ADMIN_PASSWORD is not accepted")
+                    .hasMessageContaining("nothing was created");
+            try (var c = java.sql.DriverManager.getConnection(empty.jdbcUrl(), "postgres", "");
+                 var rs = c.createStatement().executeQuery("select count(*) from app_user")) {
+                rs.next();
+                assertThat(rs.getInt(1)).isZero();
+            }
+        } finally {
+            empty.close();
+        }
     }
 
     @Test
