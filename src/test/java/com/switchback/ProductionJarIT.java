@@ -98,6 +98,23 @@ class ProductionJarIT {
     }
 
     @Test
+    void afterThreeFailuresEvenTheRightPasswordWaitsAndTheLoginPageSaysToTryLater() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            assertThat(app.logIn("lead", "not-the-password")).isEqualTo("/login?error");
+        }
+        assertThat(app.logIn("lead", "demo")).as("the right password, within the delay").isEqualTo("/login?error");
+        assertThat(app.logIn("no-such-user", "x")).as("unknown accounts alike").isEqualTo("/login?error");
+
+        Page page = browser.newContext().newPage();
+        page.navigate(app.url("/login"));
+        page.locator("input[name=username]").fill("lead");
+        page.locator("input[name=password]").fill("demo");
+        page.locator("input[name=password]").press("Enter");
+        assertThat(page.getByText("Too many failed attempts")).isVisible();
+        page.context().close();
+    }
+
+    @Test
     void aTrustedProxysHttpsAndClientAddressAreHonoured() throws Exception {
         var hsts = app.get("/login", "X-Forwarded-Proto", "https");
         assertThat(hsts.headers().firstValue("Strict-Transport-Security")).hasValueSatisfying(

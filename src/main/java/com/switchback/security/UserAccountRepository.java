@@ -39,6 +39,14 @@ class UserAccountRepository {
                 .query(Integer.class).single() > 0;
     }
 
+    /** Enabled accounts that hold ADMIN, other than {@code username}. */
+    long otherEnabledAdmins(String username) {
+        return jdbc.sql("""
+                        select count(*) from app_user u join app_user_role r on r.username = u.username
+                        where r.role = 'ADMIN' and u.enabled and u.username <> :u""")
+                .param("u", username).query(Long.class).single();
+    }
+
     long count() {
         return jdbc.sql("select count(*) from app_user").query(Long.class).single();
     }

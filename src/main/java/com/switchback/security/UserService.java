@@ -69,6 +69,9 @@ public class UserService {
         if (username.equals(Actor.current().name())) {
             throw new IllegalArgumentException("Nobody changes their own roles: ask another administrator.");
         }
+        if (before.contains(AppRoles.ADMIN) && !roles.contains(AppRoles.ADMIN)) {
+            requireAnotherAdmin(username);
+        }
         accounts.replaceRoles(username, roles);
         int ended = sessions.endAllOf(username, "Roles changed");
         audit.record("user.roles-changed", null, null, Outcome.SUCCESS, "Roles of " + username + ": " + before
@@ -84,6 +87,9 @@ public class UserService {
         }
         if (!enabled && username.equals(Actor.current().name())) {
             throw new IllegalArgumentException("Nobody disables their own account: ask another administrator.");
+        }
+        if (!enabled && accounts.roles(username).contains(AppRoles.ADMIN)) {
+            requireAnotherAdmin(username);
         }
         accounts.setEnabled(username, enabled);
         int ended = enabled ? 0 : sessions.endAllOf(username, "Account disabled");
@@ -109,6 +115,14 @@ public class UserService {
         audit.record("user.password-reset", null, null, Outcome.SUCCESS, "Password of " + username
                 + " reset to a one-time password, to be changed at the next login." + endedSessions(ended));
         return oneTime;
+    }
+
+    /** Someone must still be able to manage accounts afterwards. */
+    private void requireAnotherAdmin(String username) {
+        if (accounts.otherEnabledAdmins(username) == 0) {
+            throw new IllegalArgumentException(username + " is the last enabled administrator: give another account "
+                    + "ADMIN first, or nobody could manage accounts any more.");
+        }
     }
 
     private static String endedSessions(int ended) {

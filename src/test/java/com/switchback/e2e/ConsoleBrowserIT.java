@@ -200,6 +200,12 @@ class ConsoleBrowserIT {
         oncall.navigate(app.url("/approvals"));
         Page admin = login("admin");
         admin.navigate(app.url("/users"));
+        // Separation of duties: an administrator may not make themselves a team lead.
+        admin.locator("vaadin-grid-cell-content", new Page.LocatorOptions().setHasText("admin")).first().click();
+        admin.locator("vaadin-checkbox-group").first().getByText("TEAM_LEAD").click();
+        button(admin, "Save").click();
+        assertThat(admin.getByText("An administrator holds no DBA or TEAM_LEAD role", new Page.GetByTextOptions()
+                .setExact(false))).isVisible();
         admin.locator("vaadin-grid-cell-content", new Page.LocatorOptions().setHasText("oncall")).click();
         admin.getByLabel("Can log in").click();
         button(admin, "Save").click();

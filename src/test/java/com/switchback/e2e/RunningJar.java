@@ -108,6 +108,30 @@ public final class RunningJar implements AutoCloseable {
         }
     }
 
+    /**
+     * Logs in through the form over plain HTTP, as a script would (CSRF token from the login page),
+     * and returns where the login sent the client: "/" when it succeeded, "/login?error" when not.
+     */
+    public String logIn(String username, String password) throws IOException, InterruptedException {
+        HttpClient http = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        String page = http.send(HttpRequest.newBuilder(URI.create(url("/login"))).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        var csrf = java.util.regex.Pattern.compile("name=\"_csrf\" content=\"([^\"]+)\"").matcher(page);
+        assertThat(csrf.find()).as("a CSRF token on the login page").isTrue();
+        String form = "username=" + encode(username) + "&password=" + encode(password) + "&_csrf=" + encode(csrf.group(1));
+        var response = http.send(HttpRequest.newBuilder(URI.create(url("/login")))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.discarding());
+        assertThat(response.statusCode()).isEqualTo(302);
+        URI location = URI.create(response.headers().firstValue("Location").orElseThrow());
+        return location.getRawPath() + (location.getRawQuery() == null ? "" : "?" + location.getRawQuery());
+    }
+
+    private static String encode(String s) {
+        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     /** A GET with optional header name/value pairs. */
     public HttpResponse<String> get(String path, String... headers) throws IOException, InterruptedException {
         var request = HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(10));

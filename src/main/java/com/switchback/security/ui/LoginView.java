@@ -67,10 +67,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
     public void beforeEnter(BeforeEnterEvent event) {
         var ended = event.getLocation().getQueryParameters().getSingleParameter("ended").map(SessionEnd::fromParameter);
         if (event.getLocation().getQueryParameters().getParameters().containsKey("sso-refused")) {
-            var request = com.vaadin.flow.server.VaadinServletRequest.getCurrent();
-            var session = request == null ? null : request.getHttpServletRequest().getSession(false);
-            Object last = session == null ? null
-                    : session.getAttribute(org.springframework.security.web.WebAttributes.AUTHENTICATION_EXCEPTION);
+            Object last = lastAuthenticationFailure();
             Paragraph refused = new Paragraph("Single sign-on did not log you in. " + (last instanceof
                     org.springframework.security.oauth2.core.OAuth2AuthenticationException e
                     && e.getError().getDescription() != null ? e.getError().getDescription() : "Try again, or ask an administrator."));
@@ -84,10 +81,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         });
         if (event.getLocation().getQueryParameters().getParameters().containsKey("error")) {
             login.setError(true);
-            var request = com.vaadin.flow.server.VaadinServletRequest.getCurrent();
-            var session = request == null ? null : request.getHttpServletRequest().getSession(false);
-            Object last = session == null ? null
-                    : session.getAttribute(org.springframework.security.web.WebAttributes.AUTHENTICATION_EXCEPTION);
+            Object last = lastAuthenticationFailure();
             if (last instanceof LoginThrottledException throttled) {
                 // Said the same whether or not the account exists.
                 LoginI18n i18n = LoginI18n.createDefault();
@@ -97,5 +91,13 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
                 login.setI18n(i18n);
             }
         }
+    }
+
+    /** Why the last login of this browser session failed, as Spring Security left it in the session. */
+    private static Object lastAuthenticationFailure() {
+        var request = com.vaadin.flow.server.VaadinServletRequest.getCurrent();
+        var session = request == null ? null : request.getHttpServletRequest().getSession(false);
+        return session == null ? null
+                : session.getAttribute(org.springframework.security.web.WebAttributes.AUTHENTICATION_EXCEPTION);
     }
 }

@@ -37,6 +37,7 @@ public class UsersView extends VerticalLayout {
     final CheckboxGroup<String> newRoles = new CheckboxGroup<>("Roles");
     final CheckboxGroup<String> editRoles = new CheckboxGroup<>("Roles");
     final Checkbox enabled = new Checkbox("Can log in");
+    final H3 selectedHeading = new H3();
     private final UserService users;
 
     public UsersView(UserService users) {
@@ -66,7 +67,7 @@ public class UsersView extends VerticalLayout {
                 confirmReset(u.username());
             }
         });
-        VerticalLayout edit = new VerticalLayout(new H3("Selected user"), editRoles, enabled,
+        VerticalLayout edit = new VerticalLayout(selectedHeading, editRoles, enabled,
                 new HorizontalLayout(save, unlock, reset));
         edit.setPadding(false);
         edit.setVisible(false);
@@ -84,6 +85,7 @@ public class UsersView extends VerticalLayout {
 
     private void showSelected(UserAccount u) {
         if (u != null) {
+            selectedHeading.setText("User " + u.username());
             editRoles.setValue(u.roles());
             enabled.setValue(u.enabled());
         }
@@ -100,6 +102,18 @@ public class UsersView extends VerticalLayout {
 
     private void saveSelected() {
         UserAccount u = grid.asSingleSelect().getValue();
+        if (u != null && u.username().equals(com.switchback.audit.Actor.current().name())) {
+            ConfirmDialog confirm = new ConfirmDialog("Change your own account?",
+                    "You are editing the account you are logged in with.", "Save my account", e -> save(u));
+            confirm.setCancelable(true);
+            confirm.setCancelText("Keep it as it is");
+            confirm.open();
+            return;
+        }
+        save(u);
+    }
+
+    private void save(UserAccount u) {
         if (u != null) {
             run(() -> {
                 users.setRoles(u.username(), Set.copyOf(editRoles.getValue()));

@@ -63,6 +63,8 @@ class MysqlKillIT {
                     rs.next();
                     assertThat(rs.getInt(1)).as("no demo accounts with a real backend configured").isZero();
                 }
+                assertThat(second.logIn("admin", "demo")).as("the published demo password lets nobody in")
+                        .isEqualTo("/login?error");
                 await().atMost(Duration.ofSeconds(120)).until(() -> requestState(second, requestId), "SUCCEEDED"::equals);
                 assertThat(stepStates(second, requestId)).containsOnly("DONE");
                 assertThat(auditActions(second, requestId)).contains("execution.started", "execution.taken-over",

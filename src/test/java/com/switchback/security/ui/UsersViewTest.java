@@ -54,6 +54,32 @@ class UsersViewTest extends KaribuTest {
         assertThat(_findAll(view.grid)).hasSize(before);
     }
 
+    @Test
+    void theLastEnabledAdministratorCannotBeDisabledOrLoseAdminAndEditingYourOwnAccountAsksFirst() {
+        login("admin", "ADMIN");
+        UI.getCurrent().navigate("users");
+        UsersView view = _get(UsersView.class);
+        UserAccount admin = _findAll(view.grid).stream().filter(u -> u.username().equals("admin")).findFirst().orElseThrow();
+        view.grid.select(admin);
+        assertThat(view.selectedHeading.getText()).isEqualTo("User admin");
+        _click(_get(Button.class, spec -> spec.withText("Save")));
+        var confirm = _get(com.vaadin.flow.component.confirmdialog.ConfirmDialog.class);
+        assertThat(confirm.isOpened()).as("editing your own account asks first").isTrue();
+        confirm.close();
+
+        // Another administrator acts on "admin", the only enabled ADMIN.
+        login("root2", "ADMIN");
+        UI.getCurrent().navigate("users");
+        view = _get(UsersView.class);
+        view.grid.select(_findAll(view.grid).stream().filter(u -> u.username().equals("admin")).findFirst().orElseThrow());
+        _setValue(view.enabled, false);
+        _click(_get(Button.class, spec -> spec.withText("Save")));
+        expectNotifications("admin is the last enabled administrator: give another account ADMIN first, or nobody could "
+                + "manage accounts any more.");
+        assertThat(_findAll(view.grid).stream().filter(u -> u.username().equals("admin")).findFirst().orElseThrow()
+                .enabled()).isTrue();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"DBA", "TEAM_LEAD", "AUDITOR"})
     void otherRolesCannotOpenTheUsersView(String role) {
