@@ -204,8 +204,10 @@ class ConsoleBrowserIT {
         admin.locator("vaadin-grid-cell-content", new Page.LocatorOptions().setHasText("admin")).first().click();
         admin.locator("vaadin-checkbox-group").first().getByText("TEAM_LEAD").click();
         button(admin, "Save").click();
+        button(admin, "Save my account").click();
+        assertThat(button(admin, "Save my account")).isHidden();
         assertThat(admin.getByText("An administrator holds no DBA or TEAM_LEAD role", new Page.GetByTextOptions()
-                .setExact(false))).isVisible();
+                .setExact(false))).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(15_000));
         admin.locator("vaadin-grid-cell-content", new Page.LocatorOptions().setHasText("oncall")).click();
         admin.getByLabel("Can log in").click();
         button(admin, "Save").click();

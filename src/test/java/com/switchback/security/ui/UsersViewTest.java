@@ -66,11 +66,18 @@ class UsersViewTest extends KaribuTest {
         var confirm = _get(com.vaadin.flow.component.confirmdialog.ConfirmDialog.class);
         assertThat(confirm.isOpened()).as("editing your own account asks first").isTrue();
         confirm.close();
+        _setValue(view.editRoles, Set.of("ADMIN", "TEAM_LEAD"));
+        _click(_get(Button.class, spec -> spec.withText("Save")));
+        com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt._fireConfirm(
+                _get(com.vaadin.flow.component.confirmdialog.ConfirmDialog.class));
+        expectNotifications("An administrator holds no DBA or TEAM_LEAD role (separation of duties): use a second "
+                + "account for those.");
 
         // Another administrator acts on "admin", the only enabled ADMIN.
         login("root2", "ADMIN");
         UI.getCurrent().navigate("users");
         view = _get(UsersView.class);
+        view.grid.deselectAll();
         view.grid.select(_findAll(view.grid).stream().filter(u -> u.username().equals("admin")).findFirst().orElseThrow());
         _setValue(view.enabled, false);
         _click(_get(Button.class, spec -> spec.withText("Save")));
