@@ -3,6 +3,8 @@ alter table app_user_role drop constraint app_user_role_username_fkey;
 alter table app_user alter column username type varchar(64);
 alter table app_user_role alter column username type varchar(64);
 alter table app_user_role add foreign key (username) references app_user (username) on delete cascade;
+alter table migration_request alter column requested_by type varchar(64);
+alter table migration_request alter column decided_by type varchar(64);
 
 -- An administrator's reset sets a one-time password: its holder must choose their own at the next login.
 alter table app_user add column must_change_password boolean not null default false;

@@ -14,9 +14,18 @@ class ApprovalRepository {
         this.jdbc = jdbc;
     }
 
-    int pendingCount() {
-        return jdbc.sql("select count(*) from migration_request where state = 'PENDING' and expires_at > now()")
-                .query(Integer.class).single();
+    int openCountBy(String username) {
+        return jdbc.sql("""
+                        select count(*) from migration_request
+                        where requested_by = :u and state in ('PENDING', 'APPROVED', 'EXECUTING')""")
+                .param("u", username).query(Integer.class).single();
+    }
+
+    int pendingCountNotBy(String username) {
+        return jdbc.sql("""
+                        select count(*) from migration_request
+                        where state = 'PENDING' and expires_at > now() and requested_by <> :u""")
+                .param("u", username).query(Integer.class).single();
     }
 
     List<Long> pendingIds() {

@@ -46,7 +46,15 @@ public class ApprovalService {
     @PreAuthorize(AppRoles.CAN_APPROVE)
     @Transactional(readOnly = true)
     public int pendingCount() {
-        return approvals.pendingCount();
+        // The badge counts what this team lead can act on: never their own requests.
+        return approvals.pendingCountNotBy(com.switchback.audit.Actor.current().name());
+    }
+
+    /** The current user's own open requests (pending, approved or running): the badge on "Requests". */
+    @PreAuthorize(AppRoles.CAN_VIEW)
+    @Transactional(readOnly = true)
+    public int myOpenCount() {
+        return approvals.openCountBy(com.switchback.audit.Actor.current().name());
     }
 
     /**

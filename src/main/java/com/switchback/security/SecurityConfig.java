@@ -17,6 +17,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -61,7 +62,10 @@ class SecurityConfig {
         }
         http.addFilterBefore(sessions.registrationFilter(), AuthorizationFilter.class);
         http.addFilterBefore(new OneTimePasswordFilter(), AuthorizationFilter.class);
-        return http.with(VaadinSecurityConfigurer.vaadin(), c -> c.loginView(LoginView.class)).build();
+        return http.with(VaadinSecurityConfigurer.vaadin(), c -> c.loginView(LoginView.class)
+                // A path that is no route reaches the router (its not-found page, HTTP 404) once logged in;
+                // by default Vaadin's configurer denies it with a bare 403 before the router sees it.
+                .anyRequest(AuthorizeHttpRequestsConfigurer.AuthorizedUrl::authenticated)).build();
     }
 
     /** Refusals by method security become events, which the audit trail records. */

@@ -261,9 +261,14 @@ class ConsoleBrowserIT {
         String cluster = clusterIn("RDS2POLARDB_SYNCING", 2);
         Page dba = login("dba");
         for (String view : new String[] {"/clusters", "/clusters/" + cluster, "/requests", "/password",
-                "/sessions"}) {
+                "/sessions", "/account-changes-no-such-page"}) {
             visit(dba, view);
         }
+        // An unknown address while logged in: the console's own page, answered 404, not a bare 403.
+        var notFound = dba.navigate(app.url("/no-such-page"));
+        assertThat(notFound.status()).isEqualTo(404);
+        assertThat(dba.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Page not found"))).isVisible();
+        assertThat(dba.locator("link[rel=icon]")).hasCount(1);
         Page lead = login("lead2");
         visit(lead, "/approvals");
         Page auditor = login("auditor");

@@ -45,6 +45,8 @@ public class ApprovalsView extends VerticalLayout {
 
     final Grid<MigrationRequest> inbox = new Grid<>();
     final Div detail = new Div();
+    /** After a decision: what was decided, and a link to follow the run. */
+    final Div decided = new Div();
     final TextArea comment = new TextArea("Comment");
     final Button approve = new Button("Approve");
     final Button reject = new Button("Reject");
@@ -64,7 +66,8 @@ public class ApprovalsView extends VerticalLayout {
         inbox.addColumn(r -> "#" + r.id()).setHeader("Request").setAutoWidth(true).setFlexGrow(0);
         inbox.addColumn(MigrationRequest::clusterId).setHeader("Cluster").setAutoWidth(true);
         inbox.addColumn(r -> r.action().title()).setHeader("Action").setAutoWidth(true);
-        inbox.addColumn(MigrationRequest::requestedBy).setHeader("Requested by").setAutoWidth(true);
+        inbox.addColumn(r -> r.requestedBy() + (r.requestedBy().equals(user.name()) ? " (yours)" : ""))
+                .setHeader("Requested by").setAutoWidth(true);
         inbox.addColumn(r -> Formats.utc(r.requestedAt())).setHeader("At").setAutoWidth(true);
         inbox.addColumn(MigrationRequest::reason).setHeader("Reason").setFlexGrow(1);
         inbox.setAllRowsVisible(true);
@@ -85,7 +88,9 @@ public class ApprovalsView extends VerticalLayout {
         reject.addClickListener(e -> decide(false));
         detail.addClassName("sb-section");
         detail.setVisible(false);
-        add(new H2("Approvals"), inbox, detail);
+        decided.setVisible(false);
+        decided.addClassName("sb-decided");
+        add(new H2("Approvals"), decided, inbox, detail);
         refresh();
         LiveUpdates.whileAttached(this, events, changed -> refresh());
     }
@@ -145,10 +150,15 @@ public class ApprovalsView extends VerticalLayout {
         boolean own = r.requestedBy().equals(user.name());
         approve.setEnabled(!own);
         reject.setEnabled(!own);
-        Span why = new Span(own ? "You made this request: another team lead must decide on it." : "");
-        why.addClassName("sb-reason");
         comment.clear();
-        detail.add(comment, new HorizontalLayout(approve, reject), why);
+        comment.setReadOnly(own);
+        if (own) {
+            // Said before the buttons, as plainly as a refusal: four eyes, never the requester's own two.
+            Div banner = new Div(new Span("You made this request: another team lead must decide on it."));
+            banner.addClassName("sb-own-request");
+            detail.addComponentAtIndex(1, banner);
+        }
+        detail.add(comment, new HorizontalLayout(approve, reject));
     }
 
     private void decide(boolean approving) {
@@ -157,6 +167,7 @@ public class ApprovalsView extends VerticalLayout {
         }
         long id = selected.id();
         try {
+            String cluster = selected.clusterId();
             if (approving) {
                 approvals.approve(id, comment.getValue());
                 Notifications.success("Request #" + id + " approved: the migration service runs it now.");
@@ -166,6 +177,12 @@ public class ApprovalsView extends VerticalLayout {
             }
             selected = null;
             show(null);
+            decided.removeAll();
+            Anchor follow = new Anchor("clusters/" + cluster, approving ? "Follow the run of request #" + id + " on "
+                    + cluster : "Open cluster " + cluster);
+            follow.addClassName("sb-follow-run");
+            decided.add(new Span((approving ? "Approved" : "Rejected") + " request #" + id + ". "), follow);
+            decided.setVisible(true);
         } catch (ActionRefusedException e) {
             Notifications.error(e.getMessage());
             approve.setEnabled(true);

@@ -76,6 +76,9 @@ class ApprovalViewsTest extends KaribuTest {
         expectNotifications("Request #" + r + " approved: the migration service runs it now.");
         assertThat(migrations.findRequest(r).orElseThrow().state()).isEqualTo(RequestState.APPROVED);
         assertThat(_findAll(view.inbox)).isEmpty();
+        var follow = _get(com.vaadin.flow.component.html.Anchor.class, spec -> spec.withClasses("sb-follow-run"));
+        assertThat(follow.getText()).isEqualTo("Follow the run of request #" + r + " on " + id);
+        assertThat(follow.getHref()).isEqualTo("clusters/" + id);
     }
 
     @Test
@@ -89,6 +92,13 @@ class ApprovalViewsTest extends KaribuTest {
         _assertDisabled(view.approve);
         _assertDisabled(view.reject);
         _get(Span.class, spec -> spec.withText("You made this request: another team lead must decide on it."));
+        assertThat(view.comment.isReadOnly()).as("nothing to write where nothing can be decided").isTrue();
+        assertThat(_find(Span.class, spec -> spec.withClasses("sb-nav-badge")).stream()
+                .filter(b -> b.isVisible() && b.getText().equals("1"))).as("own request: no approvals badge, but a "
+                + "Requests badge for the open request").hasSize(1);
+        assertThat(view.inbox.getColumns().get(3).getHeaderText()).isEqualTo("Requested by");
+        assertThat(com.github.mvysny.kaributesting.v10.GridKt._getFormattedRow(view.inbox, 0).get(3))
+                .isEqualTo("lead (yours)");
     }
 
     @Test
