@@ -261,7 +261,7 @@ class ConsoleBrowserIT {
         String cluster = clusterIn("RDS2POLARDB_SYNCING", 2);
         Page dba = login("dba");
         for (String view : new String[] {"/clusters", "/clusters/" + cluster, "/requests", "/password",
-                "/sessions", "/account-changes-no-such-page"}) {
+                "/sessions"}) {
             visit(dba, view);
         }
         // An unknown address while logged in: the console's own page, answered 404, not a bare 403.
