@@ -26,12 +26,15 @@ public class RequestLifecycle {
     private final AuditLog audit;
     private final MigrationEvents events;
     private final TransactionTemplate tx;
+    private final RequestNotices notices;
 
-    RequestLifecycle(RequestRepository requests, AuditLog audit, MigrationEvents events, TransactionTemplate tx) {
+    RequestLifecycle(RequestRepository requests, AuditLog audit, MigrationEvents events, TransactionTemplate tx,
+                     RequestNotices notices) {
         this.requests = requests;
         this.audit = audit;
         this.events = events;
         this.tx = tx;
+        this.notices = notices;
     }
 
     /**
@@ -105,6 +108,8 @@ public class RequestLifecycle {
         }
         Actor actor = t == RequestTransition.EXPIRE ? Actor.SYSTEM : Actor.current();
         audit.record(actor, t.auditAction(), r.clusterId(), r.id(), Outcome.SUCCESS, r.emergency(), details);
+        notices.emit(t, r, t == RequestTransition.EXPIRE ? null
+                : "by " + actor.name() + (comment == null || comment.isBlank() ? "" : " (\u201c" + comment + "\u201d)"));
         events.publish(r.clusterId());
         return true;
     }
@@ -211,6 +216,7 @@ public class RequestLifecycle {
         }
         audit.record(Actor.SYSTEM, t.auditAction(), r.clusterId(), r.id(),
                 t == RequestTransition.SUCCEED ? Outcome.SUCCESS : Outcome.FAILURE, r.emergency(), details);
+        notices.emit(t, r, error);
         events.publish(r.clusterId());
     }
 }

@@ -1,6 +1,8 @@
 package com.switchback.base.ui;
 
 import com.switchback.base.DemoMode;
+import com.switchback.base.Notice;
+import com.switchback.base.NoticeFeed;
 import com.switchback.base.LiveAlert;
 import com.switchback.base.LiveBadge;
 import com.vaadin.flow.component.html.Anchor;
@@ -29,9 +31,14 @@ public final class MainLayout extends AppLayout {
     private final java.util.List<LiveAlert> alerts;
     private final Div alertBar = new Div();
 
+    private final java.util.List<NoticeFeed> notices;
+    /** The newest notice shown by this page, per feed: a page shows what came after it opened. */
+    private final java.util.Map<NoticeFeed, Long> shownUpTo = new java.util.HashMap<>();
+
     public MainLayout(AuthenticationContext auth, DemoMode demo, java.util.List<LiveBadge> badges,
-                      java.util.List<LiveAlert> alerts) {
+                      java.util.List<LiveAlert> alerts, java.util.List<NoticeFeed> notices) {
         this.alerts = alerts;
+        this.notices = auth.hasAnyRole(com.switchback.base.AppRoles.ALL) ? notices : java.util.List.of();
         Span brand = new Span("Switchback");
         brand.addClassName("sb-brand");
         HorizontalLayout bar = new HorizontalLayout(new DrawerToggle(), brand);
@@ -100,14 +107,24 @@ public final class MainLayout extends AppLayout {
         alertBar.setVisible(alertBar.getChildren().findAny().isPresent());
     }
 
+    /** Each new notice once, on whatever page this is, styled by what it means, with its link. */
+    private void showNotices(NoticeFeed feed) {
+        for (Notice n : feed.after(shownUpTo.getOrDefault(feed, 0L))) {
+            shownUpTo.put(feed, n.id());
+            Notifications.notice(n);
+        }
+    }
+
     @Override
     protected void onAttach(com.vaadin.flow.component.AttachEvent event) {
         super.onAttach(event);
         var ui = event.getUI();
         updateBadges();
         updateAlerts();
+        notices.forEach(n -> shownUpTo.putIfAbsent(n, n.latest()));
         badgeLabels.keySet().forEach(b -> unsubscribes.add(b.subscribe(() -> ui.access(this::updateBadges))));
         alerts.forEach(a -> unsubscribes.add(a.subscribe(() -> ui.access(this::updateAlerts))));
+        notices.forEach(n -> unsubscribes.add(n.subscribe(() -> ui.access(() -> showNotices(n)))));
     }
 
     @Override

@@ -139,6 +139,40 @@ class ApprovalViewsTest extends KaribuTest {
         assertThat(_findAll(view.timeline).get(0).details()).isEqualTo("Cancel Migration. Reason: Timeline test Checks: 7 passed, 0 failed.");
     }
 
+    @Autowired com.switchback.approval.ApprovalService approvalService;
+
+    @Test
+    void theRequesterIsToldOfTheDecisionOnWhateverPageTheyAreOnWithALink() {
+        String id = fleet.create("RDS2POLARDB_SYNCING", 6);
+        long r = requestAs("dba", "DBA", id, MigrationAction.CANCEL, "Notice test");
+        login("dba", "DBA");
+        UI.getCurrent().navigate("clusters");
+        assertThat(_find(com.vaadin.flow.component.notification.Notification.class,
+                spec -> spec.withClasses("sb-notice"))).as("nothing old is shown").isEmpty();
+
+        var auth = SecurityContextHolder.getContext().getAuthentication();
+        TestUsers.loginAs("lead2", "TEAM_LEAD");
+        approvalService.reject(r, "Not during the sale");
+        SecurityContextHolder.getContext().setAuthentication(auth);
+        events.flush();
+        MockVaadin.clientRoundtrip(false);
+
+        var notice = _get(com.vaadin.flow.component.notification.Notification.class, spec -> spec.withClasses("sb-notice"));
+        assertThat(notice.getThemeNames()).contains("warning");
+        assertThat(_get(notice, Span.class, spec -> spec.withPredicate(x -> x.getText().startsWith("Your request")))
+                .getText()).isEqualTo("Your request #" + r + " (Cancel Migration on " + id + ") was rejected by lead2 "
+                + "(\u201cNot during the sale\u201d). ");
+        assertThat(_get(notice, com.vaadin.flow.component.html.Anchor.class, spec -> spec.withText("Open")).getHref())
+                .isEqualTo("clusters/" + id);
+        assertThat(badgeFor("requests")).as("no open request left").isEmpty();
+    }
+
+    private static java.util.Optional<String> badgeFor(String path) {
+        return _find(com.vaadin.flow.component.sidenav.SideNavItem.class).stream()
+                .filter(i -> path.equals(i.getPath()) && i.getSuffixComponent() instanceof Span s && s.isVisible())
+                .map(i -> ((Span) i.getSuffixComponent()).getText()).findFirst();
+    }
+
     private long requestAs(String user, String role, String clusterId, MigrationAction action, String reason) {
         var auth = SecurityContextHolder.getContext().getAuthentication();
         TestUsers.loginAs(user, role);
