@@ -16,20 +16,36 @@ import org.springframework.stereotype.Component;
 @Component
 class ConnectionState implements VaadinServiceInitListener {
 
-    /** Run once per page: marks the document whenever the client's connection state changes. */
+    /**
+     * Run once per page. Flow's client notices a dead server only at its next request (the heartbeat is
+     * minutes apart), so the page also asks the liveness probe every few seconds; either saying "lost"
+     * marks the document. When the server answers again, a round trip tells the page at once whether
+     * its session survived (a restarted server: "session expired").
+     */
     static final String WATCH = """
-            const store = window.Vaadin && window.Vaadin.connectionState;
-            if (store && !window.sbConnectionWatch) {
+            if (!window.sbConnectionWatch) {
               window.sbConnectionWatch = true;
-              const mark = state => document.documentElement.toggleAttribute('sb-disconnected',
-                  state === 'reconnecting' || state === 'connection-lost');
-              store.addStateChangeListener((before, now) => mark(now));
-              mark(store.state);
+              const store = window.Vaadin && window.Vaadin.connectionState;
+              const flowLost = () => !!store && (store.state === 'reconnecting' || store.state === 'connection-lost');
+              let down = false;
+              const mark = () => document.documentElement.toggleAttribute('sb-disconnected', down || flowLost());
+              if (store) store.addStateChangeListener(mark);
+              const probe = new URL('actuator/health/liveness', document.baseURI);
+              setInterval(() => fetch(probe, {cache: 'no-store', credentials: 'omit'})
+                  .then(r => {
+                    if (!r.ok) throw new Error(r.status);
+                    if (down) { down = false; mark(); document.body.dispatchEvent(new CustomEvent('sb-reconnected')); }
+                  })
+                  .catch(() => { down = true; mark(); }), 3000);
             }""";
 
     @Override
     public void serviceInit(ServiceInitEvent event) {
-        event.getSource().addUIInitListener(init -> init.getUI().getPage().executeJs(WATCH));
+        event.getSource().addUIInitListener(init -> {
+            init.getUI().getPage().executeJs(WATCH);
+            // The round trip after a reconnection: nothing to do here, the answer (or its absence) is the point.
+            init.getUI().getElement().addEventListener("sb-reconnected", e -> { });
+        });
         event.getSource().setSystemMessagesProvider(info -> {
             CustomizedSystemMessages messages = new CustomizedSystemMessages();
             messages.setSessionExpiredCaption("Your session has expired");
