@@ -68,6 +68,10 @@ public class RdsMigrationSection extends Div {
     private final Map<MigrationAction, Span> reasons = new EnumMap<>(MigrationAction.class);
     private final Div request = new Div();
     private final Span requestSummary = new Span();
+    /** The state of the latest request as a coloured badge, beside its number. */
+    private final Span stateBadge = new Span();
+    /** One line while a request is open: why every action is locked (rather than the same reason on each). */
+    private final Div locked = new Div();
     private final Span writePause = new Span();
     private final Span progress = new Span();
     private final Div failure = new Div();
@@ -122,9 +126,11 @@ public class RdsMigrationSection extends Div {
         decision.addClassName("sb-decision");
         writePause.addClassName("sb-write-pause");
         progress.addClassName("sb-progress");
-        request.add(new H4("Latest request"), requestSummary, progress, writePause, decision, withdraw, failure, retry, steps);
+        stateBadge.addClassName("sb-request-state");
+        request.add(new H4("Latest request"), new Div(stateBadge, requestSummary), progress, writePause, decision, withdraw, failure, retry, steps);
 
-        add(new H3("RDS Migration"), exception, endpointNotice, facts, actions, request);
+        locked.addClassNames("sb-banner", "sb-locked");
+        add(new H3("RDS Migration"), exception, endpointNotice, facts, locked, actions, request);
         refresh();
         addAttachListener(e -> refresh());
         LiveUpdates.whileAttached(this, events, changed -> {
@@ -177,6 +183,10 @@ public class RdsMigrationSection extends Div {
 
     private void updateButtons(MigrationSnapshot s) {
         var open = current.openRequest();
+        locked.setVisible(open.isPresent());
+        open.ifPresent(r -> locked.setText("Request #" + r.id() + " (" + r.action().title() + ") is "
+                + r.state().name().toLowerCase() + " — actions locked until it "
+                + (r.state() == RequestState.PENDING ? "is decided." : "ends.")));
         for (MigrationAction action : MigrationAction.values()) {
             String reason;
             if (!mayOperate) {
@@ -194,13 +204,15 @@ public class RdsMigrationSection extends Div {
             }
             Button b = buttons.get(action);
             b.setEnabled(reason.isEmpty());
+            // Said once above the buttons while a request is open; each button keeps it as its tooltip.
+            boolean saidAbove = open.isPresent() && mayOperate && action != MigrationAction.REPAIR;
             if (action == MigrationAction.REPAIR) {
                 b.getParent().ifPresent(cell -> cell.setVisible(current.repairNeeded()));
             }
             b.setTooltipText(reason.isEmpty() ? null : reason);
             reasons.get(action).setText(action == MigrationAction.REPAIR && reason.isEmpty()
                     ? "Left half way (" + s.status() + ") with no request running: Repair brings the pair to one "
-                      + "writer and a consistent link." : reason);
+                      + "writer and a consistent link." : saidAbove ? "" : reason);
         }
     }
 
@@ -212,8 +224,16 @@ public class RdsMigrationSection extends Div {
         }
         var r = latest.get();
         String option = r.optionLabel().isEmpty() ? "" : " · " + r.optionLabel();
-        requestSummary.setText("#" + r.id() + " · " + r.action().title() + option + " · requested by "
-                + r.requestedBy() + " at " + Formats.utc(r.requestedAt()) + " · " + r.state()
+        stateBadge.setText(r.state().name());
+        stateBadge.getElement().getThemeList().clear();
+        stateBadge.getElement().getThemeList().add("badge " + switch (r.state()) {
+            case SUCCEEDED -> "success";
+            case FAILED -> "error primary";
+            case REJECTED, EXPIRED, WITHDRAWN -> "contrast";
+            default -> "";
+        });
+        requestSummary.setText(" #" + r.id() + " · " + r.action().title() + option + " · requested by "
+                + r.requestedBy() + " at " + Formats.utc(r.requestedAt())
                 + (r.emergency() ? " · EMERGENCY (no approval)" : ""));
         String running = RequestProgress.describe(r, current.steps(), current.snapshot(), java.time.Instant.now());
         progress.setText(running);
@@ -230,6 +250,8 @@ public class RdsMigrationSection extends Div {
                     + (r.stateLeft() == null ? "" : " State left behind: " + r.stateLeft()));
         }
         steps.show(current.steps());
+        // A request that never ran shows its plan greyed out, not as steps "pending" forever.
+        steps.setClassName("sb-steps-not-run", !r.state().open() && r.startedAt() == null);
         announceDecision(r);
     }
 

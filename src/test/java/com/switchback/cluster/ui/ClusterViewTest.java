@@ -271,11 +271,20 @@ class ClusterViewTest extends KaribuTest {
         for (MigrationAction a : MigrationAction.VENDOR) {
             _assertDisabled(button(a.title()));
         }
+        // Why, said once above the buttons rather than under each of them.
+        _get(com.vaadin.flow.component.html.Div.class, spec -> spec.withClasses("sb-locked").withPredicate(d -> d.getText()
+                .matches("Request #\\d+ \\(Cancel Migration\\) is pending — actions locked until it is decided\\.")));
+        assertThat(_find(Span.class, spec -> spec.withClasses("sb-reason")).stream().map(Span::getText)
+                .filter(t -> t.startsWith("Request #"))).isEmpty();
+        assertThat(_get(Span.class, spec -> spec.withClasses("sb-request-state")).getText()).isEqualTo("PENDING");
         _click(button("Withdraw request"));
         assertThat(getNotifications()).extracting(this::notificationText).anyMatch(t -> t.endsWith(" withdrawn."));
         _get(Span.class, spec -> spec.withPredicate(s -> s.getText().contains("— Withdrawn by dba at ")));
         _assertEnabled(button("Cancel Migration"));
         assertThat(_find(Button.class, spec -> spec.withText("Withdraw request"))).isEmpty();
+        assertThat(_get(Span.class, spec -> spec.withClasses("sb-request-state")).getText()).isEqualTo("WITHDRAWN");
+        assertThat(_find(com.vaadin.flow.component.grid.Grid.class).stream().anyMatch(g -> g.hasClassName("sb-steps-not-run")))
+                .as("the plan of a request that never ran is greyed out").isTrue();
     }
 
     @Test
@@ -337,8 +346,10 @@ class ClusterViewTest extends KaribuTest {
         assertThat(fact("Sync Direction")).isEqualTo("RDS → PolarDB");
         assertThat(stepStates()).hasSize(8).containsOnly("done");
         _get(Span.class, spec -> spec.withPredicate(s -> s.getText().contains(
-                "Switch Back with Endpoints (Connection Changes Not Required) · requested by dba")
-                && s.getText().endsWith("SUCCEEDED")));
+                "Switch Back with Endpoints (Connection Changes Not Required) · requested by dba")));
+        assertThat(_get(Span.class, spec -> spec.withClasses("sb-request-state")).getText()).isEqualTo("SUCCEEDED");
+        assertThat(_get(Span.class, spec -> spec.withClasses("sb-request-state")).getElement().getThemeList())
+                .contains("badge", "success");
         assertThat(endpointNotices()).isEmpty();
         _get(Span.class, spec -> spec.withPredicate(s -> s.getText().startsWith("Writes paused ")
                 && s.getText().contains(" ms (demotion → promotion)")));
