@@ -202,7 +202,12 @@ class ConsoleBrowserIT {
         admin.navigate(app.url("/users"));
         // Separation of duties: an administrator may not make themselves a team lead.
         admin.locator("vaadin-grid-cell-content", new Page.LocatorOptions().setHasText("admin")).first().click();
-        admin.locator("vaadin-checkbox-group").first().getByText("TEAM_LEAD").click();
+        // The editor shows the selected account before anything in it is touched.
+        assertThat(admin.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("User admin"))).isVisible();
+        Locator teamLead = admin.locator("vaadin-checkbox-group").first()
+                .locator("vaadin-checkbox", new Locator.LocatorOptions().setHasText("TEAM_LEAD"));
+        teamLead.click();
+        assertThat(teamLead).hasAttribute("checked", "");
         button(admin, "Save").click();
         button(admin, "Save my account").click();
         assertThat(button(admin, "Save my account")).isHidden();
