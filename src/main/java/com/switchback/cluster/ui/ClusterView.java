@@ -101,6 +101,7 @@ public class ClusterView extends VerticalLayout implements BeforeEnterObserver, 
         RdsMigrationSection migration = new RdsMigrationSection(cluster.id(), migrations, events,
                 CurrentUser.of(auth));
         migration.onRefresh(o -> showEndpoints(o.snapshot().endpoints()));
+        migration.describedAs(cluster.description());
         add(new Anchor("clusters", "← All clusters"), header, basic, migration,
                 new com.switchback.migration.ui.ReadinessSection(cluster.id(), migrations));
     }

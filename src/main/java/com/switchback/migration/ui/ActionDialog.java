@@ -40,7 +40,9 @@ class ActionDialog extends Dialog {
     }
 
     final Button ok = new Button("OK");
-    final Button close = new Button("Cancel", e -> close());
+    /** The one dismiss label of every dialog ("Cancel" would read as Cancel Migration). */
+    static final String DISMISS = "Close";
+    final Button close = new Button(DISMISS, e -> dismiss());
     final RadioButtonGroup<Boolean> option;
     final TextArea reason = new TextArea("Reason (required)");
     final Checkbox emergency = new Checkbox("Emergency: run now, without a team lead's approval");
@@ -57,6 +59,8 @@ class ActionDialog extends Dialog {
         this.option = option;
         setHeaderTitle(title);
         setModal(true);
+        // Escape must not silently drop a typed reason.
+        addDialogCloseActionListener(e -> dismiss());
         setWidth("min(46em, 95vw)");
         setCloseOnOutsideClick(false);
         content = new VerticalLayout(body);
@@ -90,6 +94,38 @@ class ActionDialog extends Dialog {
         });
         updateOk();
         getFooter().add(close, ok);
+    }
+
+    /** Closes, asking first when a reason was typed (it would be lost). */
+    void dismiss() {
+        if (reason.getValue().isBlank()) {
+            close();
+            return;
+        }
+        var confirm = new com.vaadin.flow.component.confirmdialog.ConfirmDialog("Discard what you typed?",
+                "The reason you typed is not kept unless you submit the request.", "Discard", e -> close());
+        confirm.setCancelable(true);
+        confirm.setCancelText("Keep editing");
+        confirm.setConfirmButtonTheme("error primary");
+        confirm.open();
+    }
+
+    /** Names the cluster under the title, so nobody acts on the wrong one from a second tab. */
+    ActionDialog forCluster(String clusterId, String description) {
+        Span subtitle = new Span(clusterId + (description == null || description.isBlank() ? "" : " — " + description));
+        subtitle.addClassName("sb-dialog-cluster");
+        getHeader().add(subtitle);
+        return this;
+    }
+
+    /** One line on what happens next: nothing, until a team lead approves (when the policy says so). */
+    ActionDialog withApprovalLine(boolean needsApproval) {
+        if (needsApproval) {
+            Paragraph line = new Paragraph("Nothing changes until a team lead approves this request.");
+            line.addClassName("sb-approval-line");
+            content.addComponentAtIndex(Math.min(1, content.getComponentCount()), line);
+        }
+        return this;
     }
 
     /** Shows each endpoint: where it routes now, after, and read/write after; follows the option chosen. */
@@ -179,9 +215,11 @@ class ActionDialog extends Dialog {
     }
 
     static ActionDialog cancel(Submit submit) {
+        // Irreversible, like Complete: the same red banner and the same red button.
+        Paragraph warning = new Paragraph(ActionTexts.CANCEL_MESSAGE);
+        warning.addClassNames("sb-banner", "sb-banner-error");
         ActionDialog d = new ActionDialog(MigrationAction.CANCEL, ActionTexts.CANCEL_TITLE,
-                new Div(new Paragraph(ActionTexts.CANCEL_GUIDANCE), new Paragraph(ActionTexts.CANCEL_MESSAGE)), null, submit);
-        d.close.setText("Close");
+                new Div(new Paragraph(ActionTexts.CANCEL_GUIDANCE), warning), null, submit);
         d.ok.addThemeVariants(ButtonVariant.LUMO_ERROR);
         return d;
     }
@@ -191,16 +229,14 @@ class ActionDialog extends Dialog {
         warning.addClassNames("sb-banner", "sb-banner-error");
         ActionDialog d = new ActionDialog(MigrationAction.COMPLETE, ActionTexts.COMPLETE_TITLE,
                 new Div(warning, new Paragraph(ActionTexts.COMPLETE_GUIDANCE)), null, submit);
-        d.close.setText("Close");
+        d.ok.addThemeVariants(ButtonVariant.LUMO_ERROR);
         return d;
     }
 
     static ActionDialog repair(Submit submit) {
         Paragraph message = new Paragraph(ActionTexts.REPAIR_MESSAGE);
         message.addClassNames("sb-banner", "sb-banner-warning");
-        ActionDialog d = new ActionDialog(MigrationAction.REPAIR, ActionTexts.REPAIR_TITLE, message, null, submit);
-        d.close.setText("Close");
-        return d;
+        return new ActionDialog(MigrationAction.REPAIR, ActionTexts.REPAIR_TITLE, message, null, submit);
     }
 
     private static RadioButtonGroup<Boolean> options(String label, String withTitle, String withHelp,

@@ -140,6 +140,13 @@ public class RdsMigrationSection extends Div {
         });
     }
 
+    private String description = "";
+
+    /** The cluster's description, for the action dialogs' subtitle. */
+    public void describedAs(String description) {
+        this.description = description == null ? "" : description;
+    }
+
     /** Called after each refresh with what was read (the cluster view updates its endpoints). */
     public void onRefresh(Consumer<MigrationOverview> listener) {
         this.refreshListener = listener;
@@ -309,6 +316,8 @@ public class RdsMigrationSection extends Div {
         if (action != MigrationAction.REPAIR) {
             dialog.withEndpointPicture(current.snapshot());
         }
+        dialog.forCluster(clusterId, description)
+                .withApprovalLine(service.policy().needsApproval(action));
         dialog.withChecks(service.checks(clusterId, action, ActionOptions.swap(action.hasEndpointOption())));
         dialog.withBinlogChoice(closes && current.asksContinueBinlog())
                 .withEmergencyOption(service.policy().emergencyEnabled() && user.mayApprove()).open();

@@ -35,6 +35,6 @@ class RetryDialog extends Dialog {
                 retry.setEnabled(true);
             }
         });
-        getFooter().add(new Button("Cancel", e -> close()), retry);
+        getFooter().add(new Button(ActionDialog.DISMISS, e -> close()), retry);
     }
 }

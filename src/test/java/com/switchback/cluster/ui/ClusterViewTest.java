@@ -246,7 +246,20 @@ class ClusterViewTest extends KaribuTest {
         assertThat(_find(Span.class, spec -> spec.withClasses("sb-option-help"))).extracting(Span::getText)
                 .anyMatch(t -> t.contains("change the application's database endpoint to the source RDS instance's endpoint"));
         _assertDisabled(_get(dialog, Button.class, spec -> spec.withText("OK")));
-        _click(_get(dialog, Button.class, spec -> spec.withText("Cancel")));
+        assertThat(_get(dialog, Span.class, spec -> spec.withClasses("sb-dialog-cluster")).getText()).startsWith(id);
+        _get(dialog, Paragraph.class, spec -> spec.withText("Nothing changes until a team lead approves this request."));
+        // A typed reason is not dropped by Escape without asking.
+        _setValue(_get(dialog, TextArea.class), "Typed, then Escape");
+        com.vaadin.flow.component.ComponentUtil.fireEvent(dialog, new Dialog.DialogCloseActionEvent(dialog, true));
+        var discard = _get(com.vaadin.flow.component.confirmdialog.ConfirmDialog.class);
+        assertThat(dialog.isOpened()).isTrue();
+        com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt._fireConfirm(discard);
+        assertThat(_find(Dialog.class)).isEmpty();
+        assertThat(service.overview(id).orElseThrow().latestRequest()).isEmpty();
+        open(id, "dba", "DBA");
+        _click(button("Roll Back Migration"));
+        dialog = _get(Dialog.class);
+        _click(_get(dialog, Button.class, spec -> spec.withText("Close")));
         assertThat(_find(Dialog.class)).isEmpty();
         assertThat(service.overview(id).orElseThrow().latestRequest()).isEmpty();
     }
