@@ -48,6 +48,11 @@ public class AuditKey {
         return hmac(key, content);
     }
 
+    /** For checking signatures in this package; never leaves it. */
+    byte[] bytes() {
+        return key.clone();
+    }
+
     static String hmac(byte[] key, byte[] content) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");

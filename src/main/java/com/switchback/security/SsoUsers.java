@@ -63,7 +63,11 @@ class SsoUsers implements OAuth2UserService<OidcUserRequest, OidcUser> {
             throw refused(username, "Your groups map to ADMIN together with DBA or TEAM_LEAD, which one account may not "
                     + "hold (separation of duties). Ask for the group mapping to be corrected.");
         }
-        transactions.executeWithoutResult(tx -> recordAccount(username, roles));
+        // A refusal is found inside the transaction but raised after it: its audit event must not roll back with it.
+        String refusal = transactions.execute(tx -> recordAccount(username, roles));
+        if (refusal != null) {
+            throw refused(username, refusal);
+        }
         var authorities = roles.stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toList();
         // The principal's name is the account's, not the provider's subject: the audit trail names the account.
         return new DefaultOidcUser(authorities, user.getIdToken(), user.getUserInfo(), properties.usernameClaim()) {
@@ -74,27 +78,29 @@ class SsoUsers implements OAuth2UserService<OidcUserRequest, OidcUser> {
         };
     }
 
-    private void recordAccount(String username, Set<String> roles) {
+    /** Creates or updates the account; the reason to refuse the login instead, or null. */
+    private String recordAccount(String username, Set<String> roles) {
         var existing = accounts.credentials(username);
         Actor sso = new Actor(username, String.join(",", roles), Actor.currentAddress());
         if (existing.isEmpty()) {
             accounts.insert(username, username, NO_PASSWORD, roles);
             audit.record(sso, "user.created", null, null, Outcome.SUCCESS, false,
                     "Account " + username + " created at its first single sign-on login, with roles " + roles + ".");
-            return;
+            return null;
         }
         if (!NO_PASSWORD.equals(existing.get().passwordHash())) {
-            throw refused(username, "A password account named " + username + " exists: single sign-on does not take it over. "
-                    + "Ask an administrator.");
+            return "A password account named " + username + " exists: single sign-on does not take it over. "
+                    + "Ask an administrator.";
         }
         if (!existing.get().enabled()) {
-            throw refused(username, "Your account is disabled. Ask an administrator.");
+            return "Your account is disabled. Ask an administrator.";
         }
         if (!existing.get().roles().equals(roles)) {
             accounts.replaceRoles(username, roles);
             audit.record(sso, "user.roles-changed", null, null, Outcome.SUCCESS, false, "Roles of " + username
                     + " mapped from the provider's groups at login: " + existing.get().roles() + " → " + roles + ".");
         }
+        return null;
     }
 
     /** The roles the user's groups map to; a claim that is a list or a single string. */

@@ -159,21 +159,26 @@ public class UserSessions {
         if (ids.isEmpty()) {
             return;
         }
-        Instant now = Instant.now();
-        jdbc.sql("select id, username, created_at, last_active_at, ended_at from user_session where id = any(:ids)")
+        record Held(String id, String username, Instant createdAt, Instant lastActiveAt, boolean ended) {
+        }
+        List<Held> held = jdbc.sql("""
+                        select id, username, created_at, last_active_at, ended_at is not null from user_session
+                        where id = any(:ids)""")
                 .param("ids", ids.toArray(String[]::new))
-                .query((rs, n) -> {
-                    String id = rs.getString(1);
-                    if (rs.getTimestamp(5) != null) {
-                        afterCommit(() -> local.end(id, SessionEnd.REVOKED));
-                        return id;
-                    }
-                    SessionEnd why = endReason(properties, rs.getTimestamp(3).toInstant(), rs.getTimestamp(4).toInstant(), now);
-                    if (why != null) {
-                        expire(id, rs.getString(2), why);
-                    }
-                    return id;
-                }).list();
+                .query((rs, n) -> new Held(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
+                        rs.getTimestamp(4).toInstant(), rs.getBoolean(5)))
+                .list();
+        Instant now = Instant.now();
+        for (Held h : held) {
+            if (h.ended()) {
+                afterCommit(() -> local.end(h.id(), SessionEnd.REVOKED));
+                continue;
+            }
+            SessionEnd why = endReason(properties, h.createdAt(), h.lastActiveAt(), now);
+            if (why != null) {
+                expire(h.id(), h.username(), why);
+            }
+        }
     }
 
     /** Why a session must end now, or null while it may go on. */
