@@ -86,7 +86,7 @@ class ConsoleBrowserIT {
                 .setExact(false))).isVisible();
         dba.locator("vaadin-text-area textarea").fill("Checkout errors since the switch over");
         screenshot(dba, "04-rollback-dialog");
-        button(dba, "OK").click();
+        button(dba, "Request rollback").click();
         assertThat(dba.getByText("Waiting for a team lead's approval", new Page.GetByTextOptions().setExact(false)))
                 .isVisible();
 
@@ -128,7 +128,7 @@ class ConsoleBrowserIT {
                 .isVisible();
         dba.locator("vaadin-text-area textarea").fill("Wrong target cluster");
         screenshot(dba, "07-cancel-dialog");
-        button(dba, "OK").click();
+        button(dba, "Request cancellation").click();
         assertThat(dba.getByText("Waiting for a team lead's approval", new Page.GetByTextOptions().setExact(false)))
                 .isVisible();
 
@@ -151,7 +151,7 @@ class ConsoleBrowserIT {
         lead.navigate(app.url("/clusters/" + cluster));
         button(lead, "Cancel Migration").click();
         lead.locator("vaadin-text-area textarea").fill("Own request, for the record");
-        button(lead, "OK").click();
+        button(lead, "Request cancellation").click();
         // The request is recorded (its checks are read first) before the lead goes to the inbox.
         assertThat(lead.getByText("Waiting for a team lead's approval", new Page.GetByTextOptions().setExact(false)))
                 .isVisible();

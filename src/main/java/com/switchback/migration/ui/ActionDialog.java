@@ -27,7 +27,7 @@ import com.vaadin.flow.data.renderer.ComponentRenderer;
 
 /**
  * The confirmation of one action. With an endpoint option the user must choose one explicitly,
- * and a reason is always required; OK disables itself on the first click, so a double click
+ * and a reason is always required; the confirm button disables itself on the first click, so a double click
  * sends one request.
  */
 class ActionDialog extends Dialog {
@@ -39,7 +39,8 @@ class ActionDialog extends Dialog {
                        Set<String> acknowledgedWarnings);
     }
 
-    final Button ok = new Button("OK");
+    /** Says what happens on click: "Request rollback" when a team lead decides, "Roll back now" otherwise. */
+    final Button ok = new Button();
     /** The one dismiss label of every dialog ("Cancel" would read as Cancel Migration). */
     static final String DISMISS = "Close";
     final Button close = new Button(DISMISS, e -> dismiss());
@@ -49,6 +50,7 @@ class ActionDialog extends Dialog {
     final Checkbox continueBinlog = new Checkbox("Keep binary logging on (ContinueEnableBinlog)", true);
     final Checkbox acknowledge = new Checkbox("I have read the warnings above and go ahead");
     private Set<String> warnings = Set.of();
+    private boolean needsApproval;
 
     private final MigrationAction action;
     private final VerticalLayout content;
@@ -81,6 +83,8 @@ class ActionDialog extends Dialog {
         content.add(continueBinlog, reason, emergency);
         add(content);
         ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        ok.addClassName("sb-confirm");
+        emergency.addValueChangeListener(e -> updateOk());
         ok.setDisableOnClick(true);
         ok.addClickListener(e -> {
             boolean swap = option != null && Boolean.TRUE.equals(option.getValue());
@@ -120,6 +124,8 @@ class ActionDialog extends Dialog {
 
     /** One line on what happens next: nothing, until a team lead approves (when the policy says so). */
     ActionDialog withApprovalLine(boolean needsApproval) {
+        this.needsApproval = needsApproval;
+        updateOk();
         if (needsApproval) {
             Paragraph line = new Paragraph("Nothing changes until a team lead approves this request.");
             line.addClassName("sb-approval-line");
@@ -192,6 +198,7 @@ class ActionDialog extends Dialog {
         boolean chosen = option == null || option.getValue() != null;
         boolean acknowledged = warnings.isEmpty() || acknowledge.getValue();
         ok.setEnabled(chosen && acknowledged && !reason.getValue().isBlank());
+        ok.setText(needsApproval && !emergency.getValue() ? ActionTexts.requestLabel(action) : ActionTexts.nowLabel(action));
     }
 
     static ActionDialog rollBack(Submit submit) {

@@ -55,6 +55,28 @@ final class ActionTexts {
             + "last completed action put them, and the other side replicates from the writer. If each side has "
             + "transactions the other lacks, Repair stops with both sides read-only and says so.";
 
+    /** The confirm button when a team lead decides: it records a request, nothing more. */
+    static String requestLabel(com.switchback.migration.MigrationAction action) {
+        return switch (action) {
+            case SWITCH_OVER -> "Request switch over";
+            case ROLL_BACK -> "Request rollback";
+            case CANCEL -> "Request cancellation";
+            case COMPLETE -> "Request completion";
+            case REPAIR -> "Request repair";
+        };
+    }
+
+    /** The confirm button when the action runs at once (no approval required, or the emergency path). */
+    static String nowLabel(com.switchback.migration.MigrationAction action) {
+        return switch (action) {
+            case SWITCH_OVER -> "Switch over now";
+            case ROLL_BACK -> "Roll back now";
+            case CANCEL -> "Cancel migration now";
+            case COMPLETE -> "Complete migration now";
+            case REPAIR -> "Repair now";
+        };
+    }
+
     private ActionTexts() {
     }
 }

@@ -245,7 +245,9 @@ class ClusterViewTest extends KaribuTest {
                 .contains("nothing needs to change in the application");
         assertThat(_find(Span.class, spec -> spec.withClasses("sb-option-help"))).extracting(Span::getText)
                 .anyMatch(t -> t.contains("change the application's database endpoint to the source RDS instance's endpoint"));
-        _assertDisabled(_get(dialog, Button.class, spec -> spec.withText("OK")));
+        _assertDisabled(_get(dialog, Button.class, spec -> spec.withClasses("sb-confirm")));
+        assertThat(_get(dialog, Button.class, spec -> spec.withClasses("sb-confirm")).getText())
+                .as("the button says what it does: it asks, nothing runs yet").isEqualTo("Request rollback");
         assertThat(_get(dialog, Span.class, spec -> spec.withClasses("sb-dialog-cluster")).getText()).startsWith(id);
         _get(dialog, Paragraph.class, spec -> spec.withText("Nothing changes until a team lead approves this request."));
         // A typed reason is not dropped by Escape without asking.
@@ -270,7 +272,7 @@ class ClusterViewTest extends KaribuTest {
         open(id, "dba", "DBA");
         _click(button("Cancel Migration"));
         Dialog dialog = _get(Dialog.class);
-        Button ok = _get(dialog, Button.class, spec -> spec.withText("OK"));
+        Button ok = _get(dialog, Button.class, spec -> spec.withClasses("sb-confirm"));
         _assertDisabled(ok);
         assertThat(_find(dialog, com.vaadin.flow.component.checkbox.Checkbox.class))
                 .as("no emergency path by default").isEmpty();
@@ -314,7 +316,8 @@ class ClusterViewTest extends KaribuTest {
                 + "Afterwards: NO_MIGRATION — Source RDS Read/Write; PolarDB an independent Read/Write cluster."));
         _get(dialog, Paragraph.class, spec -> spec.withPredicate(p -> p.getText().startsWith(
                 "No endpoint moves. Keep writing to the source RDS instance (rm-")));
-        _get(dialog, Button.class, spec -> spec.withText("OK"));
+        assertThat(_get(dialog, Button.class, spec -> spec.withClasses("sb-confirm")).getText())
+                .isEqualTo("Request cancellation");
         _get(dialog, Button.class, spec -> spec.withText("Close"));
     }
 
@@ -394,7 +397,7 @@ class ClusterViewTest extends KaribuTest {
         open(id, "lead", "TEAM_LEAD");
         _click(button("Cancel Migration"));
         giveReason(_get(Dialog.class));
-        _click(_get(_get(Dialog.class), Button.class, spec -> spec.withText("OK")));
+        _click(_get(_get(Dialog.class), Button.class, spec -> spec.withClasses("sb-confirm")));
 
         runToTheEnd(id);
 
@@ -470,7 +473,7 @@ class ClusterViewTest extends KaribuTest {
             RadioButtonGroup<Boolean> option = _get(dialog, RadioButtonGroup.class);
             _setValue(option, true);
             giveReason(dialog);
-            _click(_get(dialog, Button.class, spec -> spec.withText("OK")));
+            _click(_get(dialog, Button.class, spec -> spec.withClasses("sb-confirm")));
             runToTheEnd(clusterId);
         } finally {
             simulated.faults().clear();
@@ -496,7 +499,7 @@ class ClusterViewTest extends KaribuTest {
         org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(auth);
 
         giveReason(dialog);
-        _click(_get(dialog, Button.class, spec -> spec.withText("OK")));
+        _click(_get(dialog, Button.class, spec -> spec.withClasses("sb-confirm")));
         assertThat(getNotifications()).extracting(this::notificationText)
                 .contains("Request #" + other + " (Cancel Migration) is still pending for this migration: wait until it ends.");
         assertThat(jdbc.sql("select count(*) from migration_request where cluster_id = :c").param("c", id)
@@ -546,7 +549,7 @@ class ClusterViewTest extends KaribuTest {
         RadioButtonGroup<Boolean> option = _get(dialog, RadioButtonGroup.class);
         _setValue(option, withEndpoints);
         giveReason(dialog);
-        _click(_get(dialog, Button.class, spec -> spec.withText("OK")));
+        _click(_get(dialog, Button.class, spec -> spec.withClasses("sb-confirm")));
         assertThat(_find(Dialog.class)).isEmpty();
     }
 

@@ -66,7 +66,7 @@ class ReadinessViewTest extends KaribuTest {
         RadioButtonGroup<Boolean> option = _get(dialog, RadioButtonGroup.class);
         _setValue(option, true);
         _setValue(_get(dialog, TextArea.class), "Cut-over night");
-        Button ok = _get(dialog, Button.class, spec -> spec.withText("OK"));
+        Button ok = _get(dialog, Button.class, spec -> spec.withClasses("sb-confirm"));
         _assertDisabled(ok);
         _setValue(_get(dialog, Checkbox.class, spec -> spec.withLabel("I have read the warnings above and go ahead")), true);
         _click(ok);

@@ -80,7 +80,7 @@ class SafetyStopViewTest extends KaribuTest {
         Dialog dialog = _get(Dialog.class);
         assertThat(dialog.getHeaderTitle()).isEqualTo("Repair");
         _setValue(_get(dialog, TextArea.class), "Two writers after the switch over");
-        _click(_get(dialog, Button.class, spec -> spec.withText("OK")));
+        _click(_get(dialog, Button.class, spec -> spec.withClasses("sb-confirm")));
         long repair = jdbc.sql("select id from migration_request where cluster_id = :c and action = 'REPAIR'")
                 .param("c", clusterId).query(Long.class).single();
 

@@ -74,7 +74,7 @@ class AliyunConsoleTest extends KaribuTest {
         RadioButtonGroup<Boolean> option = _get(dialog, RadioButtonGroup.class);
         _setValue(option, true);
         _setValue(_get(dialog, TextArea.class), "Errors after the switch over");
-        _click(_get(dialog, Button.class, spec -> spec.withText("OK")));
+        _click(_get(dialog, Button.class, spec -> spec.withClasses("sb-confirm")));
 
         runToTheEnd(id);
 
@@ -110,7 +110,7 @@ class AliyunConsoleTest extends KaribuTest {
             _setValue(option, swap);
         }
         _setValue(_get(dialog, TextArea.class), "Console test of " + action.title());
-        _click(_get(dialog, Button.class, spec -> spec.withText("OK")));
+        _click(_get(dialog, Button.class, spec -> spec.withClasses("sb-confirm")));
 
         runToTheEnd(id);
 
@@ -140,7 +140,7 @@ class AliyunConsoleTest extends KaribuTest {
         assertThat(keep.getHelperText()).isEqualTo("Turning it off restarts the PolarDB cluster.");
         _setValue(keep, false);
         _setValue(_get(dialog, TextArea.class), "Wrong target cluster");
-        _click(_get(dialog, Button.class, spec -> spec.withText("OK")));
+        _click(_get(dialog, Button.class, spec -> spec.withClasses("sb-confirm")));
 
         runToTheEnd(id);
 

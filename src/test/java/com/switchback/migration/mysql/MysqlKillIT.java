@@ -120,9 +120,9 @@ class MysqlKillIT {
         dba.locator("vaadin-radio-button", new Page.LocatorOptions().setHasText("Switch Back with Endpoints")).click();
         dba.locator("vaadin-text-area textarea").fill("Rollback drill with a crash");
         // The lab's servers warn (no TLS on the link, accounts that bypass read_only): the DBA acknowledges.
-        assertThat(button(dba, "OK")).isDisabled();
+        assertThat(button(dba, "Request rollback")).isDisabled();
         dba.locator("vaadin-checkbox", new Page.LocatorOptions().setHasText("I have read the warnings above")).click();
-        button(dba, "OK").click();
+        button(dba, "Request rollback").click();
         assertThat(dba.getByText("Waiting for a team lead's approval", new Page.GetByTextOptions().setExact(false)))
                 .isVisible();
 
