@@ -102,7 +102,8 @@ public class ClusterView extends VerticalLayout implements BeforeEnterObserver, 
                 CurrentUser.of(auth));
         migration.onRefresh(o -> showEndpoints(o.snapshot().endpoints()));
         migration.describedAs(cluster.description());
-        add(new Anchor("clusters", "← All clusters"), header, basic, migration,
+        // Back to the list as it was left: its search, status and sort.
+        add(new Anchor(com.switchback.base.ui.ListState.remembered("clusters"), "← All clusters"), header, basic, migration,
                 new com.switchback.migration.ui.ReadinessSection(cluster.id(), migrations));
     }
 

@@ -22,6 +22,10 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import com.switchback.base.ui.ListState;
+import com.switchback.base.ui.ResultCount;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -35,11 +39,14 @@ import java.util.List;
 @PageTitle("Clusters — Switchback")
 @Menu(title = "Clusters", order = 0, icon = "vaadin:database")
 @RolesAllowed({AppRoles.DBA, AppRoles.TEAM_LEAD, AppRoles.AUDITOR, AppRoles.ADMIN})
-public class ClustersView extends VerticalLayout {
+public class ClustersView extends VerticalLayout implements BeforeEnterObserver {
 
     final Grid<ClusterSummary> grid = new Grid<>();
     final TextField search = new TextField();
     final ComboBox<String> statusFilter = new ComboBox<>();
+    final ResultCount count = new ResultCount("cluster", "clusters");
+    /** Search, status and sort, kept in the address (Back and shared links keep them). */
+    final ListState state = new ListState("clusters");
     /** The window's urgency as a style: warning under 24 h, danger under 2 h. */
     static String windowClass(Instant expires) {
         return switch (MigrationWindow.urgency(expires, Instant.now())) {
@@ -60,7 +67,6 @@ public class ClustersView extends VerticalLayout {
         search.setClearButtonVisible(true);
         search.setMaxLength(ClusterFilter.MAX_TEXT);
         search.setValueChangeMode(ValueChangeMode.LAZY);
-        search.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
 
         statusFilter.setLabel("Migration status");
         statusFilter.setPlaceholder("Any");
@@ -68,7 +74,10 @@ public class ClustersView extends VerticalLayout {
         statusFilter.setItems(statusChoices());
         statusFilter.setItemLabelGenerator(s -> s + " — " + MigrationStatus.labelOf(s));
         statusFilter.setWidth("24em");
-        statusFilter.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
+        // Typing part of a status and pressing Enter picks it when exactly one matches.
+        statusFilter.setAllowCustomValue(true);
+        statusFilter.addCustomValueSetListener(e -> pickStatus(e.getDetail()));
+        statusFilter.addValueChangeListener(e -> statusFilter.setInvalid(false));
 
         // Each id carries its backend: a simulated cluster must never pass for a real one.
         // A real link: a middle-click opens the cluster in a new tab.
@@ -80,10 +89,10 @@ public class ClustersView extends VerticalLayout {
                 .setHeader("Cluster").setKey("id")
                 .setSortProperty(ClusterSort.ID.name()).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(ClusterSummary::description).setHeader("Description")
-                .setSortProperty(ClusterSort.DESCRIPTION.name()).setWidth("10em").setFlexGrow(1);
-        grid.addColumn(ClusterSummary::region).setHeader("Region")
+                .setKey("description").setSortProperty(ClusterSort.DESCRIPTION.name()).setWidth("10em").setFlexGrow(1);
+        grid.addColumn(ClusterSummary::region).setHeader("Region").setKey("region")
                 .setSortProperty(ClusterSort.REGION.name()).setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(ClusterSummary::engineVersion).setHeader("Engine")
+        grid.addColumn(ClusterSummary::engineVersion).setHeader("Engine").setKey("engine")
                 .setSortProperty(ClusterSort.ENGINE.name()).setAutoWidth(true).setFlexGrow(0);
         // Lit renderers: rows cost no server-side components (interpolated text is escaped).
         grid.addColumn(LitRenderer.<ClusterSummary>of("""
@@ -114,11 +123,14 @@ public class ClustersView extends VerticalLayout {
                 .setKey("clusterStatus").setSortProperty(ClusterSort.CLUSTER_STATUS.name()).setAutoWidth(true).setFlexGrow(0);
         grid.setItems(query -> clusters.page(filter(), sortOf(query.getSortOrders()), query.getOffset(),
                         query.getLimit()).stream(),
-                query -> clusters.count(filter()));
+                query -> counted(filter()));
+        grid.setEmptyStateText("No cluster matches this search and status. Clear the search or the status to see every cluster.");
         grid.addItemClickListener(e -> ClusterNavigation.navigateToCluster(e.getItem().id()));
         grid.setSizeFull();
 
-        HorizontalLayout filters = new HorizontalLayout(search, statusFilter);
+        state.text("q", search).bind("status", statusFilter, v -> v, v -> v).sort(grid)
+                .onChange(() -> grid.getDataProvider().refreshAll());
+        HorizontalLayout filters = new HorizontalLayout(search, statusFilter, count);
         filters.setAlignItems(Alignment.BASELINE);
         // A region or account that cannot be reached is said, not hidden behind a shorter list.
         Div problems = new Div();
@@ -136,8 +148,36 @@ public class ClustersView extends VerticalLayout {
         });
     }
 
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        state.restore(event.getLocation().getQueryParameters());
+        grid.getDataProvider().refreshAll();
+    }
+
     private ClusterFilter filter() {
         return new ClusterFilter(search.getValue(), statusFilter.getValue());
+    }
+
+    /** Counts what the filter shows and, when something is filtered, the whole fleet beside it. */
+    private int counted(ClusterFilter f) {
+        int shown = clusters.count(f);
+        count.show(shown, f.equals(ClusterFilter.NONE) ? shown : clusters.count(ClusterFilter.NONE));
+        return shown;
+    }
+
+    /** Enter on typed text: the one status it matches (raw value or label), or a message on the field. */
+    void pickStatus(String typed) {
+        String t = typed == null ? "" : typed.strip().toLowerCase(java.util.Locale.ROOT);
+        List<String> matches = statusChoices().stream()
+                .filter(s -> (s + " — " + MigrationStatus.labelOf(s)).toLowerCase(java.util.Locale.ROOT).contains(t))
+                .toList();
+        if (matches.size() == 1) {
+            statusFilter.setValue(matches.getFirst());
+            return;
+        }
+        statusFilter.setErrorMessage(matches.isEmpty() ? "No migration status matches \u201c" + typed.strip() + "\u201d."
+                : matches.size() + " statuses match \u201c" + typed.strip() + "\u201d: pick one from the list.");
+        statusFilter.setInvalid(true);
     }
 
     private List<String> statusChoices() {

@@ -117,4 +117,75 @@ class ClustersViewTest extends KaribuTest {
         assertThat(_get(H2.class, spec -> spec.withText(id))).isNotNull();
         assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getPath()).isEqualTo("clusters/" + id);
     }
+
+    @Test
+    void searchStatusAndSortLiveInTheAddressSoBackAndSharedLinksKeepThem() {
+        String id = fleet.create("RDS2POLARDB_SYNCING", 4);
+        login("dba", "DBA");
+        UI.getCurrent().navigate("clusters", com.vaadin.flow.router.QueryParameters.fromString(
+                "q=" + id + "&status=RDS2POLARDB_SYNCING&sort=latency.desc"));
+        ClustersView view = _get(ClustersView.class);
+        assertThat(view.search.getValue()).isEqualTo(id);
+        assertThat(view.statusFilter.getValue()).isEqualTo("RDS2POLARDB_SYNCING");
+        assertThat(view.grid.getSortOrder()).singleElement().satisfies(o -> {
+            assertThat(o.getSorted().getKey()).isEqualTo("latency");
+            assertThat(o.getDirection()).isEqualTo(SortDirection.DESCENDING);
+        });
+        assertThat(_fetch(view.grid, 0, 100)).extracting(ClusterSummary::id).containsExactly(id);
+        com.github.mvysny.kaributesting.v10.MockVaadin.clientRoundtrip(false);
+        assertThat(view.count.getText()).matches("1 of \\d+ clusters");
+
+        _setValue(view.search, "");
+        _sortByKey(view.grid, "window", SortDirection.ASCENDING);
+        assertThat(view.state.query().getParameters())
+                .isEqualTo(java.util.Map.of("status", List.of("RDS2POLARDB_SYNCING"), "sort", List.of("window")));
+        // The cluster page's way back is the list as it was left.
+        UI.getCurrent().navigate("clusters/" + id);
+        String back = _get(com.vaadin.flow.component.html.Anchor.class, spec -> spec.withText("← All clusters")).getHref();
+        assertThat(back).startsWith("clusters?");
+        assertThat(com.vaadin.flow.router.QueryParameters.fromString(back.substring("clusters?".length())))
+                .isEqualTo(view.state.query());
+    }
+
+    @Test
+    void aHandEditedAddressIsIgnoredNotAnError() {
+        login("dba", "DBA");
+        UI.getCurrent().navigate("clusters", com.vaadin.flow.router.QueryParameters.fromString(
+                "sort=nosuchcolumn.desc&q=" + "x".repeat(300)));
+        ClustersView view = _get(ClustersView.class);
+        assertThat(view.grid.getSortOrder()).isEmpty();
+        assertThat(view.search.getValue()).isEmpty();
+        assertThat(_size(view.grid.getDataProvider(), null)).isGreaterThanOrEqualTo(60);
+    }
+
+    @Test
+    void anEmptyResultSaysSoAndTheCountSaysHowMuchIsShown() {
+        login("dba", "DBA");
+        UI.getCurrent().navigate("clusters");
+        ClustersView view = _get(ClustersView.class);
+        com.github.mvysny.kaributesting.v10.MockVaadin.clientRoundtrip(false);
+        assertThat(view.count.getText()).matches("\\d+ clusters");
+        _setValue(view.search, "no-such-cluster-anywhere");
+        assertThat(_fetch(view.grid, 0, 50)).isEmpty();
+        com.github.mvysny.kaributesting.v10.MockVaadin.clientRoundtrip(false);
+        assertThat(view.count.getText()).matches("0 of \\d+ clusters");
+        assertThat(view.grid.getEmptyStateText()).startsWith("No cluster matches this search and status.");
+    }
+
+    @Test
+    void enterInTheStatusFilterPicksItsSingleMatchAndSaysWhenThereIsNone() {
+        login("dba", "DBA");
+        UI.getCurrent().navigate("clusters");
+        ClustersView view = _get(ClustersView.class);
+        com.github.mvysny.kaributesting.v10.ComboBoxKt._fireCustomValueSet(view.statusFilter, "rolling back");
+        assertThat(view.statusFilter.getValue()).isEqualTo("ROLLBACK");
+        assertThat(view.statusFilter.isInvalid()).isFalse();
+
+        com.github.mvysny.kaributesting.v10.ComboBoxKt._fireCustomValueSet(view.statusFilter, "syncing");
+        assertThat(view.statusFilter.getValue()).as("two match: nothing picked").isEqualTo("ROLLBACK");
+        assertThat(view.statusFilter.isInvalid()).isTrue();
+        assertThat(view.statusFilter.getErrorMessage()).endsWith("pick one from the list.");
+        com.github.mvysny.kaributesting.v10.ComboBoxKt._fireCustomValueSet(view.statusFilter, "<b>x</b>");
+        assertThat(view.statusFilter.getErrorMessage()).isEqualTo("No migration status matches \u201c<b>x</b>\u201d.");
+    }
 }
