@@ -43,6 +43,14 @@ public record MigrationRequest(
         };
     }
 
+    /** The option in a few words, for grid columns (dialogs and the request page keep the vendor's words). */
+    public String optionShort() {
+        return switch (action) {
+            case SWITCH_OVER, ROLL_BACK, REPAIR -> swapEndpoints ? "With endpoints" : "Without endpoints";
+            case CANCEL, COMPLETE -> continueBinlog ? "" : "Binlog off";
+        };
+    }
+
     /** The write pause its read-only window caused, as measured, or empty when it had none. */
     public String writePause() {
         return writePauseMs == null ? "" : WritePause.describe(java.time.Duration.ofMillis(writePauseMs),

@@ -53,6 +53,13 @@ public class MigrationService {
         return requests.find(requestId);
     }
 
+    /** The journal of one request: its steps in order, with their state and timing. */
+    @PreAuthorize(AppRoles.CAN_VIEW)
+    @Transactional(readOnly = true)
+    public List<StepRecord> steps(long requestId) {
+        return requests.steps(requestId);
+    }
+
     /** Requests, newest first, filtered and paged in SQL: the history every role may read. */
     @PreAuthorize(AppRoles.CAN_VIEW)
     @Transactional(readOnly = true)

@@ -76,10 +76,10 @@ public class RequestNotices implements NoticeFeed {
     @Override
     public List<Notice> after(long id) {
         return jdbc.sql("""
-                        select id, text, cluster_id, tone from user_notice
+                        select id, text, request_id, tone from user_notice
                         where recipient = :me and id > :after order by id limit 20""")
                 .param("me", Actor.current().name()).param("after", id)
-                .query((rs, n) -> new Notice(rs.getLong(1), rs.getString(2), "clusters/" + rs.getString(3),
+                .query((rs, n) -> new Notice(rs.getLong(1), rs.getString(2), "requests/" + rs.getLong(3),
                         Tone.valueOf(rs.getString(4))))
                 .list();
     }

@@ -270,9 +270,11 @@ class ConsoleBrowserIT {
             visit(dba, view);
         }
         // An unknown address while logged in: the console's own page, answered 404, not a bare 403.
-        var notFound = dba.navigate(app.url("/no-such-page"));
-        assertThat(notFound.status()).isEqualTo(404);
-        assertThat(dba.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Page not found"))).isVisible();
+        for (String unknown : new String[] {"/no-such-page", "/requests/not-a-number"}) {
+            var notFound = dba.navigate(app.url(unknown));
+            assertThat(notFound.status()).as(unknown).isEqualTo(404);
+            assertThat(dba.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Page not found"))).isVisible();
+        }
         assertThat(dba.locator("link[rel=icon]")).hasCount(1);
         Page lead = login("lead2");
         visit(lead, "/approvals");

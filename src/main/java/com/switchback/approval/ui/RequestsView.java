@@ -1,9 +1,13 @@
 package com.switchback.approval.ui;
 
-import com.switchback.audit.AuditEvent;
+import com.switchback.approval.ApprovalService;
 import com.switchback.audit.AuditService;
 import com.switchback.base.AppRoles;
 import com.switchback.base.Formats;
+import com.switchback.base.ui.CurrentUser;
+import com.switchback.base.ui.ListState;
+import com.switchback.base.ui.ListWithPanel;
+import com.switchback.base.ui.ResultCount;
 import com.switchback.base.ui.UtcRange;
 import com.switchback.migration.MigrationEvents;
 import com.switchback.migration.MigrationRequest;
@@ -11,87 +15,73 @@ import com.switchback.migration.MigrationService;
 import com.switchback.migration.RequestFilter;
 import com.switchback.migration.RequestState;
 import com.switchback.migration.ui.LiveUpdates;
-import com.switchback.migration.ui.RequestTexts;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.grid.GridVariant;
-import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.orderedlayout.FlexLayout;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
 
-/** Every request, newest first, filtered and paged in SQL, each with its timeline. */
-@Route("requests")
+/**
+ * Every request, newest first, filtered and paged in SQL. {@code /requests/{id}} opens the one
+ * request page beside the list, which keeps its size, its filters and the selected row.
+ */
+@Route("requests/:id?([0-9]{1,18})")
 @PageTitle("Requests — Switchback")
 @Menu(title = "Requests", order = 20, icon = "vaadin:list")
 @RolesAllowed({AppRoles.DBA, AppRoles.TEAM_LEAD, AppRoles.AUDITOR, AppRoles.ADMIN})
-public class RequestsView extends VerticalLayout {
+public class RequestsView extends ListWithPanel<MigrationRequest> implements BeforeEnterObserver {
 
-    final Grid<MigrationRequest> grid = new Grid<>();
     final ComboBox<RequestState> state = new ComboBox<>("State");
     final TextField cluster = new TextField("Cluster");
     final TextField requester = new TextField("Requested by");
     final DateTimePicker from = UtcRange.picker("From");
     final DateTimePicker to = UtcRange.picker("To");
-    final Grid<AuditEvent> timeline = new Grid<>();
-    private final Div detail = new Div();
+    final ResultCount count = new ResultCount("request", "requests");
+    final ListState listState = new ListState("requests");
+    final RequestPanel panel;
     private final MigrationService migrations;
-    private final AuditService audit;
 
-    public RequestsView(MigrationService migrations, AuditService audit, MigrationEvents events) {
+    public RequestsView(MigrationService migrations, ApprovalService approvals, AuditService audit,
+                        MigrationEvents events, AuthenticationContext auth) {
         this.migrations = migrations;
-        this.audit = audit;
-        setSizeFull();
+        CurrentUser user = CurrentUser.of(auth);
+        this.panel = new RequestPanel(migrations, approvals, audit, user);
         state.setItems(RequestState.values());
         state.setClearButtonVisible(true);
         for (TextField f : new TextField[]{cluster, requester}) {
             f.setClearButtonVisible(true);
             f.setMaxLength(64);
             f.setValueChangeMode(ValueChangeMode.LAZY);
-            f.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
         }
-        state.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
-        from.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
-        to.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
+        RequestColumns.addTo(grid, "requests", true, user.name());
+        grid.setItems(q -> migrations.requests(filter(), q.getOffset(), q.getLimit()).stream(), q -> counted(filter()))
+                .setIdentifierProvider(MigrationRequest::id);
+        grid.setEmptyStateText("No request matches these filters.");
+        listState.choice("state", state, RequestState.class).text("cluster", cluster).text("by", requester)
+                .dateTime("from", from).dateTime("to", to).onChange(() -> grid.getDataProvider().refreshAll());
 
-        grid.addColumn(r -> "#" + r.id()).setHeader("Request").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(r -> Formats.utc(r.requestedAt())).setHeader("Requested").setAutoWidth(true);
-        grid.addColumn(MigrationRequest::clusterId).setHeader("Cluster").setAutoWidth(true);
-        grid.addColumn(r -> r.action().title()).setHeader("Action").setAutoWidth(true);
-        grid.addColumn(MigrationRequest::optionLabel).setHeader("Option").setAutoWidth(true);
-        grid.addColumn(MigrationRequest::requestedBy).setHeader("Requested by").setAutoWidth(true);
-        grid.addColumn(r -> r.state().name() + (r.emergency() ? " · EMERGENCY" : "")).setHeader("State")
-                .setKey("state").setAutoWidth(true);
-        grid.setItems(q -> migrations.requests(filter(), q.getOffset(), q.getLimit()).stream(),
-                q -> migrations.countRequests(filter()));
-        grid.asSingleSelect().addValueChangeListener(e -> show(e.getValue()));
-        grid.setHeight("45%");
+        filters(state, cluster, requester, from, to, count);
+        layOut(new H2("Requests"), panel, listState);
+        LiveUpdates.whileAttached(this, events, changed -> {
+            grid.getDataProvider().refreshAll();
+            panel.refresh();
+        });
+    }
 
-        timeline.addColumn(e -> Formats.utc(e.occurredAt())).setHeader("When").setAutoWidth(true).setFlexGrow(0);
-        timeline.addColumn(e -> e.actor() + (e.actorRoles().isEmpty() ? "" : " (" + e.actorRoles() + ")"))
-                .setHeader("Who").setAutoWidth(true).setFlexGrow(0);
-        timeline.addColumn(AuditEvent::action).setHeader("What").setAutoWidth(true).setFlexGrow(0);
-        timeline.addColumn(e -> e.outcome().name()).setHeader("Outcome").setAutoWidth(true).setFlexGrow(0);
-        timeline.addColumn(AuditEvent::details).setHeader("Details").setFlexGrow(1);
-        timeline.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        timeline.setAllRowsVisible(true);
-        detail.addClassName("sb-section");
-        detail.setVisible(false);
-
-        FlexLayout filters = new FlexLayout(state, cluster, requester, from, to);
-        filters.setFlexWrap(FlexLayout.FlexWrap.WRAP);
-        filters.getStyle().set("gap", "var(--lumo-space-m)");
-        add(new H2("Requests"), filters, grid, detail);
-        LiveUpdates.whileAttached(this, events, changed -> grid.getDataProvider().refreshAll());
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        listState.restore(event.getLocation().getQueryParameters());
+        Long id = event.getRouteParameters().getLong("id").orElse(null);
+        open(id, () -> panel.show(id), () -> migrations.findRequest(id).orElse(null));
+        grid.getDataProvider().refreshAll();
     }
 
     private RequestFilter filter() {
@@ -99,18 +89,38 @@ public class RequestsView extends VerticalLayout {
                 UtcRange.instant(from), UtcRange.instant(to));
     }
 
-    private void show(MigrationRequest r) {
-        detail.removeAll();
-        detail.setVisible(r != null);
-        if (r == null) {
-            return;
-        }
-        detail.add(new H3("Request #" + r.id() + " — timeline"), new Paragraph(RequestTexts.decision(r)));
-        if (r.error() != null) {
-            detail.add(new Paragraph(r.error() + (r.stateLeft() == null ? "" : " State left behind: " + r.stateLeft())));
-        }
-        timeline.setItems(audit.timeline(r.id()));
-        detail.add(timeline);
+    private int counted(RequestFilter f) {
+        int shown = migrations.countRequests(f);
+        count.show(shown, f.equals(RequestFilter.ALL) ? shown : migrations.countRequests(RequestFilter.ALL));
+        return shown;
     }
 
+    @Override
+    protected Object idOf(MigrationRequest item) {
+        return item.id();
+    }
+
+    /** The grid's columns, shared with the approvals inbox: the state beside the number, short options. */
+    static final class RequestColumns {
+
+        private RequestColumns() {
+        }
+
+        static void addTo(Grid<MigrationRequest> grid, String path, boolean withState, String me) {
+            // A real link (a middle-click opens the request in a new tab); the state right beside it.
+            String link = "<a href=\"" + path + "/${item.id}\" class=\"sb-row-link\">#${item.id}</a>";
+            String badge = withState ? "&nbsp;<span theme=\"${item.theme}\" class=\"sb-request-state\">${item.state}</span>" : "";
+            grid.addColumn(com.vaadin.flow.data.renderer.LitRenderer.<MigrationRequest>of(link + badge)
+                            .withProperty("id", MigrationRequest::id)
+                            .withProperty("state", r -> r.state().name() + (r.emergency() ? " · EMERGENCY" : ""))
+                            .withProperty("theme", r -> "badge small " + com.switchback.migration.ui.RequestBadge.theme(r.state())))
+                    .setHeader(withState ? "Request · State" : "Request").setKey(ListWithPanel.LINK_COLUMN).setAutoWidth(true).setFlexGrow(0);
+            grid.addColumn(MigrationRequest::clusterId).setHeader("Cluster").setAutoWidth(true).setFlexGrow(0);
+            grid.addColumn(r -> r.action().title()).setHeader("Action").setAutoWidth(true).setFlexGrow(0);
+            grid.addColumn(MigrationRequest::optionShort).setHeader("Option").setAutoWidth(true).setFlexGrow(0);
+            grid.addColumn(r -> r.requestedBy() + (r.requestedBy().equals(me) ? " (yours)" : "")).setHeader("Requested by").setKey("requestedBy")
+                    .setAutoWidth(true).setFlexGrow(0);
+            grid.addColumn(r -> Formats.utc(r.requestedAt())).setHeader("Requested").setAutoWidth(true).setFlexGrow(1);
+        }
+    }
 }

@@ -137,6 +137,16 @@ public final class ListState {
         return new Location(listPath + "/" + id, query()).getPathWithQueryParameters();
     }
 
+    /** Opens one item of the list, keeping the list's state in the address. */
+    public void navigateToItem(Object id) {
+        UI.getCurrent().navigate(listPath + "/" + id, query());
+    }
+
+    /** Back to the list alone, as it is filtered now. */
+    public void navigateToList() {
+        UI.getCurrent().navigate(listPath, query());
+    }
+
     /** Which item the address shows now ({@code null}: the list alone); kept when a filter changes. */
     public void showingItem(Object id) {
         this.itemPath = id == null ? null : listPath + "/" + id;

@@ -125,7 +125,12 @@ public class ClustersView extends VerticalLayout implements BeforeEnterObserver 
                         query.getLimit()).stream(),
                 query -> counted(filter()));
         grid.setEmptyStateText("No cluster matches this search and status. Clear the search or the status to see every cluster.");
-        grid.addItemClickListener(e -> ClusterNavigation.navigateToCluster(e.getItem().id()));
+        grid.addItemClickListener(e -> {
+            // The id's anchor navigates by itself; a second navigation would add a history entry.
+            if (e.getColumn() == null || !"id".equals(e.getColumn().getKey())) {
+                ClusterNavigation.navigateToCluster(e.getItem().id());
+            }
+        });
         grid.setSizeFull();
 
         state.text("q", search).bind("status", statusFilter, v -> v, v -> v).sort(grid)

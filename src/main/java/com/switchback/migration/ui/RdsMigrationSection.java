@@ -231,14 +231,7 @@ public class RdsMigrationSection extends Div {
         }
         var r = latest.get();
         String option = r.optionLabel().isEmpty() ? "" : " · " + r.optionLabel();
-        stateBadge.setText(r.state().name());
-        stateBadge.getElement().getThemeList().clear();
-        stateBadge.getElement().getThemeList().add("badge " + switch (r.state()) {
-            case SUCCEEDED -> "success";
-            case FAILED -> "error primary";
-            case REJECTED, EXPIRED, WITHDRAWN -> "contrast";
-            default -> "";
-        });
+        RequestBadge.show(stateBadge, r.state());
         requestSummary.setText(" #" + r.id() + " · " + r.action().title() + option + " · requested by "
                 + r.requestedBy() + " at " + Formats.utc(r.requestedAt())
                 + (r.emergency() ? " · EMERGENCY (no approval)" : ""));
@@ -262,10 +255,13 @@ public class RdsMigrationSection extends Div {
         announceDecision(r);
     }
 
-    /** The requester (and anyone watching) hears of a decision the moment it is made. */
+    /**
+     * Anyone watching hears of a decision the moment it is made; the requester is told by their
+     * notice (on whatever page they are), so they get one message, not two.
+     */
     private void announceDecision(MigrationRequest r) {
         if (lastSeen != null && lastSeen.id() == r.id() && lastSeen.state() == RequestState.PENDING
-                && r.state() != RequestState.PENDING && isAttached()) {
+                && r.state() != RequestState.PENDING && isAttached() && !r.requestedBy().equals(user.name())) {
             String text = "Request #" + r.id() + " " + r.state().name().toLowerCase()
                     + (r.decidedBy() == null ? "." : " by " + r.decidedBy() + ".");
             if (r.state() == RequestState.APPROVED) {

@@ -10,8 +10,12 @@ public final class RequestTexts {
     }
 
     public static String decision(MigrationRequest r) {
-        String reason = "Reason: " + r.reason();
-        String decided = switch (r.state()) {
+        return "Reason: " + r.reason() + " — " + decided(r);
+    }
+
+    /** Where the decision stands: waiting, approved (by whom), rejected, withdrawn or expired. */
+    public static String decided(MigrationRequest r) {
+        return switch (r.state()) {
             case PENDING -> "Waiting for a team lead's approval until " + Formats.utc(r.expiresAt()) + ".";
             case REJECTED -> "Rejected by " + r.decidedBy() + " at " + Formats.utc(r.decidedAt()) + ": " + r.decisionComment();
             case WITHDRAWN -> "Withdrawn by " + r.decidedBy() + " at " + Formats.utc(r.decidedAt()) + ".";
@@ -21,6 +25,5 @@ public final class RequestTexts {
                     : "Approved by " + r.decidedBy() + " at " + Formats.utc(r.decidedAt())
                     + (r.decisionComment() == null || r.decisionComment().isEmpty() ? "." : ": " + r.decisionComment());
         };
-        return reason + " — " + decided;
     }
 }

@@ -10,9 +10,9 @@ import java.time.Instant;
 import java.util.List;
 
 /** The journal of a request as people read it: each step, its state and how long it took. */
-class StepsGrid extends Grid<StepRecord> {
+public class StepsGrid extends Grid<StepRecord> {
 
-    StepsGrid() {
+    public StepsGrid() {
         addColumn(s -> s.seq() + 1).setHeader("#").setAutoWidth(true).setFlexGrow(0);
         addColumn(StepRecord::title).setHeader("Step").setFlexGrow(3);
         addColumn(new ComponentRenderer<>(StepsGrid::state)).setHeader("State").setKey("state")
@@ -27,7 +27,7 @@ class StepsGrid extends Grid<StepRecord> {
     private List<StepRecord> shown = List.of();
 
     /** Shows the journal; an unchanged journal sends nothing to the browser. */
-    void show(List<StepRecord> steps) {
+    public void show(List<StepRecord> steps) {
         if (!steps.equals(shown) || steps.stream().anyMatch(s -> s.state() == StepRecord.StepState.RUNNING)) {
             shown = steps;
             setItems(steps);

@@ -1,5 +1,6 @@
 package com.switchback.approval.ui;
 
+import static com.github.mvysny.kaributesting.v10.GridKt._clickItem;
 import static com.github.mvysny.kaributesting.v10.GridKt._fetch;
 import static com.github.mvysny.kaributesting.v10.GridKt._findAll;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._assertDisabled;
@@ -54,7 +55,7 @@ class ApprovalViewsTest extends KaribuTest {
         login("lead2", "TEAM_LEAD");
         UI.getCurrent().navigate("approvals");
         ApprovalsView view = _get(ApprovalsView.class);
-        assertThat(_findAll(view.inbox)).isEmpty();
+        assertThat(_findAll(view.grid)).isEmpty();
         assertThat(_find(Span.class, spec -> spec.withClasses("sb-nav-badge"))).as("no badge at zero").isEmpty();
 
         String id = fleet.create("POLARDB2RDS_SYNCING", 6);
@@ -62,20 +63,24 @@ class ApprovalViewsTest extends KaribuTest {
         events.flush();
         MockVaadin.clientRoundtrip(false);
 
-        assertThat(_findAll(view.inbox)).extracting(MigrationRequest::id).containsExactly(r);
+        assertThat(_findAll(view.grid)).extracting(MigrationRequest::id).containsExactly(r);
         assertThat(badge().getText()).isEqualTo("1");
-        view.inbox.select(_findAll(view.inbox).get(0));
+        _clickItem(view.grid, 0);
+        assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getPath()).isEqualTo("approvals/" + r);
+        assertThat(view.grid.getSelectedItems()).extracting(MigrationRequest::id).as("the row stays marked").containsExactly(r);
         _get(Span.class, spec -> spec.withText("✓ Allowed in the current status — Status POLARDB2RDS_SYNCING"));
         _get(Span.class, spec -> spec.withText("✓ Read/write modes — Source RDS Read Only, PolarDB Read/Write"));
         _get(Span.class, spec -> spec.withPredicate(s -> s.getText().startsWith("✓ Migration window open")));
         assertThat(_find(ListItem.class)).extracting(ListItem::getText)
                 .contains("Set PolarDB read-only and read it back", "Set Source RDS read-write");
 
-        _setValue(view.comment, "Agreed with the checkout team");
-        _click(view.approve);
+        _setValue(view.panel.comment, "Agreed with the checkout team");
+        _click(view.panel.approve);
         expectNotifications("Request #" + r + " approved: the migration service runs it now.");
         assertThat(migrations.findRequest(r).orElseThrow().state()).isEqualTo(RequestState.APPROVED);
-        assertThat(_findAll(view.inbox)).isEmpty();
+        assertThat(_findAll(view.grid)).isEmpty();
+        assertThat(_get(view.panel, Span.class, spec -> spec.withClasses("sb-request-state")).getText())
+                .as("the request page stays open, showing the decision").isEqualTo("APPROVED");
         var follow = _get(com.vaadin.flow.component.html.Anchor.class, spec -> spec.withClasses("sb-follow-run"));
         assertThat(follow.getText()).isEqualTo("Follow the run of request #" + r + " on " + id);
         assertThat(follow.getHref()).isEqualTo("clusters/" + id);
@@ -88,16 +93,16 @@ class ApprovalViewsTest extends KaribuTest {
         login("lead", "TEAM_LEAD");
         UI.getCurrent().navigate("approvals");
         ApprovalsView view = _get(ApprovalsView.class);
-        view.inbox.select(_findAll(view.inbox).stream().filter(x -> x.id() == r).findFirst().orElseThrow());
-        _assertDisabled(view.approve);
-        _assertDisabled(view.reject);
+        UI.getCurrent().navigate("approvals/" + r);
+        _assertDisabled(view.panel.approve);
+        _assertDisabled(view.panel.reject);
         _get(Span.class, spec -> spec.withText("You made this request: another team lead must decide on it."));
-        assertThat(view.comment.isReadOnly()).as("nothing to write where nothing can be decided").isTrue();
+        assertThat(view.panel.comment.isReadOnly()).as("nothing to write where nothing can be decided").isTrue();
         assertThat(_find(Span.class, spec -> spec.withClasses("sb-nav-badge")).stream()
                 .filter(b -> b.isVisible() && b.getText().equals("1"))).as("own request: no approvals badge, but a "
                 + "Requests badge for the open request").hasSize(1);
-        assertThat(view.inbox.getColumns().get(3).getHeaderText()).isEqualTo("Requested by");
-        assertThat(com.github.mvysny.kaributesting.v10.GridKt._getFormattedRow(view.inbox, 0).get(3))
+        assertThat(view.grid.getColumns().get(4).getHeaderText()).isEqualTo("Requested by");
+        assertThat(com.github.mvysny.kaributesting.v10.GridKt._getFormattedRow(view.grid, 0).get(4))
                 .isEqualTo("lead (yours)");
     }
 
@@ -108,10 +113,17 @@ class ApprovalViewsTest extends KaribuTest {
         login("lead", "TEAM_LEAD");
         UI.getCurrent().navigate("approvals");
         ApprovalsView view = _get(ApprovalsView.class);
-        view.inbox.select(_findAll(view.inbox).stream().filter(x -> x.id() == r).findFirst().orElseThrow());
-        _click(view.reject);
-        expectNotifications("Say why you reject it: a comment is required.");
+        UI.getCurrent().navigate("approvals/" + r);
+        _click(view.panel.reject);
+        // Said on the field, not in a toast; nothing was sent.
+        assertThat(view.panel.comment.isInvalid()).isTrue();
+        assertThat(view.panel.comment.getErrorMessage()).isEqualTo("Say why you reject it: a comment is required.");
+        expectNotifications();
         assertThat(migrations.findRequest(r).orElseThrow().state()).isEqualTo(RequestState.PENDING);
+        _setValue(view.panel.comment, "Not during the sale");
+        assertThat(view.panel.comment.isInvalid()).isFalse();
+        _click(view.panel.reject);
+        assertThat(migrations.findRequest(r).orElseThrow().state()).isEqualTo(RequestState.REJECTED);
     }
 
     @ParameterizedTest
@@ -134,9 +146,59 @@ class ApprovalViewsTest extends KaribuTest {
         _setValue(view.state, RequestState.REJECTED);
         assertThat(_fetch(view.grid, 0, 50)).isEmpty();
         _setValue(view.state, RequestState.PENDING);
-        view.grid.select(_fetch(view.grid, 0, 50).get(0));
-        assertThat(_findAll(view.timeline)).extracting(e -> e.action()).containsExactly("request.created");
-        assertThat(_findAll(view.timeline).get(0).details()).isEqualTo("Cancel Migration. Reason: Timeline test Checks: 7 passed, 0 failed.");
+        _clickItem(view.grid, 0);
+        assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getPath()).isEqualTo("requests/" + r);
+        assertThat(_findAll(view.panel.timeline)).extracting(e -> e.action()).containsExactly("request.created");
+        assertThat(_findAll(view.panel.timeline).get(0).details()).isEqualTo("Cancel Migration. Reason: Timeline test Checks: 7 passed, 0 failed.");
+        // The list keeps its filters beside the open request.
+        assertThat(view.cluster.getValue()).isEqualTo(id);
+        assertThat(view.state.getValue()).isEqualTo(RequestState.PENDING);
+        assertThat(view.grid.getSelectedItems()).extracting(MigrationRequest::id).containsExactly(r);
+    }
+
+    @Test
+    void everyRequestHasItsOwnAddressWithItsPlanStepsAndTimeline() {
+        String id = fleet.create("RDS2POLARDB_SYNCING", 6);
+        long r = requestAs("dba", "DBA", id, MigrationAction.CANCEL, "Its own page");
+        login("auditor", "AUDITOR");
+        UI.getCurrent().navigate("requests/" + r);
+        RequestsView view = _get(RequestsView.class);
+        _get(view.panel, com.vaadin.flow.component.html.H3.class, spec -> spec.withText("Request #" + r + ": Cancel Migration"));
+        assertThat(_get(view.panel, Span.class, spec -> spec.withClasses("sb-request-state")).getText()).isEqualTo("PENDING");
+        assertThat(_get(view.panel, com.vaadin.flow.component.html.Anchor.class, spec -> spec.withClasses("sb-request-cluster"))
+                .getHref()).isEqualTo("clusters/" + id);
+        _get(view.panel, Span.class, spec -> spec.withPredicate(s -> s.getText().startsWith("✓ Allowed in the current status")));
+        assertThat(_find(view.panel, com.vaadin.flow.component.button.Button.class, spec -> spec.withText("Approve")))
+                .as("an auditor reads, never decides").isEmpty();
+        // An auditor follows an event of the timeline to its own page in the audit trail.
+        assertThat(_findAll(view.panel.timeline)).hasSize(1);
+
+        UI.getCurrent().navigate("requests/999999999");
+        _get(view.panel, com.vaadin.flow.component.html.Paragraph.class,
+                spec -> spec.withText("There is no request #999999999. The address may be mistyped, or the link is from another Switchback."));
+        assertThat(view.grid.getSelectedItems()).isEmpty();
+    }
+
+    @Test
+    void aTeamLeadDecidesOnTheRequestPageAndTheRequesterWithdrawsThere() {
+        String id = fleet.create("RDS2POLARDB_SYNCING", 6);
+        long r = requestAs("dba", "DBA", id, MigrationAction.CANCEL, "Withdraw me");
+        login("dba", "DBA");
+        UI.getCurrent().navigate("requests/" + r);
+        RequestsView view = _get(RequestsView.class);
+        assertThat(_find(view.panel, com.vaadin.flow.component.button.Button.class, spec -> spec.withText("Approve"))).isEmpty();
+        _click(view.panel.withdraw);
+        expectNotifications("Request #" + r + " withdrawn.");
+        assertThat(_get(view.panel, Span.class, spec -> spec.withClasses("sb-request-state")).getText()).isEqualTo("WITHDRAWN");
+        assertThat(view.panel.steps.hasClassName("sb-steps-not-run")).as("a request that never ran: its steps greyed out").isTrue();
+
+        long other = requestAs("dba", "DBA", id, MigrationAction.CANCEL, "Decide me");
+        login("lead2", "TEAM_LEAD");
+        UI.getCurrent().navigate("requests/" + other);
+        view = _get(RequestsView.class);
+        _setValue(view.panel.comment, "Fine");
+        _click(view.panel.approve);
+        assertThat(migrations.findRequest(other).orElseThrow().state()).isEqualTo(RequestState.APPROVED);
     }
 
     @Autowired com.switchback.approval.ApprovalService approvalService;
@@ -163,7 +225,7 @@ class ApprovalViewsTest extends KaribuTest {
                 .getText()).isEqualTo("Your request #" + r + " (Cancel Migration on " + id + ") was rejected by lead2 "
                 + "(\u201cNot during the sale\u201d). ");
         assertThat(_get(notice, com.vaadin.flow.component.html.Anchor.class, spec -> spec.withText("Open")).getHref())
-                .isEqualTo("clusters/" + id);
+                .isEqualTo("requests/" + r);
         assertThat(badgeFor("requests")).as("no open request left").isEmpty();
     }
 

@@ -572,7 +572,8 @@ class ClusterViewTest extends KaribuTest {
         events.flush();
         MockVaadin.clientRoundtrip(false);
         assertThat(getNotifications()).extracting(this::notificationText)
-                .as("the requester hears of the approval at once").anyMatch(t -> t.endsWith(" approved by lead2."));
+                .as("the requester hears of the approval at once, once").filteredOn(t -> t.contains("approved by lead2"))
+                .singleElement().satisfies(t -> assertThat(t).contains("was approved by lead2"));
         executor.claimReadyRequests();
         await().atMost(Duration.ofSeconds(20)).until(() -> {
             var latest = jdbc.sql("select id, state from migration_request where cluster_id = :c order by id desc limit 1")

@@ -1,0 +1,256 @@
+package com.switchback.approval.ui;
+
+import com.switchback.approval.ApprovalService;
+import com.switchback.audit.AuditEvent;
+import com.switchback.audit.AuditService;
+import com.switchback.base.Formats;
+import com.switchback.base.ui.CurrentUser;
+import com.switchback.base.ui.Facts;
+import com.switchback.base.ui.Notifications;
+import com.switchback.migration.ActionRefusedException;
+import com.switchback.migration.MigrationRequest;
+import com.switchback.migration.MigrationService;
+import com.switchback.migration.RequestPlan;
+import com.switchback.migration.RequestState;
+import com.switchback.migration.ui.RequestBadge;
+import com.switchback.migration.ui.RequestTexts;
+import com.switchback.migration.ui.StepsGrid;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.OrderedList;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.data.renderer.LitRenderer;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The one request page, shown beside the requests list and the approvals inbox: what was asked, by
+ * whom and why; the plan (pre-checks run now, the steps) while it waits, or its steps once it ran;
+ * the decision; and its timeline of audit events. A team lead who did not make it decides here.
+ */
+public class RequestPanel extends Div {
+
+    final TextArea comment = new TextArea("Comment");
+    final Button approve = new Button("Approve");
+    final Button reject = new Button("Reject");
+    final Button withdraw = new Button("Withdraw request");
+    final Grid<AuditEvent> timeline = new Grid<>();
+    final StepsGrid steps = new StepsGrid();
+    private final Div body = new Div();
+    private final MigrationService migrations;
+    private final ApprovalService approvals;
+    private final AuditService audit;
+    private final CurrentUser user;
+    private Consumer<MigrationRequest> onDecided = r -> { };
+    private MigrationRequest shown;
+
+    public RequestPanel(MigrationService migrations, ApprovalService approvals, AuditService audit, CurrentUser user) {
+        this.migrations = migrations;
+        this.approvals = approvals;
+        this.audit = audit;
+        this.user = user;
+        addClassNames("sb-section", "sb-request-panel");
+        comment.setMaxLength(ApprovalService.MAX_COMMENT);
+        comment.setWidthFull();
+        comment.setHelperText("Required to reject; optional to approve. Kept with the decision.");
+        comment.addValueChangeListener(e -> comment.setInvalid(false));
+        approve.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SUCCESS);
+        reject.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        approve.setDisableOnClick(true);
+        reject.setDisableOnClick(true);
+        approve.addClickListener(e -> decide(true));
+        reject.addClickListener(e -> decide(false));
+        withdraw.setDisableOnClick(true);
+        withdraw.addClickListener(e -> withdraw());
+
+        timeline.addColumn(e -> Formats.utc(e.occurredAt())).setHeader("When").setAutoWidth(true).setFlexGrow(0);
+        timeline.addColumn(e -> e.actor() + (e.actorRoles().isEmpty() ? "" : " (" + e.actorRoles() + ")"))
+                .setHeader("Who").setAutoWidth(true).setFlexGrow(0);
+        if (user.mayAudit()) {
+            // Each event is one click from its own page in the audit trail.
+            timeline.addColumn(LitRenderer.<AuditEvent>of("<a href=\"audit/${item.seq}\">${item.action}</a>")
+                    .withProperty("seq", AuditEvent::seq).withProperty("action", AuditEvent::action))
+                    .setHeader("What").setAutoWidth(true).setFlexGrow(0);
+        } else {
+            timeline.addColumn(AuditEvent::action).setHeader("What").setAutoWidth(true).setFlexGrow(0);
+        }
+        timeline.addColumn(AuditEvent::details).setHeader("Details").setFlexGrow(1);
+        timeline.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        timeline.setAllRowsVisible(true);
+        add(body);
+    }
+
+    /** Called after this user approved or rejected the request shown. */
+    public RequestPanel onDecided(Consumer<MigrationRequest> onDecided) {
+        this.onDecided = onDecided;
+        return this;
+    }
+
+    /** The request shown, if any. */
+    public Optional<MigrationRequest> shown() {
+        return Optional.ofNullable(shown);
+    }
+
+    /** Shows request {@code id}, or says that there is none. */
+    public void show(long id) {
+        shown = migrations.findRequest(id).orElse(null);
+        body.removeAll();
+        comment.clear();
+        comment.setInvalid(false);
+        if (shown == null) {
+            body.add(new H3("Request not found"), new Paragraph("There is no request #" + id + ". The address may be "
+                    + "mistyped, or the link is from another Switchback."));
+            return;
+        }
+        draw();
+    }
+
+    /** Re-reads the request shown after a live change; a comment being typed is kept. */
+    public void refresh() {
+        if (shown == null) {
+            return;
+        }
+        MigrationRequest now = migrations.findRequest(shown.id()).orElse(shown);
+        boolean sameState = now.state() == shown.state();
+        shown = now;
+        if (sameState && now.state() == RequestState.PENDING) {
+            return; // nothing on the page changes while it waits; the plan is read when opened
+        }
+        String typed = comment.getValue();
+        body.removeAll();
+        draw();
+        comment.setValue(typed);
+    }
+
+    private void draw() {
+        MigrationRequest r = shown;
+        Span badge = RequestBadge.of(r.state());
+        H3 title = new H3("Request #" + r.id() + ": " + r.action().title());
+        HorizontalLayout heading = new HorizontalLayout(title, badge);
+        heading.setAlignItems(HorizontalLayout.Alignment.BASELINE);
+        body.add(heading);
+
+        Facts facts = new Facts();
+        Anchor cluster = new Anchor("clusters/" + r.clusterId(), r.clusterId());
+        cluster.addClassName("sb-request-cluster");
+        facts.add("Cluster", cluster);
+        if (!r.optionLabel().isEmpty()) {
+            facts.add("Option", r.optionLabel());
+        }
+        facts.add("Requested by", r.requestedBy() + (r.requestedBy().equals(user.name()) ? " (you)" : ""));
+        facts.add("Requested at", Formats.utc(r.requestedAt()));
+        if (r.state() == RequestState.PENDING) {
+            facts.add("Valid until", Formats.utc(r.expiresAt()));
+        }
+        facts.add("Reason", r.reason());
+        if (r.emergency()) {
+            facts.add("Emergency", "Run at once by a team lead, without approval.");
+        }
+        facts.add("Decision", RequestTexts.decided(r));
+        if (!r.writePause().isEmpty()) {
+            facts.add("Write pause", r.writePause());
+        }
+        body.add(facts);
+        if (r.error() != null) {
+            Paragraph failure = new Paragraph((r.safetyStop() ? "SAFETY STOP — " : "") + r.error()
+                    + (r.stateLeft() == null ? "" : " State left behind: " + r.stateLeft()));
+            failure.addClassNames("sb-banner", "sb-banner-error");
+            body.add(failure);
+        }
+
+        if (r.state() == RequestState.PENDING) {
+            drawPlan(r);
+        } else {
+            body.add(new H4(r.startedAt() == null ? "Steps (never ran)" : "Steps"));
+            steps.show(migrations.steps(r.id()));
+            steps.setClassName("sb-steps-not-run", r.startedAt() == null);
+            body.add(steps);
+        }
+        body.add(new H4("Timeline"));
+        timeline.setItems(audit.timeline(r.id()));
+        body.add(timeline);
+    }
+
+    /** While it waits: the checks as they stand now, the steps, and the decision for a team lead. */
+    private void drawPlan(MigrationRequest r) {
+        RequestPlan plan = migrations.plan(r.id());
+        body.add(new H4("Pre-checks (run now)"));
+        for (RequestPlan.Check c : plan.checks()) {
+            // A warning blocks nothing but is shown as one: the approver decides knowing it.
+            Span line = new Span((c.warning() ? "⚠ " : c.passed() ? "✓ " : "✗ ") + c.name() + " — " + c.detail());
+            line.addClassName(c.passed() ? "sb-check-pass" : "sb-check-fail");
+            body.add(new Div(line));
+        }
+        body.add(new H4("Steps that will run"));
+        OrderedList list = new OrderedList();
+        plan.steps().forEach(s -> list.add(new ListItem(s)));
+        body.add(list);
+        boolean own = r.requestedBy().equals(user.name());
+        if (own) {
+            withdraw.setEnabled(true);
+            body.add(withdraw);
+        }
+        if (!user.mayApprove()) {
+            return;
+        }
+        approve.setEnabled(!own);
+        reject.setEnabled(!own);
+        comment.setReadOnly(own);
+        if (own) {
+            // Said before the buttons, as plainly as a refusal: four eyes, never the requester's own two.
+            Div banner = new Div(new Span("You made this request: another team lead must decide on it."));
+            banner.addClassName("sb-own-request");
+            body.add(banner);
+        }
+        body.add(comment, new HorizontalLayout(approve, reject));
+    }
+
+    private void decide(boolean approving) {
+        MigrationRequest r = shown;
+        if (r == null) {
+            return;
+        }
+        if (!approving && comment.getValue().isBlank()) {
+            // Said on the field, before anything is sent; the service refuses it too.
+            comment.setErrorMessage("Say why you reject it: a comment is required.");
+            comment.setInvalid(true);
+            reject.setEnabled(true);
+            return;
+        }
+        try {
+            if (approving) {
+                approvals.approve(r.id(), comment.getValue());
+                Notifications.success("Request #" + r.id() + " approved: the migration service runs it now.");
+            } else {
+                approvals.reject(r.id(), comment.getValue());
+                Notifications.success("Request #" + r.id() + " rejected.");
+            }
+            show(r.id());
+            onDecided.accept(shown);
+        } catch (ActionRefusedException e) {
+            Notifications.error(e.getMessage());
+            show(r.id());
+        }
+    }
+
+    private void withdraw() {
+        MigrationRequest r = shown;
+        try {
+            migrations.withdraw(r.id());
+            Notifications.success("Request #" + r.id() + " withdrawn.");
+        } catch (ActionRefusedException e) {
+            Notifications.error(e.getMessage());
+        }
+        show(r.id());
+    }
+}
