@@ -29,6 +29,11 @@ class AuditRepository {
         return bind(spec, f).param("limit", limit).param("offset", offset).query(AuditRepository::event).list();
     }
 
+    java.util.Optional<AuditEvent> find(long seq) {
+        return jdbc.sql("select * from audit_event where seq = :seq").param("seq", seq)
+                .query(AuditRepository::event).optional();
+    }
+
     int count(AuditFilter f) {
         return bind(jdbc.sql("select count(*) from audit_event" + where(f)), f).query(Integer.class).single();
     }

@@ -37,6 +37,13 @@ public class AuditService {
         return events.page(filter, true, Math.max(0, offset), Math.clamp(limit, 1, MAX_PAGE));
     }
 
+    /** One event, by its place in the chain. */
+    @PreAuthorize(AppRoles.CAN_AUDIT)
+    @Transactional(readOnly = true)
+    public java.util.Optional<AuditEvent> event(long seq) {
+        return events.find(seq);
+    }
+
     @PreAuthorize(AppRoles.CAN_AUDIT)
     @Transactional(readOnly = true)
     public int count(AuditFilter filter) {

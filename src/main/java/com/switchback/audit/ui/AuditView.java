@@ -16,8 +16,17 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.Pre;
-import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.data.renderer.LitRenderer;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.switchback.base.ui.Facts;
+import com.switchback.base.ui.ListState;
+import com.switchback.base.ui.ListWithPanel;
+import com.switchback.base.ui.ResultCount;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
@@ -31,70 +40,94 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
-/** The audit trail for auditors: filter, read an event's details, export, verify the chain. */
-@Route("audit")
+/**
+ * The audit trail for auditors: filter (kept in the address), read an event on its own address
+ * ({@code /audit/{seq}}) beside the list, export, verify the chain.
+ */
+@Route("audit/:seq?([0-9]{1,18})")
 @PageTitle("Audit trail — Switchback")
 @Menu(title = "Audit trail", order = 30, icon = "vaadin:clipboard-text")
 @RolesAllowed({AppRoles.AUDITOR, AppRoles.ADMIN})
-public class AuditView extends VerticalLayout {
+public class AuditView extends ListWithPanel<AuditEvent> implements BeforeEnterObserver {
 
-    final Grid<AuditEvent> grid = new Grid<>();
     final DateTimePicker from = UtcRange.picker("From");
     final DateTimePicker to = UtcRange.picker("To");
     final TextField actor = new TextField("Actor");
     final ComboBox<String> action = new ComboBox<>("Action");
     final TextField cluster = new TextField("Cluster");
     final ComboBox<Outcome> outcome = new ComboBox<>("Outcome");
-    final Pre details = new Pre();
+    final Div details = new Div();
+    final ResultCount count = new ResultCount("event", "events");
+    final ListState listState = new ListState("audit");
     final Div verification = new Div();
     final Button verify = new Button("Verify integrity");
     private final AuditService audit;
 
     public AuditView(AuditService audit) {
         this.audit = audit;
-        setSizeFull();
         action.setItems(audit.actions());
         outcome.setItems(Outcome.values());
         for (TextField f : new TextField[]{actor, cluster}) {
             f.setClearButtonVisible(true);
             f.setMaxLength(64);
             f.setValueChangeMode(ValueChangeMode.LAZY);
-            f.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
         }
         action.setClearButtonVisible(true);
         outcome.setClearButtonVisible(true);
-        action.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
-        outcome.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
-        from.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
-        to.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
 
-        grid.addColumn(AuditEvent::seq).setHeader("#").setAutoWidth(true).setFlexGrow(0);
+        // What people decide on first: number, time, who, what, outcome; the details wrap, the rest is in the panel.
+        grid.addColumn(LitRenderer.<AuditEvent>of("<a href=\"audit/${item.seq}\">${item.seq}</a>")
+                        .withProperty("seq", AuditEvent::seq))
+                .setHeader("#").setKey(LINK_COLUMN).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(e -> Formats.utc(e.occurredAt())).setHeader("When").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(AuditEvent::actor).setHeader("Actor").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(AuditEvent::actorRoles).setHeader("Roles").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(AuditEvent::clientAddress).setHeader("From").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(e -> e.action() + (e.emergency() ? " · EMERGENCY" : "")).setHeader("Action").setAutoWidth(true);
-        grid.addColumn(e -> e.clusterId() == null ? "" : e.clusterId()).setHeader("Cluster").setAutoWidth(true);
-        grid.addColumn(e -> e.requestId() == null ? "" : "#" + e.requestId()).setHeader("Request").setAutoWidth(true);
-        grid.addColumn(e -> e.outcome().name()).setHeader("Outcome").setAutoWidth(true);
-        grid.addColumn(AuditEvent::details).setHeader("Details").setFlexGrow(1);
-        grid.setItems(q -> audit.page(filter(), q.getOffset(), q.getLimit()).stream(), q -> audit.count(filter()));
-        grid.asSingleSelect().addValueChangeListener(e -> showDetails(e.getValue()));
-        grid.setHeight("50%");
+        grid.addColumn(e -> e.action() + (e.emergency() ? " · EMERGENCY" : "")).setHeader("Action").setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(LitRenderer.<AuditEvent>of("<span theme=\"${item.theme}\">${item.outcome}</span>")
+                        .withProperty("outcome", e -> e.outcome().name())
+                        .withProperty("theme", e -> "badge small" + (e.outcome() == Outcome.SUCCESS ? " success" : " error")))
+                .setHeader("Outcome").setKey("outcome").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(e -> e.clusterId() == null ? "" : e.clusterId()).setHeader("Cluster").setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(AuditEvent::details).setHeader("Details").setKey("details").setWidth("16em").setFlexGrow(1);
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.setItems(q -> audit.page(filter(), q.getOffset(), q.getLimit()).stream(), q -> counted(filter()))
+                .setIdentifierProvider(AuditEvent::seq);
+        grid.setEmptyStateText("No event matches these filters.");
         details.addClassName("sb-audit-details");
-        details.setVisible(false);
+        listState.dateTime("from", from).dateTime("to", to).text("actor", actor)
+                .bind("action", action, v -> v, v -> v).text("cluster", cluster).choice("outcome", outcome, Outcome.class)
+                .onChange(() -> grid.getDataProvider().refreshAll());
 
         verify.addClickListener(e -> showVerification(audit.verify()));
         verification.addClassName("sb-banner");
         verification.setVisible(false);
 
-        FlexLayout filters = new FlexLayout(from, to, actor, action, cluster, outcome);
-        filters.setFlexWrap(FlexLayout.FlexWrap.WRAP);
-        filters.getStyle().set("gap", "var(--lumo-space-m)");
         HorizontalLayout tools = new HorizontalLayout(download(AuditExport.CSV, "Export CSV"),
-                download(AuditExport.JSON_LINES, "Export JSON lines"), verify);
+                download(AuditExport.JSON_LINES, "Export JSON lines"), verify, count);
         tools.setAlignItems(Alignment.BASELINE);
-        add(new H2("Audit trail"), filters, tools, verification, grid, details);
+        filters(from, to, actor, action, cluster, outcome);
+        layOut(new Div(new H2("Audit trail"), tools, verification), details, listState);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        listState.restore(event.getLocation().getQueryParameters());
+        Long seq = event.getRouteParameters().getLong("seq").orElse(null);
+        AuditEvent found = seq == null ? null : audit.event(seq).orElse(null);
+        open(seq, () -> showDetails(seq, found), () -> found);
+        grid.getDataProvider().refreshAll();
+    }
+
+    @Override
+    protected Object idOf(AuditEvent item) {
+        return item.seq();
+    }
+
+    private int counted(AuditFilter f) {
+        int shown = audit.count(f);
+        count.show(shown, f.equals(AuditFilter.ALL) ? shown : audit.count(AuditFilter.ALL));
+        return shown;
     }
 
     AuditFilter filter() {
@@ -117,18 +150,32 @@ public class AuditView extends VerticalLayout {
         return link;
     }
 
-    private void showDetails(AuditEvent e) {
-        details.setVisible(e != null);
-        if (e != null) {
-            details.setText("Event " + e.seq() + " at " + Formats.utc(e.occurredAt()) + "\n"
-                    + "Actor: " + e.actor() + " (" + e.actorRoles() + ") from " + e.clientAddress() + "\n"
-                    + "Action: " + e.action() + (e.emergency() ? " — EMERGENCY RUN" : "") + "\n"
-                    + "Cluster: " + (e.clusterId() == null ? "—" : e.clusterId())
-                    + "   Request: " + (e.requestId() == null ? "—" : "#" + e.requestId()) + "\n"
-                    + "Outcome: " + e.outcome() + "\n"
-                    + "Details: " + e.details() + "\n"
-                    + "Hash: " + e.hash() + "\nPrevious: " + e.prevHash());
+    /** The event as labelled fields; its cluster and request are links to their own pages. */
+    private void showDetails(long seq, AuditEvent e) {
+        details.removeAll();
+        if (e == null) {
+            details.add(new H3("Event not found"), new Paragraph("There is no event #" + seq + " in the audit trail."));
+            return;
         }
+        details.add(new H3("Event #" + e.seq()));
+        Facts facts = new Facts();
+        facts.add("When", Formats.utc(e.occurredAt()));
+        facts.add("Actor", e.actor());
+        facts.add("Roles", e.actorRoles().isEmpty() ? "—" : e.actorRoles());
+        facts.add("From", e.clientAddress() == null ? "—" : e.clientAddress());
+        facts.add("Action", e.action() + (e.emergency() ? " — EMERGENCY RUN" : ""));
+        facts.add("Outcome", e.outcome().name());
+        facts.add("Cluster", e.clusterId() == null ? new Span("—") : new Anchor("clusters/" + e.clusterId(), e.clusterId()));
+        facts.add("Request", e.requestId() == null ? new Span("—")
+                : new Anchor("requests/" + e.requestId(), "#" + e.requestId()));
+        // Text, never markup: details hold what users typed.
+        Span text = facts.add("Details", e.details());
+        text.addClassName("sb-audit-text");
+        Span hash = facts.add("Hash", e.hash());
+        Span prev = facts.add("Previous hash", e.prevHash());
+        hash.addClassName("sb-raw");
+        prev.addClassName("sb-raw");
+        details.add(facts);
     }
 
     private void showVerification(Verification v) {
