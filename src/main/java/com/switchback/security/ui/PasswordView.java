@@ -34,9 +34,17 @@ public class PasswordView extends VerticalLayout {
             f.setMaxLength(128);
             f.setWidth("24em");
         }
+        for (PasswordField f : new PasswordField[] {current, replacement, repeated}) {
+            f.addValueChangeListener(e -> f.setInvalid(false));
+        }
         Button change = new Button("Change password", e -> {
-            if (!replacement.getValue().equals(repeated.getValue())) {
-                error("The two new passwords differ.");
+            // Every broken rule is marked on its field at once; the service checks them again.
+            boolean ok = mark(current, current.getValue().isEmpty() ? "Enter your current password." : null)
+                    & mark(replacement, PasswordPolicy.problem(replacement.getValue(),
+                            SecurityContextHolder.getContext().getAuthentication().getName()).orElse(null))
+                    & mark(repeated, replacement.getValue().equals(repeated.getValue()) ? null
+                            : "The two new passwords differ.");
+            if (!ok) {
                 return;
             }
             try {
@@ -49,7 +57,8 @@ public class PasswordView extends VerticalLayout {
                 Notification.show("Password changed.", 3000, Notification.Position.BOTTOM_START)
                         .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             } catch (IllegalArgumentException ex) {
-                error(ex.getMessage());
+                // The current password is wrong, or the new one equals it.
+                mark(ex.getMessage().startsWith("The current") ? current : replacement, ex.getMessage());
             }
         });
         change.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -63,7 +72,12 @@ public class PasswordView extends VerticalLayout {
         add(current, replacement, repeated, change);
     }
 
-    private static void error(String message) {
-        Notification.show(message, 6000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
+    /** Marks the field with its problem (or as valid for null); true when valid. */
+    private static boolean mark(PasswordField field, String problem) {
+        if (problem != null) {
+            field.setErrorMessage(problem);
+        }
+        field.setInvalid(problem != null);
+        return problem == null;
     }
 }

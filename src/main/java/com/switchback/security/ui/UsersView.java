@@ -1,6 +1,7 @@
 package com.switchback.security.ui;
 
 import com.switchback.base.AppRoles;
+import com.switchback.security.PasswordPolicy;
 import com.switchback.security.UserAccount;
 import com.switchback.security.UserService;
 import com.vaadin.flow.component.button.Button;
@@ -38,6 +39,8 @@ public class UsersView extends VerticalLayout {
     final CheckboxGroup<String> editRoles = new CheckboxGroup<>("Roles");
     final Checkbox enabled = new Checkbox("Can log in");
     final H3 selectedHeading = new H3();
+    /** A refusal of the edit form that belongs to no single field (the last administrator, your own account). */
+    final Span editError = new Span();
     private final UserService users;
 
     public UsersView(UserService users) {
@@ -48,10 +51,22 @@ public class UsersView extends VerticalLayout {
         grid.setAllRowsVisible(true);
         grid.asSingleSelect().addValueChangeListener(e -> showSelected(e.getValue()));
 
+        // The rules are shown before anything is typed; every broken one is marked at once on its field.
         username.setMaxLength(32);
+        username.setHelperText(UserService.USERNAME_RULE);
         password.setMaxLength(128);
+        password.setHelperText(PasswordPolicy.MIN_CHARACTERS + " characters or more, at most " + PasswordPolicy.MAX_BYTES
+                + " bytes; not the user name nor a common password. The user replaces it at first login.");
         newRoles.setItems(AppRoles.ALL);
+        newRoles.setHelperText("One or more. An administrator holds no DBA or TEAM_LEAD role.");
         editRoles.setItems(AppRoles.ALL);
+        username.addValueChangeListener(e -> username.setInvalid(false));
+        password.addValueChangeListener(e -> password.setInvalid(false));
+        newRoles.addValueChangeListener(e -> newRoles.setInvalid(false));
+        editRoles.addValueChangeListener(e -> editError.setVisible(false));
+        enabled.addValueChangeListener(e -> editError.setVisible(false));
+        editError.addClassName("sb-form-error");
+        editError.setVisible(false);
         Button create = new Button("Add user", e -> create());
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         Button save = new Button("Save", e -> saveSelected());
@@ -67,7 +82,7 @@ public class UsersView extends VerticalLayout {
                 confirmReset(u.username());
             }
         });
-        VerticalLayout edit = new VerticalLayout(selectedHeading, editRoles, enabled,
+        VerticalLayout edit = new VerticalLayout(selectedHeading, editRoles, enabled, editError,
                 new HorizontalLayout(save, unlock, reset));
         edit.setPadding(false);
         edit.setVisible(false);
@@ -88,16 +103,42 @@ public class UsersView extends VerticalLayout {
             selectedHeading.setText("User " + u.username());
             editRoles.setValue(u.roles());
             enabled.setValue(u.enabled());
+            editError.setVisible(false);
         }
     }
 
     private void create() {
-        if (run(() -> users.create(username.getValue().strip(), password.getValue(), Set.copyOf(newRoles.getValue())),
-                "User " + username.getValue().strip() + " added.")) {
-            username.clear();
-            password.clear();
-            newRoles.clear();
+        String name = username.getValue().strip();
+        boolean ok = mark(username, UserService.usernameProblem(name))
+                & mark(password, PasswordPolicy.problem(password.getValue(), name))
+                & markRoles(UserService.rolesProblem(Set.copyOf(newRoles.getValue())));
+        if (!ok) {
+            return;
         }
+        try {
+            users.create(name, password.getValue(), Set.copyOf(newRoles.getValue()));
+        } catch (IllegalArgumentException e) {
+            // What only the database knows (the name is taken): said on the name's field.
+            mark(username, java.util.Optional.of(e.getMessage()));
+            return;
+        }
+        success("User " + name + " added.");
+        username.clear();
+        password.clear();
+        newRoles.clear();
+    }
+
+    /** Marks a field invalid with its problem, or valid; true when valid. */
+    private static boolean mark(com.vaadin.flow.component.HasValidation field, java.util.Optional<String> problem) {
+        problem.ifPresent(field::setErrorMessage);
+        field.setInvalid(problem.isPresent());
+        return problem.isEmpty();
+    }
+
+    private boolean markRoles(java.util.Optional<String> problem) {
+        problem.ifPresent(newRoles::setErrorMessage);
+        newRoles.setInvalid(problem.isPresent());
+        return problem.isEmpty();
     }
 
     private void saveSelected() {
@@ -114,12 +155,19 @@ public class UsersView extends VerticalLayout {
     }
 
     private void save(UserAccount u) {
-        if (u != null) {
-            run(() -> {
-                users.setRoles(u.username(), Set.copyOf(editRoles.getValue()));
-                users.setEnabled(u.username(), enabled.getValue());
-            }, "User " + u.username() + " saved.");
+        if (u == null) {
+            return;
         }
+        try {
+            users.setRoles(u.username(), Set.copyOf(editRoles.getValue()));
+            users.setEnabled(u.username(), enabled.getValue());
+        } catch (IllegalArgumentException e) {
+            // Said in the form, beside what it is about, not in a toast.
+            editError.setText(e.getMessage());
+            editError.setVisible(true);
+            return;
+        }
+        success("User " + u.username() + " saved.");
     }
 
     /** A reset ends the user's sessions, so it is confirmed first; the one-time password is shown once. */
@@ -137,8 +185,8 @@ public class UsersView extends VerticalLayout {
                 showOneTimePassword(username, users.resetPassword(username));
                 refresh();
             } catch (IllegalArgumentException ex) {
-                Notification.show(ex.getMessage(), 6000, Notification.Position.MIDDLE)
-                        .addThemeVariants(NotificationVariant.LUMO_ERROR);
+                editError.setText(ex.getMessage());
+                editError.setVisible(true);
             }
         });
         confirm.open();
@@ -155,17 +203,18 @@ public class UsersView extends VerticalLayout {
         shown.open();
     }
 
-    private boolean run(Runnable change, String done) {
+    private void success(String done) {
+        Notification.show(done, 3000, Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        refresh();
+    }
+
+    private void run(Runnable change, String done) {
         try {
             change.run();
-            Notification.show(done, 3000, Notification.Position.BOTTOM_START)
-                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-            refresh();
-            return true;
+            success(done);
         } catch (IllegalArgumentException e) {
-            Notification.show(e.getMessage(), 6000, Notification.Position.MIDDLE)
-                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
-            return false;
+            editError.setText(e.getMessage());
+            editError.setVisible(true);
         }
     }
 }

@@ -293,7 +293,10 @@ class ClusterViewTest extends KaribuTest {
                 .filter(t -> t.startsWith("Request #"))).isEmpty();
         assertThat(_get(Span.class, spec -> spec.withClasses("sb-request-state")).getText()).isEqualTo("PENDING");
         _click(button("Withdraw request"));
-        assertThat(getNotifications()).extracting(this::notificationText).anyMatch(t -> t.endsWith(" withdrawn."));
+        events.flush();
+        MockVaadin.clientRoundtrip(false);
+        assertThat(getNotifications()).extracting(this::notificationText).as("one message, not a green and a red one")
+                .filteredOn(t -> t.contains("withdrawn")).singleElement().satisfies(t -> assertThat(t).endsWith(" withdrawn."));
         _get(Span.class, spec -> spec.withPredicate(s -> s.getText().contains("— Withdrawn by dba at ")));
         _assertEnabled(button("Cancel Migration"));
         assertThat(_find(Button.class, spec -> spec.withText("Withdraw request"))).isEmpty();

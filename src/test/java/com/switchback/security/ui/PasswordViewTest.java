@@ -33,13 +33,25 @@ class PasswordViewTest extends KaribuTest {
         UI.getCurrent().navigate("password");
         PasswordView view = _get(PasswordView.class);
 
-        _setValue(view.current, "first long password");
-        _setValue(view.replacement, "second long password");
-        _setValue(view.repeated, "second long passwort");
+        _setValue(view.current, "wrong current password");
+        _setValue(view.replacement, "short");
+        _setValue(view.repeated, "shorter");
         _click(_get(Button.class, spec -> spec.withText("Change password")));
-        assertThat(NotificationsKt.getNotifications()).last().extracting(n -> n.getElement().getProperty("text", ""))
-                .isEqualTo("The two new passwords differ.");
+        // Every broken rule at once, each on its field; no toast.
+        assertThat(view.replacement.isInvalid()).isTrue();
+        assertThat(view.replacement.getErrorMessage()).contains("12");
+        assertThat(view.repeated.isInvalid()).isTrue();
+        assertThat(view.repeated.getErrorMessage()).isEqualTo("The two new passwords differ.");
+        assertThat(NotificationsKt.getNotifications()).isEmpty();
+
+        _setValue(view.replacement, "second long password");
+        _setValue(view.repeated, "second long password");
+        _click(_get(Button.class, spec -> spec.withText("Change password")));
+        assertThat(view.current.isInvalid()).as("what only the server knows, on its field").isTrue();
+        assertThat(view.current.getErrorMessage()).isEqualTo("The current password is not right.");
         assertThat(hash(name)).isEqualTo(before);
+
+        _setValue(view.current, "first long password");
 
         _setValue(view.repeated, "second long password");
         _click(_get(Button.class, spec -> spec.withText("Change password")));

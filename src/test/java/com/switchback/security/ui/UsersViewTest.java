@@ -50,7 +50,28 @@ class UsersViewTest extends KaribuTest {
         _setValue(view.password, "short");
         _setValue(view.newRoles, Set.of("DBA"));
         _click(_get(Button.class, spec -> spec.withText("Add user")));
-        expectNotifications("A username is 2–32 characters: lower-case letters, digits, '.', '_' or '-', starting with a letter.");
+        // Every broken rule at once, each on its field, and no toast.
+        assertThat(view.username.isInvalid()).isTrue();
+        assertThat(view.username.getErrorMessage()).isEqualTo("A username is 2–32 characters: lower-case letters, "
+                + "digits, '.', '_' or '-', starting with a letter.");
+        assertThat(view.password.isInvalid()).isTrue();
+        assertThat(view.password.getErrorMessage()).contains("12");
+        assertThat(view.newRoles.isInvalid()).as("DBA alone is a valid choice").isFalse();
+        assertThat(view.username.getHelperText()).as("the rule is shown before anything is typed")
+                .startsWith("2–32 characters");
+        expectNotifications();
+        assertThat(_findAll(view.grid)).hasSize(before);
+
+        _setValue(view.username, "dba");
+        _setValue(view.password, "a-long-enough-password");
+        _setValue(view.newRoles, Set.of("ADMIN", "DBA"));
+        _click(_get(Button.class, spec -> spec.withText("Add user")));
+        assertThat(view.newRoles.isInvalid()).isTrue();
+        assertThat(view.username.isInvalid()).isFalse();
+        _setValue(view.newRoles, Set.of("DBA"));
+        _click(_get(Button.class, spec -> spec.withText("Add user")));
+        assertThat(view.username.getErrorMessage()).isEqualTo("The user 'dba' already exists.");
+        expectNotifications();
         assertThat(_findAll(view.grid)).hasSize(before);
     }
 
@@ -70,8 +91,9 @@ class UsersViewTest extends KaribuTest {
         _click(_get(Button.class, spec -> spec.withText("Save")));
         com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt._fireConfirm(
                 _get(com.vaadin.flow.component.confirmdialog.ConfirmDialog.class));
-        expectNotifications("An administrator holds no DBA or TEAM_LEAD role (separation of duties): use a second "
-                + "account for those.");
+        assertThat(view.editError.getText()).isEqualTo("An administrator holds no DBA or TEAM_LEAD role (separation "
+                + "of duties): use a second account for those.");
+        expectNotifications();
 
         // Another administrator acts on "admin", the only enabled ADMIN.
         login("root2", "ADMIN");
@@ -81,8 +103,9 @@ class UsersViewTest extends KaribuTest {
         view.grid.select(_findAll(view.grid).stream().filter(u -> u.username().equals("admin")).findFirst().orElseThrow());
         _setValue(view.enabled, false);
         _click(_get(Button.class, spec -> spec.withText("Save")));
-        expectNotifications("admin is the last enabled administrator: give another account ADMIN first, or nobody could "
-                + "manage accounts any more.");
+        assertThat(view.editError.isVisible()).isTrue();
+        assertThat(view.editError.getText()).isEqualTo("admin is the last enabled administrator: give another account "
+                + "ADMIN first, or nobody could manage accounts any more.");
         assertThat(_findAll(view.grid).stream().filter(u -> u.username().equals("admin")).findFirst().orElseThrow()
                 .enabled()).isTrue();
     }
