@@ -18,7 +18,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class Application implements AppShellConfigurator {
 
     /** Two arrows, one each way: a switch over and a switch back. */
-    static final String FAVICON = "data:image/svg+xml," + java.net.URLEncoder.encode(
+    public static final String FAVICON = "data:image/svg+xml," + java.net.URLEncoder.encode(
             "<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 32 32'><rect width='32' height='32' rx='6' fill='#1a5fb4'/>"
             + "<path d='M7 11h15l-4-4M25 21H10l4 4' stroke='#fff' stroke-width='3' fill='none' stroke-linecap='round' "
             + "stroke-linejoin='round'/></svg>", java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
  */
 class ProductionJarIT {
 
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" content=\"([^\"]+)\"");
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private static RunningJar app;
     private static Playwright playwright;
     private static Browser browser;
@@ -70,6 +70,31 @@ class ProductionJarIT {
         assertThat(app.status("/styles/switchback.css")).isEqualTo(200);
         assertThat(app.status("/clusters")).as("not logged in: redirected to the login page").isEqualTo(302);
         assertThat(Files.readString(app.log)).contains("Vaadin is running in production mode");
+    }
+
+    @Test
+    void theLoginFormIsInTheFirstResponseAndAFailedLoginKeepsTheUserName() throws Exception {
+        var login = app.get("/login");
+        // Server-rendered: the form needs no script, so nothing waits for the console's bundle.
+        assertThat(login.body()).contains("<form method=\"post\" action=\"login\"").contains("name=\"_csrf\"")
+                .doesNotContain("<script");
+        assertThat(login.headers().firstValue("Content-Security-Policy").orElse("")).contains("script-src 'self'");
+
+        var context = browser.newContext();
+        Page page = context.newPage();
+        page.navigate(app.url("/login"));
+        page.locator("input[name=username]").fill("dba\"><b>x</b>");
+        page.locator("input[name=password]").fill("not the password");
+        page.locator("input[name=password]").press("Enter");
+        assertThat(page.locator(".sb-login-failed")).containsText("Incorrect user name or password");
+        assertThat(page.locator("input[name=username]")).hasValue("dba\"><b>x</b>");
+        assertThat(page.locator("input[name=password]")).hasValue("");
+        assertThat(page.locator("b")).hasCount(0);
+        page.locator("input[name=username]").fill("dba");
+        page.locator("input[name=password]").fill(app.passwordOf("dba"));
+        page.locator("input[name=password]").press("Enter");
+        page.locator("vaadin-app-layout").waitFor();
+        context.close();
     }
 
     @Test

@@ -1,6 +1,5 @@
 package com.switchback.security;
 
-import com.switchback.security.ui.LoginView;
 import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyConfiguration;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import org.springframework.context.ApplicationEventPublisher;
@@ -62,7 +61,10 @@ class SecurityConfig {
         }
         http.addFilterBefore(sessions.registrationFilter(), AuthorizationFilter.class);
         http.addFilterBefore(new OneTimePasswordFilter(), AuthorizationFilter.class);
-        return http.with(VaadinSecurityConfigurer.vaadin(), c -> c.loginView(LoginView.class)
+        http.addFilterBefore(new LastUsername(),
+                org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class);
+        // The login page is plain server-rendered HTML (ui.LoginPage): the form shows before any script loads.
+        return http.with(VaadinSecurityConfigurer.vaadin(), c -> c.loginView("/login")
                 // A path that is no route reaches the router (its not-found page, HTTP 404) once logged in;
                 // by default Vaadin's configurer denies it with a bare 403 before the router sees it.
                 .anyRequest(AuthorizeHttpRequestsConfigurer.AuthorizedUrl::authenticated)).build();

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
  */
 class SessionMemoryBench {
 
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" content=\"([^\"]+)\"");
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private static final Pattern USED = Pattern.compile("used (\\d+)K");
 
     @Test

@@ -117,7 +117,7 @@ public final class RunningJar implements AutoCloseable {
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         String page = http.send(HttpRequest.newBuilder(URI.create(url("/login"))).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
-        var csrf = java.util.regex.Pattern.compile("name=\"_csrf\" content=\"([^\"]+)\"").matcher(page);
+        var csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
         assertThat(csrf.find()).as("a CSRF token on the login page").isTrue();
         String form = "username=" + encode(username) + "&password=" + encode(password) + "&_csrf=" + encode(csrf.group(1));
         var response = http.send(HttpRequest.newBuilder(URI.create(url("/login")))
