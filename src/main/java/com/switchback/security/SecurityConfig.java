@@ -41,9 +41,11 @@ class SecurityConfig {
                                             UserAccountRepository accounts, AuditLog audit,
                                             TransactionTemplate transactions) throws Exception {
         // The health endpoint answers load balancers and the container's health check; the
-        // stylesheets are needed by the login page too.
+        // stylesheets are needed by the login page too. The login page with any query (?ended=idle,
+        // ?sso-refused): form login's own permission covers only its exact addresses.
         http.authorizeHttpRequests(a -> a
-                .requestMatchers("/actuator/health", "/actuator/health/**", "/styles/**").permitAll());
+                .requestMatchers("/actuator/health", "/actuator/health/**", "/styles/**").permitAll()
+                .requestMatchers(org.springframework.http.HttpMethod.GET, "/login").permitAll());
         http.headers(h -> h
                 .contentSecurityPolicy(csp -> csp.policyDirectives(SecurityHeaders.FALLBACK))
                 .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN))

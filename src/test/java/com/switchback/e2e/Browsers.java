@@ -41,13 +41,19 @@ public final class Browsers {
         return page;
     }
 
-    /** Records each CSP refusal Chromium reports on the page's console. */
+    /** Every error Chromium wrote to the console of a page opened through {@link #login}, with its page. */
+    public static final List<String> CONSOLE_ERRORS = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Records each CSP refusal, and each console error, Chromium reports on the page's console. */
     public static void watchCsp(Page page) {
         page.onConsoleMessage(m -> {
             if (m.text().contains("Content Security Policy")) {
                 CSP_VIOLATIONS.add(page.url() + ": " + m.text());
+            } else if ("error".equals(m.type())) {
+                CONSOLE_ERRORS.add(page.url() + ": " + m.text() + " (" + m.location() + ")");
             }
         });
+        page.onPageError(e -> CONSOLE_ERRORS.add(page.url() + ": uncaught " + e));
     }
 
     public static Playwright playwright() {

@@ -42,6 +42,9 @@ class ConsoleBrowserIT {
     @BeforeAll
     static void start() throws Exception {
         Files.createDirectories(SHOTS);
+        // What other browser tests in this JVM saw (a stopped server, on purpose) is theirs, not this console's.
+        Browsers.CSP_VIOLATIONS.clear();
+        Browsers.CONSOLE_ERRORS.clear();
         app = RunningJar.start("--switchback.simulated.step-duration=PT1S");
         playwright = Browsers.playwright();
         browser = Browsers.chromium(playwright);
@@ -180,8 +183,12 @@ class ConsoleBrowserIT {
         auditor.navigate(app.url("/audit"));
         auditor.getByLabel("Cluster").fill(rolledBack);
         auditor.getByLabel("Cluster").press("Enter");
-        assertThat(auditor.locator("vaadin-grid-cell-content", new Page.LocatorOptions().setHasText("request.approved")).first())
-                .isVisible();
+        try {
+            assertThat(auditor.locator("vaadin-grid-cell-content", new Page.LocatorOptions().setHasText("request.approved"))
+                    .first()).isVisible();
+        } finally {
+            screenshot(auditor, "11-audit-filtered");
+        }
         button(auditor, "Verify integrity").click();
         assertThat(auditor.getByText("Intact, ", new Page.GetByTextOptions().setExact(false))).isVisible();
         screenshot(auditor, "11-audit-trail");
@@ -250,8 +257,13 @@ class ConsoleBrowserIT {
     @Test
     @Order(7)
     void everyViewRunsUnderTheContentSecurityPolicyWithNoViolation() throws Exception {
+        // The login page is plain HTML without a script: the strict policy with no script at all but our own.
         var page = app.get("/login");
-        String csp = page.headers().firstValue("Content-Security-Policy").orElseThrow();
+        assertThat(page.headers().firstValue("Content-Security-Policy").orElseThrow())
+                .contains("script-src 'self';").doesNotContain("unsafe-inline'; img").contains("frame-ancestors 'none'");
+        // The console's pages: inline scripts only with the page's nonce.
+        Page probe = login("auditor");
+        String csp = probe.navigate(app.url("/clusters")).headers().get("content-security-policy");
         assertThat(csp).contains("script-src 'self' 'nonce-").contains("frame-ancestors 'none'")
                 .doesNotContain("script-src 'self' 'unsafe-inline'");
         assertThat(page.headers().firstValue("Referrer-Policy")).hasValue("same-origin");
@@ -287,10 +299,92 @@ class ConsoleBrowserIT {
         assertThat(Browsers.CSP_VIOLATIONS).as("Content-Security-Policy violations").isEmpty();
     }
 
+    @Test
+    @Order(8)
+    void aRequesterIsToldOnAnotherPageAndItemsAndFiltersHaveAddressesThatSurviveBack() throws Exception {
+        String cluster = clusterIn("RDS2POLARDB_SYNCING", 3);
+        Page dba = login("dba");
+        dba.navigate(app.url("/clusters/" + cluster));
+        button(dba, "Cancel Migration").click();
+        dba.locator("vaadin-text-area textarea").fill("Told on another page");
+        button(dba, "Request cancellation").click();
+        assertThat(dba.getByText("Waiting for a team lead's approval", new Page.GetByTextOptions().setExact(false)))
+                .isVisible();
+
+        // The DBA moves on to the list: a search, and a status picked by typing part of it and Enter.
+        dba.navigate(app.url("/clusters"));
+        dba.getByLabel("Search").fill(cluster);
+        assertThat(dba).hasURL(java.util.regex.Pattern.compile(".*/clusters\\?q=" + cluster + "$"));
+        dba.getByLabel("Migration status").fill("syncing to pol");
+        dba.getByLabel("Migration status").press("Enter");
+        assertThat(dba).hasURL(java.util.regex.Pattern.compile(".*status=RDS2POLARDB_SYNCING.*"));
+        assertThat(dba.locator(".sb-result-count")).hasText(java.util.regex.Pattern.compile("1 of \\d+ clusters"));
+
+        // A team lead rejects it elsewhere; the notice finds the DBA on the list, with a link to the request.
+        Page lead = login("lead2");
+        lead.navigate(app.url("/approvals"));
+        lead.locator("vaadin-grid-cell-content", new Page.LocatorOptions().setHasText("Told on another page")).click();
+        lead.getByLabel("Comment").fill("Not during the sale");
+        button(lead, "Reject").click();
+        Locator notice = dba.locator("vaadin-notification-card", new Page.LocatorOptions().setHasText("was rejected by lead2"));
+        assertThat(notice).isVisible();
+        screenshot(dba, "13-notice-on-another-page");
+        notice.getByText("Open").click();
+        assertThat(dba).hasURL(java.util.regex.Pattern.compile(".*/requests/\\d+$"));
+        assertThat(dba.locator(".sb-request-panel .sb-request-state")).hasText("REJECTED");
+        screenshot(dba, "14-request-page");
+        dba.reload();
+        assertThat(dba.locator(".sb-request-panel .sb-request-state")).hasText("REJECTED");
+        assertThat(dba.locator("vaadin-grid.sb-list [part~=selected-row]").first()).isVisible();
+
+        // Back: the list as it was left, and its rows lead to the clusters and back again.
+        dba.goBack();
+        dba.goBack();
+        assertThat(dba).hasURL(java.util.regex.Pattern.compile(".*/clusters\\?.*status=RDS2POLARDB_SYNCING.*"));
+        assertThat(dba.getByLabel("Search")).hasValue(cluster);
+        // A click anywhere on the row opens it (here on its status, not on the id's link).
+        dba.locator("vaadin-grid-cell-content .sb-raw", new Page.LocatorOptions().setHasText("RDS2POLARDB_SYNCING"))
+                .first().click();
+        assertThat(dba).hasURL(java.util.regex.Pattern.compile(".*/clusters/" + cluster + "$"));
+        dba.goBack();
+        assertThat(dba.getByLabel("Search")).hasValue(cluster);
+        assertThat(dba.locator(".sb-result-count")).hasText(java.util.regex.Pattern.compile("1 of \\d+ clusters"));
+    }
+
+    @Test
+    @Order(9)
+    void theColumnsPeopleDecideOnFitA1366PixelScreen() {
+        Page auditor = login("auditor");
+        auditor.setViewportSize(1366, 768);
+        String[][] decisive = {{"/clusters", "Cluster status"}, {"/clusters", "Migration status"},
+                {"/requests", "Requested by"}, {"/requests", "Request · State"}, {"/audit", "Outcome"}, {"/audit", "Details"}};
+        for (String[] d : decisive) {
+            auditor.navigate(app.url(d[0]));
+            Locator header = auditor.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions()
+                    .setHasText(java.util.regex.Pattern.compile("^" + java.util.regex.Pattern.quote(d[1]) + "$"))).first();
+            header.waitFor();
+            var box = header.boundingBox();
+            assertThat(box.x + box.width).as(d[0] + ": " + d[1]).isLessThanOrEqualTo(1366);
+            if (d[1].equals("Cluster status")) {
+                screenshot(auditor, "15-clusters-1366");
+            }
+        }
+    }
+
     /** Opens a view and waits until its content is drawn (the engine ran under the policy). */
     private static void visit(Page page, String path) {
         page.navigate(app.url(path));
         page.locator("vaadin-app-layout h2, vaadin-app-layout vaadin-grid").first().waitFor();
+    }
+
+    @Test
+    @Order(99)
+    void noPageOfTheseTestsWroteAnErrorToTheBrowserConsole() {
+        // The addresses answered 404 on purpose are the only resources allowed to fail.
+        assertThat(Browsers.CONSOLE_ERRORS.stream()
+                .filter(e -> !(e.contains("status of 404") && (e.contains("/no-such-page") || e.contains("/not-a-number")))))
+                .as("errors in the browser console, on any page of these tests").isEmpty();
+        assertThat(Browsers.CSP_VIOLATIONS).as("Content-Security-Policy violations").isEmpty();
     }
 
     // --- helpers ---

@@ -49,7 +49,8 @@ public class ApprovalsView extends ListWithPanel<MigrationRequest> implements Be
         CurrentUser user = CurrentUser.of(auth);
         this.panel = new RequestPanel(migrations, approvals, audit, user).onDecided(this::decided);
         RequestsView.RequestColumns.addTo(grid, "approvals", false, user.name());
-        grid.addColumn(MigrationRequest::reason).setHeader("Reason").setFlexGrow(1);
+        grid.addColumn(MigrationRequest::reason).setHeader("Reason").setWidth("12em").setFlexGrow(1);
+        RequestsView.RequestColumns.addDetailsTo(grid);
         grid.setEmptyStateText("No request waits for approval.");
         decided.setVisible(false);
         decided.addClassName("sb-decided");

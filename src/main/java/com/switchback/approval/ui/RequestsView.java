@@ -62,6 +62,7 @@ public class RequestsView extends ListWithPanel<MigrationRequest> implements Bef
             f.setValueChangeMode(ValueChangeMode.LAZY);
         }
         RequestColumns.addTo(grid, "requests", true, user.name());
+        RequestColumns.addDetailsTo(grid);
         grid.setItems(q -> migrations.requests(filter(), q.getOffset(), q.getLimit()).stream(), q -> counted(filter()))
                 .setIdentifierProvider(MigrationRequest::id);
         grid.setEmptyStateText("No request matches these filters.");
@@ -117,9 +118,13 @@ public class RequestsView extends ListWithPanel<MigrationRequest> implements Bef
                     .setHeader(withState ? "Request · State" : "Request").setKey(ListWithPanel.LINK_COLUMN).setAutoWidth(true).setFlexGrow(0);
             grid.addColumn(MigrationRequest::clusterId).setHeader("Cluster").setAutoWidth(true).setFlexGrow(0);
             grid.addColumn(r -> r.action().title()).setHeader("Action").setAutoWidth(true).setFlexGrow(0);
+            grid.addColumn(r -> r.requestedBy() + (r.requestedBy().equals(me) ? " (yours)" : "")).setHeader("Requested by")
+                    .setKey("requestedBy").setAutoWidth(true).setFlexGrow(0);
+        }
+
+        /** What matters less for a decision: after the caller's own columns. */
+        static void addDetailsTo(Grid<MigrationRequest> grid) {
             grid.addColumn(MigrationRequest::optionShort).setHeader("Option").setAutoWidth(true).setFlexGrow(0);
-            grid.addColumn(r -> r.requestedBy() + (r.requestedBy().equals(me) ? " (yours)" : "")).setHeader("Requested by").setKey("requestedBy")
-                    .setAutoWidth(true).setFlexGrow(0);
             grid.addColumn(r -> Formats.utc(r.requestedAt())).setHeader("Requested").setAutoWidth(true).setFlexGrow(1);
         }
     }

@@ -90,10 +90,6 @@ public class ClustersView extends VerticalLayout implements BeforeEnterObserver 
                 .setSortProperty(ClusterSort.ID.name()).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(ClusterSummary::description).setHeader("Description")
                 .setKey("description").setSortProperty(ClusterSort.DESCRIPTION.name()).setWidth("10em").setFlexGrow(1);
-        grid.addColumn(ClusterSummary::region).setHeader("Region").setKey("region")
-                .setSortProperty(ClusterSort.REGION.name()).setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(ClusterSummary::engineVersion).setHeader("Engine").setKey("engine")
-                .setSortProperty(ClusterSort.ENGINE.name()).setAutoWidth(true).setFlexGrow(0);
         // Lit renderers: rows cost no server-side components (interpolated text is escaped).
         grid.addColumn(LitRenderer.<ClusterSummary>of("""
                         <span class="sb-raw">${item.raw}</span>&nbsp;<span theme="${item.theme}">${item.label}</span>""")
@@ -118,9 +114,13 @@ public class ClustersView extends VerticalLayout implements BeforeEnterObserver 
                         .withProperty("title", c -> Formats.utc(c.expiredTime())))
                 .setHeader("Window").setKey("window").setSortProperty(ClusterSort.WINDOW.name())
                 .setAutoWidth(true).setFlexGrow(0);
-        // Last: on a narrow screen what scrolls out of view is the cluster's status, not the migration's.
         grid.addColumn(ClusterSummary::clusterStatus).setHeader("Cluster status")
                 .setKey("clusterStatus").setSortProperty(ClusterSort.CLUSTER_STATUS.name()).setAutoWidth(true).setFlexGrow(0);
+        // Last: what people decide on comes first and fits 1366 px; region and engine may scroll out of view.
+        grid.addColumn(ClusterSummary::region).setHeader("Region").setKey("region")
+                .setSortProperty(ClusterSort.REGION.name()).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(ClusterSummary::engineVersion).setHeader("Engine").setKey("engine")
+                .setSortProperty(ClusterSort.ENGINE.name()).setAutoWidth(true).setFlexGrow(0);
         grid.setItems(query -> clusters.page(filter(), sortOf(query.getSortOrders()), query.getOffset(),
                         query.getLimit()).stream(),
                 query -> counted(filter()));

@@ -101,8 +101,8 @@ class ApprovalViewsTest extends KaribuTest {
         assertThat(_find(Span.class, spec -> spec.withClasses("sb-nav-badge")).stream()
                 .filter(b -> b.isVisible() && b.getText().equals("1"))).as("own request: no approvals badge, but a "
                 + "Requests badge for the open request").hasSize(1);
-        assertThat(view.grid.getColumns().get(4).getHeaderText()).isEqualTo("Requested by");
-        assertThat(com.github.mvysny.kaributesting.v10.GridKt._getFormattedRow(view.grid, 0).get(4))
+        assertThat(view.grid.getColumns().get(3).getHeaderText()).isEqualTo("Requested by");
+        assertThat(com.github.mvysny.kaributesting.v10.GridKt._getFormattedRow(view.grid, 0).get(3))
                 .isEqualTo("lead (yours)");
     }
 
