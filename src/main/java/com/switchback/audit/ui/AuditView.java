@@ -89,7 +89,7 @@ public class AuditView extends ListWithPanel<AuditEvent> implements BeforeEnterO
                 .setHeader("Outcome").setKey("outcome").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(e -> e.clusterId() == null ? "" : e.clusterId()).setHeader("Cluster").setAutoWidth(true)
                 .setFlexGrow(0);
-        grid.addColumn(AuditEvent::details).setHeader("Details").setKey("details").setWidth("16em").setFlexGrow(1);
+        grid.addColumn(AuditEvent::details).setHeader("Details").setKey("details").setWidth("12em").setFlexGrow(1);
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setItems(q -> audit.page(filter(), q.getOffset(), q.getLimit()).stream(), q -> counted(filter()))
                 .setIdentifierProvider(AuditEvent::seq);
