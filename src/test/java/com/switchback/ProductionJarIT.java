@@ -73,6 +73,17 @@ class ProductionJarIT {
     }
 
     @Test
+    void errorsTheContainerRaisesItselfGetTheConsolesOwnPage() throws Exception {
+        // An encoded slash: Tomcat refuses it before the application sees the request.
+        var malformed = app.get("/clusters/%3Cx%3E%2Fy");
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(malformed.body()).contains("<h2>Bad request</h2>").contains("Back to the clusters")
+                .doesNotContainIgnoringCase("tomcat").doesNotContainIgnoringCase("apache").doesNotContain("Exception");
+        assertThat(malformed.headers().firstValue("Server")).isEmpty();
+        assertThat(malformed.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+    }
+
+    @Test
     void theLoginFormIsInTheFirstResponseAndAFailedLoginKeepsTheUserName() throws Exception {
         var login = app.get("/login");
         // Server-rendered: the form needs no script, so nothing waits for the console's bundle.

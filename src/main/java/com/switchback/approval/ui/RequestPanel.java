@@ -173,7 +173,11 @@ public class RequestPanel extends Div {
         } else {
             body.add(new H4(r.startedAt() == null ? "Steps (never ran)" : "Steps"));
             steps.show(migrations.steps(r.id()));
-            steps.setClassName("sb-steps-not-run", r.startedAt() == null);
+            boolean ran = r.startedAt() != null;
+            steps.setClassName("sb-steps-not-run", !ran);
+            // Steps that never ran have no duration or details: the narrow panel shows what they would have been.
+            steps.getColumnByKey("duration").setVisible(ran);
+            steps.getColumnByKey("details").setVisible(ran);
             body.add(steps);
         }
         body.add(new H4("Timeline"));

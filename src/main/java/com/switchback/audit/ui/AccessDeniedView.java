@@ -20,7 +20,7 @@ import jakarta.servlet.http.HttpServletResponse;
 @ParentLayout(MainLayout.class)
 public class AccessDeniedView extends VerticalLayout implements HasErrorParameter<AccessDeniedException> {
 
-    static final String MESSAGE = "You do not have access to this page. Ask an administrator if you need it.";
+    static final String MESSAGE = com.switchback.base.web.ErrorPages.of(403, null).message();
 
     private final AuditLog audit;
 
@@ -33,7 +33,7 @@ public class AccessDeniedView extends VerticalLayout implements HasErrorParamete
         String path = "/" + event.getLocation().getPath();
         audit.record("access.denied", null, null, Outcome.DENIED, "Page " + path + " refused.");
         removeAll();
-        add(new H2("Access denied"), new Paragraph(MESSAGE), new Anchor("", "Back to the start page"));
+        add(new H2(com.switchback.base.web.ErrorPages.of(403, null).title()), new Paragraph(MESSAGE), new Anchor("", "Back to the start page"));
         return HttpServletResponse.SC_FORBIDDEN;
     }
 }

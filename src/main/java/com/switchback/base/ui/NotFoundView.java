@@ -12,7 +12,7 @@ import com.vaadin.flow.router.ParentLayout;
 import jakarta.annotation.security.PermitAll;
 import jakarta.servlet.http.HttpServletResponse;
 
-/** Unknown addresses get a plain page with a way back, never a framework error page. */
+/** Unknown addresses get the console's not-found page (texts from {@code ErrorPages}) with a way back. */
 @PermitAll
 @ParentLayout(MainLayout.class)
 public class NotFoundView extends VerticalLayout implements HasErrorParameter<NotFoundException> {
@@ -20,9 +20,8 @@ public class NotFoundView extends VerticalLayout implements HasErrorParameter<No
     @Override
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<NotFoundException> parameter) {
         removeAll();
-        add(new H2("Page not found"),
-                new Paragraph("There is no page at /" + event.getLocation().getPath() + "."),
-                new Anchor("", "Back to the clusters"));
-        return HttpServletResponse.SC_NOT_FOUND;
+        var page = com.switchback.base.web.ErrorPages.of(HttpServletResponse.SC_NOT_FOUND, "/" + event.getLocation().getPath());
+        add(new H2(page.title()), new Paragraph(page.message()), new Anchor("", "Back to the clusters"));
+        return page.status();
     }
 }

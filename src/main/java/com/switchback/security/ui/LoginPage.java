@@ -1,6 +1,6 @@
 package com.switchback.security.ui;
 
-import com.switchback.Application;
+import com.switchback.base.web.PlainPage;
 import com.switchback.base.DemoMode;
 import com.switchback.base.ui.DemoMarker;
 import com.switchback.security.DemoAccounts;
@@ -23,7 +23,6 @@ import org.springframework.security.web.WebAttributes;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.util.HtmlUtils;
 
 /**
  * The login page, rendered on the server as plain HTML: the form is there with the first response,
@@ -88,16 +87,6 @@ class LoginPage {
 
     private String html(List<Message> messages, String username, CsrfToken csrf) {
         StringBuilder b = new StringBuilder(4096);
-        b.append("""
-                <!doctype html>
-                <html lang="en">
-                <head>
-                <meta charset="utf-8">
-                <meta name="viewport" content="width=device-width, initial-scale=1">
-                <title>Log in — Switchback</title>
-                """);
-        b.append("<link rel=\"icon\" href=\"").append(e(Application.FAVICON)).append("\">\n");
-        b.append("<style>").append(STYLE).append("</style>\n</head>\n<body>\n<main class=\"sb-login\">\n");
         b.append("<h1>Switchback</h1>\n<p class=\"sb-login-tagline\">RDS for MySQL → PolarDB migration console</p>\n");
         if (demo.enabled()) {
             b.append("<span class=\"sb-demo-marker\">").append(e(DemoMarker.TEXT)).append("</span>\n");
@@ -132,42 +121,10 @@ class LoginPage {
                     b.append("<span>").append(e(user + " — " + String.join(", ", roles))).append("</span>\n"));
             b.append("</div>\n");
         }
-        return b.append("</main>\n</body>\n</html>\n").toString();
+        return PlainPage.document("Log in", b.toString());
     }
 
     private static String e(String text) {
-        return HtmlUtils.htmlEscape(text, "UTF-8");
+        return PlainPage.escape(text);
     }
-
-    /** Lumo's look in a few lines, inline: the page needs no other request. */
-    private static final String STYLE = """
-            html { font-family: -apple-system, BlinkMacSystemFont, "Roboto", "Segoe UI", Helvetica, Arial, sans-serif;
-              color: hsla(214, 40%, 16%, 0.94); background: #fff; }
-            body { margin: 0; min-height: 100vh; display: flex; align-items: center; justify-content: center; }
-            .sb-login { display: flex; flex-direction: column; align-items: center; gap: 0.5rem; padding: 1.5rem;
-              width: min(22rem, 92vw); box-sizing: border-box; }
-            h1 { margin: 0; font-size: 2rem; font-weight: 600; }
-            .sb-login-tagline { margin: 0 0 0.5rem; color: hsla(214, 42%, 18%, 0.69); text-align: center; }
-            .sb-demo-marker { background: hsla(214, 45%, 20%, 0.52); color: #fff; border-radius: 0.5em;
-              padding: 0.2em 0.6em; font-size: 0.85rem; }
-            .sb-login-error, .sb-login-info { margin: 0; padding: 0.6rem 0.8rem; border-radius: 0.5rem; width: 100%;
-              box-sizing: border-box; font-size: 0.9rem; }
-            .sb-login-error { background: hsla(3, 85%, 49%, 0.1); color: hsl(3, 85%, 35%); }
-            .sb-login-info { background: hsla(214, 90%, 52%, 0.1); color: hsl(214, 90%, 30%); }
-            .sb-login-form { display: flex; flex-direction: column; gap: 0.3rem; width: 100%; }
-            .sb-login-form label { font-size: 0.85rem; font-weight: 500; color: hsla(214, 42%, 18%, 0.69); margin-top: 0.4rem; }
-            .sb-login-form input { font: inherit; padding: 0.5rem 0.6rem; border: none; border-radius: 0.25rem;
-              background: hsla(214, 57%, 24%, 0.1); }
-            .sb-login-form input:focus { outline: 2px solid hsla(214, 90%, 52%, 0.5); }
-            .sb-login-form button { margin-top: 1rem; font: inherit; font-weight: 600; padding: 0.55rem; border: none;
-              border-radius: 0.25rem; background: hsl(214, 90%, 52%); color: #fff; cursor: pointer; }
-            .sb-sso-login { margin-top: 0.5rem; color: hsl(214, 90%, 45%); }
-            .sb-demo-accounts { display: flex; flex-direction: column; align-items: center; margin-top: 1rem;
-              font-size: 0.85rem; color: hsla(214, 42%, 18%, 0.69); }
-            @media (prefers-color-scheme: dark) {
-              html { background: hsl(214, 35%, 21%); color: hsla(214, 96%, 96%, 0.9); }
-              .sb-login-form input { background: hsla(214, 65%, 85%, 0.12); color: inherit; }
-              .sb-login-tagline, .sb-demo-accounts, .sb-login-form label { color: hsla(214, 87%, 92%, 0.69); }
-            }
-            """;
 }
