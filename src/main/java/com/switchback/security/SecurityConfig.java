@@ -39,7 +39,13 @@ class SecurityConfig {
     SecurityFilterChain securityFilterChain(HttpSecurity http, UserSessions sessions,
                                             ObjectProvider<ClientRegistrationRepository> sso, SsoProperties ssoProperties,
                                             UserAccountRepository accounts, AuditLog audit,
-                                            TransactionTemplate transactions) throws Exception {
+                                            TransactionTemplate transactions,
+                                            com.vaadin.flow.spring.security.VaadinDefaultRequestCache requestCache)
+            throws Exception {
+        // After logging in, the page the person was on, at its own address: no "?continue" left in it.
+        var savedRequests = new org.springframework.security.web.savedrequest.HttpSessionRequestCache();
+        savedRequests.setMatchingRequestParameterName(null);
+        requestCache.setDelegateRequestCache(savedRequests);
         // The health endpoint answers load balancers and the container's health check; the
         // stylesheets are needed by the login page too. The login page with any query (?ended=idle,
         // ?sso-refused): form login's own permission covers only its exact addresses.
