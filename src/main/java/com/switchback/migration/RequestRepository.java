@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import com.switchback.base.jobs.JobClaims;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -15,9 +16,11 @@ import org.springframework.stereotype.Repository;
 class RequestRepository {
 
     private final JdbcClient jdbc;
+    private final JobClaims claims;
 
     RequestRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.claims = new JobClaims(jdbc);
     }
 
     long insert(String clusterId, MigrationAction action, ActionOptions options, RequestState state, String requestedBy,
@@ -182,41 +185,23 @@ class RequestRepository {
     record Claimed(Lease lease, String previousExecutor) {
     }
 
+    /** Requests as jobs of the one claim-and-fence mechanism: ready once approved, until they expire. */
+    static final JobClaims.Kind JOBS = new JobClaims.Kind("migration_request",
+            "state = 'APPROVED' and expires_at > now()", "EXECUTING",
+            "started_at = coalesce(j.started_at, now()), version = j.version + 1");
+
     /**
      * Claims the oldest request that is ready, or whose executor stopped sending heartbeats, with a
-     * new fencing epoch. SKIP LOCKED and the state check make two executors never claim the same
-     * request; an executor never takes over a run it still has going.
+     * new fencing epoch (see {@link JobClaims}).
      */
     Optional<Claimed> claim(String executorId, Duration staleAfter, java.util.Set<Long> runningHere) {
-        // The ids are numbers of our own: written into the statement, they cannot carry anything else.
-        String running = runningHere.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
-        return jdbc.sql("""
-                        with candidate as (
-                            select id, state as old_state, executor_id as old_executor from migration_request
-                            where ((state = 'APPROVED' and expires_at > now())
-                               or (state = 'EXECUTING' and heartbeat_at < now() - make_interval(secs => :stale)))
-                              and not (id = any('{%s}'::bigint[]))
-                            order by id limit 1 for update skip locked)""".formatted(running)
-                        + "\n" + """
-                        update migration_request m set state = 'EXECUTING', executor_id = :me, heartbeat_at = now(),
-                            started_at = coalesce(m.started_at, now()), version = m.version + 1, epoch = m.epoch + 1
-                        from candidate where m.id = candidate.id
-                        returning m.id, m.epoch, candidate.old_state, candidate.old_executor""")
-                .param("me", executorId).param("stale", staleAfter.toMillis() / 1000.0)
-                .query((rs, n) -> {
-                    boolean takeover = "EXECUTING".equals(rs.getString(3));
-                    return new Claimed(new Lease(rs.getLong(1), executorId, rs.getLong(2), takeover),
-                            takeover ? rs.getString(4) : null);
-                }).optional();
+        return claims.claim(JOBS, executorId, staleAfter, runningHere).map(c -> new Claimed(
+                new Lease(c.jobId(), executorId, c.epoch(), c.takeover()), c.previousExecutor()));
     }
 
     /** Heartbeat and fence check in one: false once another executor holds the request (we must stop). */
     boolean touch(Lease lease) {
-        return jdbc.sql("""
-                        update migration_request set heartbeat_at = greatest(heartbeat_at, now())
-                        where id = :r and epoch = :e and executor_id = :me and state = 'EXECUTING'""")
-                .param("r", lease.requestId()).param("e", lease.epoch()).param("me", lease.executorId())
-                .update() == 1;
+        return claims.touch(JOBS, claimOf(lease));
     }
 
     /**
@@ -224,11 +209,11 @@ class RequestRepository {
      * so a takeover waits for this transaction instead of racing it.
      */
     boolean holds(Lease lease) {
-        return jdbc.sql("""
-                        select 1 from migration_request
-                        where id = :r and epoch = :e and executor_id = :me and state = 'EXECUTING' for share""")
-                .param("r", lease.requestId()).param("e", lease.epoch()).param("me", lease.executorId())
-                .query(Integer.class).optional().isPresent();
+        return claims.holds(JOBS, claimOf(lease));
+    }
+
+    private static JobClaims.Claim claimOf(Lease lease) {
+        return new JobClaims.Claim(lease.requestId(), lease.executorId(), lease.epoch(), null);
     }
 
     /** Appended to a journal write: it changes a row only while the run's epoch holds. */
@@ -294,19 +279,12 @@ class RequestRepository {
      * request over while a read-only window runs without asking PostgreSQL.
      */
     boolean extend(Lease lease, java.time.Duration by) {
-        return jdbc.sql("""
-                        update migration_request set heartbeat_at = now() + make_interval(secs => :s)
-                        where id = :r and epoch = :e and executor_id = :me and state = 'EXECUTING'""")
-                .param("s", by.toMillis() / 1000.0).param("r", lease.requestId()).param("e", lease.epoch())
-                .param("me", lease.executorId()).update() == 1;
+        return claims.extend(JOBS, claimOf(lease), by);
     }
 
     /** Back to ordinary heartbeats after a read-only window held the lease ahead. */
     void endExtension(Lease lease) {
-        jdbc.sql("""
-                        update migration_request set heartbeat_at = now()
-                        where id = :r and epoch = :e and executor_id = :me and state = 'EXECUTING'""")
-                .param("r", lease.requestId()).param("e", lease.epoch()).param("me", lease.executorId()).update();
+        claims.endExtension(JOBS, claimOf(lease));
     }
 
     /** Ends an execution; only the holder of the current epoch can, and only once. */
