@@ -6,7 +6,6 @@ import com.switchback.audit.AuditLog;
 import com.switchback.audit.Outcome;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 import com.switchback.security.session.SessionEnd;
 import com.switchback.security.session.UserSessions;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -18,7 +17,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class UserService {
 
-    private static final Pattern USERNAME = Pattern.compile("[a-z][a-z0-9._-]{1,31}");
 
     private final UserAccountRepository accounts;
     private final PasswordEncoder encoder;
@@ -44,7 +42,7 @@ public class UserService {
     @PreAuthorize(AppRoles.CAN_ADMINISTER)
     @Transactional
     public void create(String username, String password, Set<String> roles) {
-        usernameProblem(username).ifPresent(p -> {
+        AccountRules.usernameProblem(username).ifPresent(p -> {
             throw new IllegalArgumentException(p);
         });
         PasswordPolicy.require(password, username);
@@ -140,32 +138,12 @@ public class UserService {
      * could give themselves DBA and TEAM_LEAD, or make the accounts to, and request and approve alone.
      */
     private static void checkRoles(Set<String> roles) {
-        rolesProblem(roles).ifPresent(p -> {
+        AccountRules.rolesProblem(roles).ifPresent(p -> {
             throw new IllegalArgumentException(p);
         });
     }
 
-    /** The user-name rule, as forms show it before anything is typed. */
-    public static final String USERNAME_RULE = "2–32 characters: lower-case letters, digits, '.', '_' or '-', "
-            + "starting with a letter.";
 
-    /** Why {@code username} is not a valid new user name, if it is not (the service refuses it the same way). */
-    public static java.util.Optional<String> usernameProblem(String username) {
-        return username != null && USERNAME.matcher(username).matches() ? java.util.Optional.empty()
-                : java.util.Optional.of("A username is " + USERNAME_RULE);
-    }
-
-    /** Why a set of roles cannot be held together, if it cannot (the service refuses it the same way). */
-    public static java.util.Optional<String> rolesProblem(Set<String> roles) {
-        if (roles == null || roles.isEmpty() || !AppRoles.ALL.containsAll(roles)) {
-            return java.util.Optional.of("Choose one or more of the roles " + AppRoles.ALL + ".");
-        }
-        if (roles.contains(AppRoles.ADMIN) && (roles.contains(AppRoles.DBA) || roles.contains(AppRoles.TEAM_LEAD))) {
-            return java.util.Optional.of("An administrator holds no DBA or TEAM_LEAD role (separation of duties): "
-                    + "use a second account for those.");
-        }
-        return java.util.Optional.empty();
-    }
 
     /** Lifts a login lockout of the account (docs/security.md); audited. */
     @PreAuthorize(AppRoles.CAN_ADMINISTER)

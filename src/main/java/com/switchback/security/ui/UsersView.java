@@ -1,6 +1,7 @@
 package com.switchback.security.ui;
 
 import com.switchback.base.AppRoles;
+import com.switchback.security.AccountRules;
 import com.switchback.security.PasswordPolicy;
 import com.switchback.security.UserAccount;
 import com.switchback.security.UserService;
@@ -53,7 +54,7 @@ public class UsersView extends VerticalLayout {
 
         // The rules are shown before anything is typed; every broken one is marked at once on its field.
         username.setMaxLength(32);
-        username.setHelperText(UserService.USERNAME_RULE);
+        username.setHelperText(AccountRules.USERNAME_RULE);
         password.setMaxLength(128);
         password.setHelperText(PasswordPolicy.MIN_CHARACTERS + " characters or more, at most " + PasswordPolicy.MAX_BYTES
                 + " bytes; not the user name nor a common password. The user replaces it at first login.");
@@ -109,9 +110,9 @@ public class UsersView extends VerticalLayout {
 
     private void create() {
         String name = username.getValue().strip();
-        boolean ok = mark(username, UserService.usernameProblem(name))
+        boolean ok = mark(username, AccountRules.usernameProblem(name))
                 & mark(password, PasswordPolicy.problem(password.getValue(), name))
-                & markRoles(UserService.rolesProblem(Set.copyOf(newRoles.getValue())));
+                & markRoles(AccountRules.rolesProblem(Set.copyOf(newRoles.getValue())));
         if (!ok) {
             return;
         }
