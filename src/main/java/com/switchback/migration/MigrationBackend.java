@@ -63,4 +63,17 @@ public interface MigrationBackend {
     default List<RequestPlan.Check> preChecks(String clusterId, MigrationAction action, boolean swapEndpoints) {
         return List.of();
     }
+
+    /**
+     * Opens a comparison of both sides' data (Verify Data). A backend that cannot compare this
+     * cluster throws {@link ActionRefusedException} saying why.
+     */
+    default DataCheck dataCheck(String clusterId) {
+        throw new ActionRefusedException("Verify Data is not available for this backend.");
+    }
+
+    /** Why Verify Data is not available for the cluster, or null when it is. */
+    default String dataCheckUnavailable(String clusterId) {
+        return "Verify Data is not available for this backend.";
+    }
 }

@@ -26,7 +26,9 @@ public class MigrationService {
     private final OverviewCache overviews;
 
     MigrationService(MigrationRepository migrations, RequestRepository requests, MigrationBackends backends,
-                     ApprovalPolicy policy, RequestLifecycle lifecycle, OverviewCache overviews) {
+                     ApprovalPolicy policy, RequestLifecycle lifecycle, OverviewCache overviews,
+                     List<ClusterGate> gates) {
+        this.gates = gates;
         this.migrations = migrations;
         this.requests = requests;
         this.backends = backends;
@@ -34,6 +36,8 @@ public class MigrationService {
         this.lifecycle = lifecycle;
         this.overviews = overviews;
     }
+
+    private final List<ClusterGate> gates;
 
     @PreAuthorize(AppRoles.CAN_VIEW)
     @Transactional(readOnly = true)
@@ -178,8 +182,10 @@ public class MigrationService {
             return List.of();
         }
         try {
-            return CheckRegistry.forAction(backend.describe(clusterId), action,
-                    backend.preChecks(clusterId, action, options.swapEndpoints()), Instant.now());
+            List<RequestPlan.Check> checks = new java.util.ArrayList<>(CheckRegistry.forAction(backend.describe(clusterId),
+                    action, backend.preChecks(clusterId, action, options.swapEndpoints()), Instant.now()));
+            gates.forEach(g -> checks.addAll(g.checks(clusterId, action)));
+            return checks;
         } catch (RuntimeException e) {
             return List.of(RequestPlan.Check.fail("Backend reachable", OperationRunner.describe(e),
                     "Make the backend reachable; the first step runs every check again."));
@@ -256,8 +262,9 @@ public class MigrationService {
         MigrationBackend backend = backends.get(migrations.find(r.clusterId()).orElseThrow().backend());
         List<RequestPlan.Check> checks;
         try {
-            checks = CheckRegistry.forAction(backend.describe(r.clusterId()), r.action(),
-                    backend.preChecks(r.clusterId(), r.action(), r.swapEndpoints()), Instant.now());
+            checks = new java.util.ArrayList<>(CheckRegistry.forAction(backend.describe(r.clusterId()), r.action(),
+                    backend.preChecks(r.clusterId(), r.action(), r.swapEndpoints()), Instant.now()));
+            gates.forEach(g -> checks.addAll(g.checks(r.clusterId(), r.action())));
         } catch (RuntimeException e) {
             return new RequestPlan(List.of(new RequestPlan.Check("Backend reachable", false,
                     OperationRunner.describe(e))), steps);
@@ -291,6 +298,12 @@ public class MigrationService {
                 .filter(name -> !acknowledged.contains(name)).toList();
         if (!unacknowledged.isEmpty()) {
             throw refused(clusterId, action, "Acknowledge the warnings first: " + String.join("; ", unacknowledged) + ".");
+        }
+        for (ClusterGate gate : gates) {
+            String blocked = gate.blocksRequests(clusterId);
+            if (blocked != null) {
+                throw refused(clusterId, action, blocked);
+            }
         }
         Optional<MigrationRequest> open = requests.openFor(clusterId);
         if (open.isPresent()) {

@@ -39,7 +39,8 @@ public class OperationRunner {
     private final AuditLog audit;
 
     OperationRunner(RequestRepository requests, RequestLifecycle lifecycle, MigrationRepository migrations,
-                    MigrationBackends backends, MigrationEvents events, AuditLog audit) {
+                    MigrationBackends backends, MigrationEvents events, AuditLog audit, List<ClusterGate> gates) {
+        this.gates = gates;
         this.requests = requests;
         this.lifecycle = lifecycle;
         this.migrations = migrations;
@@ -47,6 +48,8 @@ public class OperationRunner {
         this.events = events;
         this.audit = audit;
     }
+
+    private final List<ClusterGate> gates;
 
     public Result run(Lease lease, Checkpoint checkpoint) {
         try {
@@ -77,12 +80,22 @@ public class OperationRunner {
                         + (live.comment().isEmpty() ? "" : " The backend reports: " + live.comment()));
             }
             // The checks are run again as execution starts and kept with the request; the first step enforces them.
-            List<RequestPlan.Check> checks = CheckRegistry.forAction(live, request.action(),
-                    backend.preChecks(clusterId, request.action(), request.swapEndpoints()), java.time.Instant.now());
+            List<RequestPlan.Check> checks = new java.util.ArrayList<>(CheckRegistry.forAction(live, request.action(),
+                    backend.preChecks(clusterId, request.action(), request.swapEndpoints()), java.time.Instant.now()));
+            List<RequestPlan.Check> gateChecks = gates.stream()
+                    .flatMap(g -> g.checks(clusterId, request.action()).stream()).toList();
+            checks.addAll(gateChecks);
             lifecycle.inRun(lease, () -> {
                 lifecycle.recordChecks(request, "STARTED", checks);
                 return null;
             });
+            // The gates' checks (a fresh, clean verification) are enforced here, before the first step.
+            List<RequestPlan.Check> gateFailures = gateChecks.stream().filter(c -> !c.passed()).toList();
+            if (!gateFailures.isEmpty()) {
+                return fail(lease, request, backend, -1, "Pre-checks failed: " + gateFailures.stream()
+                        .map(c -> c.name() + " — " + c.detail() + (c.fix().isEmpty() ? "" : " Fix: " + c.fix()))
+                        .collect(java.util.stream.Collectors.joining("; ")));
+            }
         }
         for (int seq = 0; seq < plan.size(); seq++) {
             if (journal.get(seq).state() == StepRecord.StepState.DONE) {

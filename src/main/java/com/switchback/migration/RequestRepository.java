@@ -18,9 +18,9 @@ class RequestRepository {
     private final JdbcClient jdbc;
     private final JobClaims claims;
 
-    RequestRepository(JdbcClient jdbc) {
+    RequestRepository(JdbcClient jdbc, JobClaims claims) {
         this.jdbc = jdbc;
-        this.claims = new JobClaims(jdbc);
+        this.claims = claims;
     }
 
     long insert(String clusterId, MigrationAction action, ActionOptions options, RequestState state, String requestedBy,

@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * <p>A job table has {@code id}, {@code state}, {@code executor_id}, {@code heartbeat_at} and
  * {@code epoch}; {@link Kind} says which rows are ready and what a claim sets besides.
  */
+@org.springframework.stereotype.Component
 public final class JobClaims {
 
     /**

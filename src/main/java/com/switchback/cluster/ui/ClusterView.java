@@ -42,8 +42,11 @@ public class ClusterView extends VerticalLayout implements BeforeEnterObserver, 
     private java.util.List<Endpoint> shownEndpoints = java.util.List.of();
     private String title = "Cluster — Switchback";
 
+    private final com.switchback.verification.VerificationService verifications;
+
     public ClusterView(ClusterService clusters, MigrationService migrations, MigrationEvents events,
-                       AuthenticationContext auth) {
+                       AuthenticationContext auth, com.switchback.verification.VerificationService verifications) {
+        this.verifications = verifications;
         this.clusters = clusters;
         this.migrations = migrations;
         this.events = events;
@@ -104,6 +107,8 @@ public class ClusterView extends VerticalLayout implements BeforeEnterObserver, 
         migration.describedAs(cluster.description());
         // Back to the list as it was left: its search, status and sort.
         add(new Anchor(com.switchback.base.ui.ListState.remembered("clusters"), "← All clusters"), header, basic, migration,
+                new com.switchback.verification.ui.VerificationSection(cluster.id(), verifications, events,
+                        CurrentUser.of(auth)),
                 new com.switchback.migration.ui.ReadinessSection(cluster.id(), migrations));
     }
 

@@ -89,7 +89,7 @@ public class ClustersView extends VerticalLayout implements BeforeEnterObserver 
                 .setHeader("Cluster").setKey("id")
                 .setSortProperty(ClusterSort.ID.name()).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(ClusterSummary::description).setHeader("Description")
-                .setKey("description").setSortProperty(ClusterSort.DESCRIPTION.name()).setWidth("10em").setFlexGrow(1);
+                .setKey("description").setSortProperty(ClusterSort.DESCRIPTION.name()).setWidth("6em").setFlexGrow(1); // grows on wider screens; at 1366 px the decisive columns come first
         // Lit renderers: rows cost no server-side components (interpolated text is escaped).
         grid.addColumn(LitRenderer.<ClusterSummary>of("""
                         <span class="sb-raw">${item.raw}</span>&nbsp;<span theme="${item.theme}">${item.label}</span>""")

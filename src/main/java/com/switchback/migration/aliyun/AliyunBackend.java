@@ -180,6 +180,17 @@ public class AliyunBackend implements MigrationBackend {
     }
 
     /** Swapping endpoints has the service's own preconditions (EndpointSwap): shown in the plan, enforced first. */
+    /**
+     * Alibaba Cloud's link is logical replication (DTS-like): it carries rows, not statements, so the
+     * statement-format checksum of the mysql backend cannot be used. Verify Data needs read-only
+     * accounts on both endpoints to compare chunks directly (DD015); none are configured here.
+     */
+    @Override
+    public String dataCheckUnavailable(String clusterId) {
+        return "Verify Data on Alibaba Cloud needs read-only MySQL accounts for both the source RDS instance and the "
+                + "PolarDB cluster; none are configured for this cluster.";
+    }
+
     @Override
     public List<com.switchback.migration.RequestPlan.Check> preChecks(String clusterId, MigrationAction action,
                                                                       boolean swapEndpoints) {

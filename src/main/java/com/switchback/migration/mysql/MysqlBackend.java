@@ -87,6 +87,17 @@ public class MysqlBackend implements MigrationBackend {
         return PairPlans.backendChecks(new MysqlPairControl(pair(clusterId), phases), action, swapEndpoints);
     }
 
+    @Override
+    public com.switchback.migration.DataCheck dataCheck(String clusterId) {
+        // The replica must apply a chunk's checksum within the catch-up timeout; a differing chunk is read again after 1 s.
+        return MysqlDataCheck.open(pair(clusterId), pair(clusterId).config().catchUpTimeout(), java.time.Duration.ofSeconds(1));
+    }
+
+    @Override
+    public String dataCheckUnavailable(String clusterId) {
+        return MysqlDataCheck.unavailable(pair(clusterId));
+    }
+
     private MysqlPair pair(String clusterId) {
         MysqlPair p = pairs.get(clusterId);
         if (p == null) {

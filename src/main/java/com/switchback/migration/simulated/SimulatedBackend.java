@@ -89,6 +89,21 @@ public class SimulatedBackend implements MigrationBackend {
         return PairPlans.backendChecks(pair(clusterId), action, swapEndpoints);
     }
 
+    @Override
+    public com.switchback.migration.DataCheck dataCheck(String clusterId) {
+        cluster(clusterId);
+        int differences = properties.verificationDifferences().stream()
+                .filter(e -> e.startsWith(clusterId + ":") || e.startsWith("*:"))
+                .mapToInt(e -> Integer.parseInt(e.substring(e.indexOf(':') + 1).strip())).findFirst().orElse(0);
+        return new SimulatedDataCheck(differences, properties.verificationChunkTime());
+    }
+
+    @Override
+    public String dataCheckUnavailable(String clusterId) {
+        cluster(clusterId);
+        return null;
+    }
+
     /** The names the `mysql` backend reads from its servers; here simulated, failing where configured. */
     private static final List<String> READINESS = List.of("Tables without a primary key", "Non-InnoDB tables",
             "binlog_format", "Binary log retention", "Databases on PolarDB");

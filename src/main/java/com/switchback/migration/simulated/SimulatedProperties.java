@@ -14,6 +14,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param windowTimeout how long a run holds its lease for a read-only window (default: four steps and 30 s)
  * @param readinessFailures entries {@code clusterId:check name} (or {@code *:check name}): that readiness check fails
  * @param readinessWarnings entries of the same form: that readiness check warns
+ * @param verificationDifferences entries {@code clusterId:n} (or {@code *:n}): Verify Data finds n differing rows
+ * @param verificationChunkTime how long a simulated chunk of Verify Data takes (default: a twentieth of a step)
  */
 @ConfigurationProperties("switchback.simulated")
 public record SimulatedProperties(
@@ -25,7 +27,9 @@ public record SimulatedProperties(
         Map<String, Integer> latencySpikes,
         Duration windowTimeout,
         List<String> readinessFailures,
-        List<String> readinessWarnings) {
+        List<String> readinessWarnings,
+        List<String> verificationDifferences,
+        Duration verificationChunkTime) {
 
     public SimulatedProperties {
         clusters = clusters <= 0 ? 60 : clusters;
@@ -35,6 +39,8 @@ public record SimulatedProperties(
         latencySpikes = latencySpikes == null ? Map.of() : Map.copyOf(latencySpikes);
         readinessFailures = readinessFailures == null ? List.of() : List.copyOf(readinessFailures);
         readinessWarnings = readinessWarnings == null ? List.of() : List.copyOf(readinessWarnings);
+        verificationDifferences = verificationDifferences == null ? List.of() : List.copyOf(verificationDifferences);
+        verificationChunkTime = verificationChunkTime == null ? stepDuration.dividedBy(20) : verificationChunkTime;
         windowTimeout = windowTimeout == null ? stepDuration.multipliedBy(4).plusSeconds(30) : windowTimeout;
     }
 }

@@ -1,0 +1,178 @@
+package com.switchback.verification;
+
+import com.switchback.audit.Actor;
+import com.switchback.audit.AuditLog;
+import com.switchback.audit.Outcome;
+import com.switchback.base.AppRoles;
+import com.switchback.migration.ActionRefusedException;
+import com.switchback.migration.MigrationBackends;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Verify Data: any DBA or team lead starts one (it only reads, so it needs no approval); it is
+ * audited, runs in the background ({@link VerificationRunner}) and may be cancelled. It is refused
+ * while a request is open on the cluster, and no request is made while it runs ({@link VerificationGate}).
+ */
+@Service
+public class VerificationService {
+
+    /** Differences shown in the page; every one of them is in the CSV. */
+    public static final int SHOWN_DIFFERENCES = 200;
+
+    private final VerificationRepository repository;
+    private final MigrationBackends backends;
+    private final AuditLog audit;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
+    private final VerificationProperties properties;
+
+    VerificationService(VerificationRepository repository, MigrationBackends backends, AuditLog audit, JdbcClient jdbc,
+                        TransactionTemplate tx, VerificationProperties properties) {
+        this.repository = repository;
+        this.backends = backends;
+        this.audit = audit;
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.properties = properties;
+    }
+
+    /**
+     * Queues a verification of the cluster. Not transactional as a whole: whether the backend can
+     * compare the cluster is read first, with no database connection held.
+     */
+    @PreAuthorize(AppRoles.CAN_OPERATE)
+    public Verification start(String clusterId) {
+        String backend = repository.backendOf(clusterId)
+                .orElseThrow(() -> new ActionRefusedException("There is no cluster " + clip(clusterId) + "."));
+        String unavailable = backends.get(backend).dataCheckUnavailable(clusterId);
+        if (unavailable != null) {
+            throw refused(clusterId, unavailable);
+        }
+        Object started = tx.execute(s -> {
+            // The migration's row, locked: a request made at this moment waits for this decision, and sees it.
+            jdbc.sql("select 1 from migration where cluster_id = :c for update").param("c", clusterId)
+                    .query(Integer.class).optional();
+            Optional<Long> open = jdbc.sql("""
+                            select id from migration_request
+                            where cluster_id = :c and state in ('PENDING', 'APPROVED', 'EXECUTING')""")
+                    .param("c", clusterId).query(Long.class).optional();
+            if (open.isPresent()) {
+                return "Request #" + open.get() + " is open on this cluster: Verify Data starts once it has been "
+                        + "decided and run, or withdrawn.";
+            }
+            if (repository.open(clusterId).isPresent()) {
+                return "A verification of this cluster is already running.";
+            }
+            long id = repository.insert(clusterId, Actor.current().name());
+            audit.record("verification.requested", clusterId, null, Outcome.SUCCESS, "Verification #" + id
+                    + " requested: compares every table of both sides, chunk by chunk, while writes go on.");
+            return repository.find(id).orElseThrow();
+        });
+        if (started instanceof String why) {
+            throw refused(clusterId, why);
+        }
+        return (Verification) started;
+    }
+
+    /** Stops a verification: at once if no node has started it, else at its next chunk. */
+    @PreAuthorize(AppRoles.CAN_OPERATE)
+    @Transactional
+    public void cancel(long id) {
+        Verification v = repository.find(id).orElseThrow(() -> new ActionRefusedException("There is no verification #"
+                + id + "."));
+        if (!v.state().open()) {
+            throw new ActionRefusedException("Verification #" + id + " has already ended.");
+        }
+        if (!repository.cancelQueued(id)) {
+            repository.requestCancel(id);
+        }
+        audit.record("verification.cancel-requested", v.clusterId(), null, Outcome.SUCCESS,
+                "Verification #" + id + " cancelled by " + Actor.current().name() + ".");
+    }
+
+    @PreAuthorize(AppRoles.CAN_VIEW)
+    @Transactional(readOnly = true)
+    public Optional<Verification> latest(String clusterId) {
+        return repository.latest(clusterId);
+    }
+
+    /** The newest finished verification, whose outcome and age count for the policy. */
+    @PreAuthorize(AppRoles.CAN_VIEW)
+    @Transactional(readOnly = true)
+    public Optional<Verification> latestDone(String clusterId) {
+        return repository.latestDone(clusterId);
+    }
+
+    @PreAuthorize(AppRoles.CAN_VIEW)
+    @Transactional(readOnly = true)
+    public Optional<Verification> find(long id) {
+        return repository.find(id);
+    }
+
+    @PreAuthorize(AppRoles.CAN_VIEW)
+    @Transactional(readOnly = true)
+    public List<Verification.Table> tables(long id) {
+        return repository.tables(id);
+    }
+
+    @PreAuthorize(AppRoles.CAN_VIEW)
+    @Transactional(readOnly = true)
+    public List<Verification.Difference> differences(long id) {
+        return repository.differences(id, SHOWN_DIFFERENCES);
+    }
+
+    /** Every differing key as CSV: table, kind, then the key's values as a JSON array. */
+    @PreAuthorize(AppRoles.CAN_VIEW)
+    @Transactional(readOnly = true)
+    public void exportDifferences(long id, OutputStream out) throws IOException {
+        Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        w.write("table,kind,key\n");
+        IOException[] failed = new IOException[1];
+        repository.eachDifference(id, d -> {
+            try {
+                w.write(csv(d.table()) + "," + d.kind() + "," + csv(d.key()) + "\n");
+            } catch (IOException e) {
+                failed[0] = e;
+            }
+        });
+        if (failed[0] != null) {
+            throw failed[0];
+        }
+        w.flush();
+    }
+
+    /** How long a verification counts as fresh. */
+    @PreAuthorize(AppRoles.CAN_VIEW)
+    public java.time.Duration maxAge() {
+        return properties.maxAge();
+    }
+
+    private ActionRefusedException refused(String clusterId, String why) {
+        audit.record("verification.refused", clusterId, null, Outcome.DENIED, why);
+        return new ActionRefusedException(why);
+    }
+
+    private static String csv(String value) {
+        String v = value == null ? "" : value;
+        // A cell that a spreadsheet would run as a formula is kept as text.
+        if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0) {
+            v = "'" + v;
+        }
+        return "\"" + v.replace("\"", "\"\"") + "\"";
+    }
+
+    private static String clip(String s) {
+        return s == null ? "" : s.length() > 64 ? s.substring(0, 64) + "…" : s;
+    }
+}

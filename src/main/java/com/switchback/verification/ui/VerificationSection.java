@@ -1,0 +1,206 @@
+package com.switchback.verification.ui;
+
+import com.switchback.base.Formats;
+import com.switchback.base.ui.CurrentUser;
+import com.switchback.base.ui.Notifications;
+import com.switchback.migration.ActionRefusedException;
+import com.switchback.migration.MigrationEvents;
+import com.switchback.migration.ui.LiveUpdates;
+import com.switchback.verification.Verification;
+import com.switchback.verification.VerificationService;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Verify Data on the cluster page: the last verification and its age ("verified clean 3 h ago"),
+ * the button that starts one (any DBA or team lead: it only reads), live progress (rows done of
+ * rows estimated, rows per second, time left), each table's counts, and the differing keys — the
+ * first ones on the page, every one of them in the CSV.
+ */
+public class VerificationSection extends Div {
+
+    final Button verify = new Button("Verify Data");
+    final Button cancel = new Button("Cancel verification");
+    final Span freshness = new Span();
+    final ProgressBar progress = new ProgressBar();
+    final Span progressText = new Span();
+    final Grid<Verification.Table> tables = new Grid<>();
+    final Grid<Verification.Difference> differences = new Grid<>();
+    final Div result = new Div();
+    private final String clusterId;
+    private final VerificationService service;
+    private Verification shown;
+
+    public VerificationSection(String clusterId, VerificationService service, MigrationEvents events, CurrentUser user) {
+        this.clusterId = clusterId;
+        this.service = service;
+        addClassNames("sb-section", "sb-verification");
+        verify.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        verify.setDisableOnClick(true);
+        verify.addClickListener(e -> start());
+        verify.setVisible(user.mayOperate());
+        cancel.addClickListener(e -> cancel());
+        cancel.setVisible(false);
+        freshness.addClassName("sb-verification-freshness");
+        progress.setWidth("min(30em, 100%)");
+        progressText.addClassName("sb-verification-progress");
+
+        tables.addColumn(Verification.Table::name).setHeader("Table").setAutoWidth(true).setFlexGrow(0);
+        tables.addColumn(Verification.Table::key).setHeader("Key").setAutoWidth(true).setFlexGrow(0);
+        tables.addColumn(Verification.Table::rowsCompared).setHeader("Rows compared").setAutoWidth(true).setFlexGrow(0);
+        tables.addColumn(Verification.Table::chunks).setHeader("Chunks").setAutoWidth(true).setFlexGrow(0);
+        tables.addColumn(Verification.Table::matching).setHeader("Matching").setAutoWidth(true).setFlexGrow(0);
+        tables.addColumn(Verification.Table::missingOnRds).setHeader("Missing on RDS").setAutoWidth(true).setFlexGrow(0);
+        tables.addColumn(Verification.Table::missingOnPolardb).setHeader("Missing on PolarDB").setAutoWidth(true)
+                .setFlexGrow(0);
+        tables.addColumn(Verification.Table::different).setHeader("Different").setAutoWidth(true).setFlexGrow(0);
+        tables.addColumn(VerificationSection::note).setHeader("Notes").setFlexGrow(1);
+        tables.setAllRowsVisible(true);
+        tables.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
+
+        differences.addColumn(Verification.Difference::table).setHeader("Table").setAutoWidth(true).setFlexGrow(0);
+        differences.addColumn(d -> d.kind().replace('_', ' ').toLowerCase()).setHeader("Difference").setAutoWidth(true)
+                .setFlexGrow(0);
+        differences.addColumn(Verification.Difference::key).setHeader("Key").setFlexGrow(1);
+        differences.addThemeVariants(GridVariant.LUMO_COMPACT);
+        differences.setAllRowsVisible(true);
+
+        add(new H3("Data verification"), new Paragraph("Compares every table of both sides, chunk by chunk, at the same "
+                + "point of the replication stream while writes go on. It only reads: no approval is needed."),
+                freshness, new HorizontalLayout(verify, cancel), progress, progressText, result);
+        refresh();
+        LiveUpdates.whileAttached(this, events, changed -> {
+            if (changed.contains(clusterId)) {
+                refresh();
+            }
+        });
+    }
+
+    /** Re-reads the latest verification; an unchanged one sends nothing to the browser. */
+    void refresh() {
+        Verification latest = service.latest(clusterId).orElse(null);
+        if (Objects.equals(latest, shown) && latest != null) {
+            return;
+        }
+        shown = latest;
+        Instant now = Instant.now();
+        freshness.setText(freshnessText(service.latestDone(clusterId).orElse(null), now));
+        boolean open = latest != null && latest.state().open();
+        verify.setEnabled(!open);
+        cancel.setVisible(open && verify.isVisible());
+        progress.setVisible(open);
+        progressText.setVisible(latest != null);
+        result.removeAll();
+        if (latest == null) {
+            return;
+        }
+        double share = latest.rowsEstimated() == 0 ? 0 : Math.min(1.0, (double) latest.rowsDone() / latest.rowsEstimated());
+        progress.setValue(share);
+        progressText.setText(progressLine(latest, now));
+        List<Verification.Table> rows = service.tables(latest.id());
+        tables.setItems(rows);
+        result.add(new H4("Verification #" + latest.id() + " — by table"), tables);
+        if (latest.differences() > 0) {
+            differences.setItems(service.differences(latest.id()));
+            Anchor csv = new Anchor(download(latest.id()), "Download every differing key (CSV, " + latest.differences()
+                    + " rows)");
+            csv.getElement().setAttribute("download", true);
+            csv.addClassName("sb-verification-csv");
+            result.add(new H4("Differing rows" + (latest.differences() > VerificationService.SHOWN_DIFFERENCES
+                    ? " — the first " + VerificationService.SHOWN_DIFFERENCES : "")), csv, differences);
+        }
+    }
+
+    /** "Verified clean 3 h ago", stale past the policy's age, or what the last one found. */
+    String freshnessText(Verification done, Instant now) {
+        if (done == null) {
+            return "Not verified yet.";
+        }
+        Duration age = Duration.between(done.finishedAt(), now);
+        String ago = Formats.duration(age) + " ago (verification #" + done.id() + ")";
+        if (!done.clean()) {
+            freshness.setClassName("sb-verification-stale", true);
+            return "Last verification found " + done.differences() + " differing rows"
+                    + (done.notCheckable() > 0 ? " and " + done.notCheckable() + " tables it could not check" : "")
+                    + ", " + ago + ".";
+        }
+        boolean stale = age.compareTo(service.maxAge()) > 0;
+        freshness.setClassName("sb-verification-stale", stale);
+        return (stale ? "Verified clean " + ago + " — stale: older than " + Formats.duration(service.maxAge())
+                : "Verified clean " + ago) + ".";
+    }
+
+    private static String progressLine(Verification v, Instant now) {
+        String rate = String.format("%,.0f rows/s", v.rowsPerSecond(now));
+        return switch (v.state()) {
+            case QUEUED -> "Verification #" + v.id() + " waits for a node to run it.";
+            case RUNNING -> {
+                Duration left = v.remaining(now);
+                yield String.format("Verification #%d: %,d of about %,d rows compared, %s", v.id(), v.rowsDone(),
+                        v.rowsEstimated(), rate) + (left == null ? "" : ", about " + Formats.duration(left) + " left")
+                        + (v.cancelRequested() ? " — stopping at the next chunk." : ".");
+            }
+            case DONE -> String.format("Verification #%d %s: %,d rows in %,d chunks, %s, %s.", v.id(),
+                    v.clean() ? "found no difference" : "found " + v.differences() + " differing rows", v.rowsDone(),
+                    v.chunksDone(), Formats.duration(Duration.between(v.startedAt(), v.finishedAt())), rate);
+            case CANCELLED -> "Verification #" + v.id() + " was cancelled.";
+            case FAILED -> "Verification #" + v.id() + " failed: " + v.error();
+        };
+    }
+
+    private static String note(Verification.Table t) {
+        if (t.notCheckable() != null) {
+            return "Not checkable: " + t.notCheckable();
+        }
+        String missing = t.missingOn() == null ? "" : "Missing on " + t.missingOn() + ". ";
+        return missing + (t.done() ? "Done in " + Formats.duration(Duration.ofMillis(t.millis())) + "." : "In progress.");
+    }
+
+    private void start() {
+        try {
+            Verification v = service.start(clusterId);
+            Notifications.success("Verification #" + v.id() + " started.");
+        } catch (ActionRefusedException e) {
+            Notifications.error(e.getMessage());
+        }
+        refresh();
+    }
+
+    private void cancel() {
+        if (shown == null) {
+            return;
+        }
+        try {
+            service.cancel(shown.id());
+        } catch (ActionRefusedException e) {
+            Notifications.error(e.getMessage());
+        }
+        shown = null;
+        refresh();
+    }
+
+    private DownloadHandler download(long id) {
+        return event -> {
+            event.setFileName("switchback-verification-" + id + "-differences.csv");
+            event.setContentType("text/csv");
+            try (var out = event.getOutputStream()) {
+                service.exportDifferences(id, out);
+            }
+        };
+    }
+}
