@@ -77,18 +77,31 @@ public class VerificationRunner {
 
     /** Claims one and runs it on this thread (tests drive it this way); false when none was waiting. */
     public boolean runNext() {
+        return runNext(Integer.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #runNext()}, but this node stops after {@code chunks} chunks, as a crash or a shutdown
+     * would stop it: the run stays claimed, and resumes from its journal once its heartbeat is stale.
+     */
+    public boolean runNext(int chunks) {
         JobClaims.Claim claim = claimNext();
         if (claim == null) {
             return false;
         }
         running.put(claim.jobId(), claim);
+        chunksLeft.set(chunks);
         try {
             run(claim);
         } finally {
+            chunksLeft.remove();
             running.remove(claim.jobId(), claim);
         }
         return true;
     }
+
+    /** Chunks this thread may still compare before it stops (a drill of a crash); unlimited when unset. */
+    private final ThreadLocal<Integer> chunksLeft = ThreadLocal.withInitial(() -> Integer.MAX_VALUE);
 
     private JobClaims.Claim claimNext() {
         return tx.execute(s -> claims.claim(VerificationRepository.JOBS, id, properties.staleAfter(),
@@ -140,9 +153,10 @@ public class VerificationRunner {
         Verification v = repository.find(claim.jobId()).orElseThrow();
         List<String> from = after;
         while (true) {
-            if (stopping) {
+            if (stopping || chunksLeft.get() <= 0) {
                 throw new Stopped();
             }
+            chunksLeft.set(chunksLeft.get() - 1);
             if (repository.cancelRequested(claim.jobId())) {
                 end(claim, v, Verification.State.CANCELLED, null);
                 return false;
@@ -238,10 +252,5 @@ public class VerificationRunner {
     void stop() {
         stopping = true;
         threads.shutdown();
-    }
-
-    /** For tests: make this node stop its runs at their next chunk, as a shutdown would. */
-    void stopRuns(boolean stop) {
-        this.stopping = stop;
     }
 }

@@ -21,7 +21,8 @@ import java.util.TreeSet;
  */
 final class MysqlReadiness {
 
-    private static final String USER_SCHEMAS = "not in ('mysql', 'information_schema', 'performance_schema', 'sys')";
+    // Switchback's own checksum tables (Verify Data) are no part of the migrated data.
+    private static final String USER_SCHEMAS = "not in ('mysql', 'information_schema', 'performance_schema', 'sys', '" + MysqlDataCheck.DB + "')";
     private static final long SEVEN_DAYS = 7 * 24 * 3600;
 
     private MysqlReadiness() {
