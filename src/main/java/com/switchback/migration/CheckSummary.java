@@ -15,8 +15,11 @@ public final class CheckSummary {
         }
         long failed = checks.stream().filter(c -> !c.passed()).count();
         List<String> warnings = warningNames(checks);
+        String evidence = checks.stream().filter(RequestPlan.Check::cited).map(c -> c.name() + ": " + c.detail())
+                .collect(Collectors.joining(" "));
         return "Checks: " + (checks.size() - failed - warnings.size()) + " passed, " + failed + " failed"
-                + (warnings.isEmpty() ? "" : ", warnings acknowledged: " + String.join("; ", warnings)) + ".";
+                + (warnings.isEmpty() ? "" : ", warnings acknowledged: " + String.join("; ", warnings)) + "."
+                + (evidence.isEmpty() ? "" : " " + evidence);
     }
 
     public static List<String> warningNames(List<RequestPlan.Check> checks) {

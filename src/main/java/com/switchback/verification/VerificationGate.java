@@ -55,6 +55,6 @@ class VerificationGate implements ClusterGate {
             return List.of(new RequestPlan.Check(CHECK, false, when + ", clean, but older than "
                     + Formats.duration(properties.maxAge()) + ".", false, fix));
         }
-        return List.of(new RequestPlan.Check(CHECK, true, when + ", clean."));
+        return List.of(RequestPlan.Check.cited(CHECK, when + ", clean."));
     }
 }
