@@ -380,6 +380,24 @@ class ConsoleBrowserIT {
     }
 
     @Test
+    @Order(10)
+    void aDbaVerifiesTheDataOfAClusterAndWatchesItLive() throws Exception {
+        String cluster = clusterIn("RDS2POLARDB_SYNCING", 4);
+        Page dba = login("dba");
+        dba.navigate(app.url("/clusters/" + cluster));
+        assertThat(dba.locator(".sb-verification-freshness")).hasText("Not verified yet.");
+        button(dba, "Verify Data").click();
+        // Run by the background service on a node of its own, and pushed to the page as it goes.
+        assertThat(dba.locator(".sb-verification-freshness")).containsText("Verified clean",
+                new LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
+        assertThat(dba.locator(".sb-verification-progress")).containsText("found no difference: 102,000 rows");
+        assertThat(dba.locator(".sb-verification vaadin-grid-cell-content", new Page.LocatorOptions()
+                .setHasText("shop.order_items"))).isVisible();
+        dba.locator(".sb-verification").scrollIntoViewIfNeeded();
+        screenshot(dba, "16-verified-clean");
+    }
+
+    @Test
     @Order(99)
     void noPageOfTheseTestsWroteAnErrorToTheBrowserConsole() {
         // The addresses answered 404 on purpose are the only resources allowed to fail.

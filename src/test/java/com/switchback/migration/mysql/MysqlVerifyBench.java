@@ -1,0 +1,142 @@
+package com.switchback.migration.mysql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.switchback.TestUsers;
+import com.switchback.verification.Verification;
+import com.switchback.verification.VerificationService;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * Benchmark, not a test: Verify Data's throughput through the path a user takes — the whole
+ * application with its scheduler running, a verification started through the service and run by
+ * the background runner — on one table of 1,000,000 rows and on 10 tables of 100,000, against
+ * Percona's {@code pt-table-checksum} (Debian package {@code percona-toolkit}) on the same servers
+ * in the same run. Prints rows per second for both. Run with
+ * {@code .ci/mvn -Pproduction,bench verify -Dit.test=MysqlVerifyBench}.
+ */
+@TestPropertySource(properties = {
+        "switchback.scheduling.enabled=true",
+        "switchback.poll.interval=PT0.5S",
+        "switchback.verification.poll=PT0.2S"})
+class MysqlVerifyBench extends MysqlLabTest {
+
+    private static final int RUNS = 3;
+
+    @Autowired VerificationService verifications;
+
+    record Case(String name, int tables, int rows) {
+        long total() {
+            return (long) tables * rows;
+        }
+    }
+
+    @Test
+    void throughputAgainstPtTableChecksum() throws Exception {
+        List<String> lines = new ArrayList<>();
+        for (Case c : List.of(new Case("1 table of 1,000,000 rows", 1, 1_000_000),
+                new Case("10 tables of 100,000 rows", 10, 100_000))) {
+            lab.reset();
+            load(c);
+            List<Double> ours = new ArrayList<>();
+            List<Double> percona = new ArrayList<>();
+            for (int run = 0; run < RUNS; run++) {
+                ours.add(throughSwitchback(c));
+                Double pt = ptTableChecksum(c);
+                if (pt != null) {
+                    percona.add(pt);
+                }
+            }
+            lines.add(String.format("%s: Switchback %s rows/s (runs %s)", c.name(), median(ours), ours));
+            lines.add(percona.isEmpty() ? c.name() + ": pt-table-checksum not installed (apt-get install percona-toolkit)"
+                    : String.format("%s: pt-table-checksum %s rows/s (runs %s)", c.name(), median(percona), percona));
+        }
+        lines.forEach(l -> System.out.println("BENCH verify data | " + l));
+    }
+
+    /** Rows per second, from the click (the service call) until the run is DONE, with every chunk journaled. */
+    private double throughSwitchback(Case c) {
+        TestUsers.loginAs("dba", "DBA");
+        long start = System.nanoTime();
+        Verification v = verifications.start(CLUSTER);
+        await().atMost(Duration.ofMinutes(15)).pollInterval(Duration.ofMillis(50))
+                .until(() -> verifications.find(v.id()).orElseThrow().state() != Verification.State.RUNNING
+                        && verifications.find(v.id()).orElseThrow().state() != Verification.State.QUEUED);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Verification done = verifications.find(v.id()).orElseThrow();
+        assertThat(done.clean()).as(String.valueOf(done)).isTrue();
+        assertThat(done.rowsDone()).isGreaterThanOrEqualTo(c.total());
+        return Math.round(c.total() / seconds);
+    }
+
+    /** The same servers through pt-table-checksum's own chunking (writer side, statement-based, as ours). */
+    private Double ptTableChecksum(Case c) throws Exception {
+        if (!Files.isExecutable(Path.of("/usr/bin/pt-table-checksum"))) {
+            return null;
+        }
+        Path log = Files.createTempFile("pt-table-checksum", ".log");
+        long start = System.nanoTime();
+        Process p = new ProcessBuilder("pt-table-checksum", "--no-check-binlog-format", "--no-check-replication-filters",
+                "--recursion-method=none", "--replicate=percona.checksums", "--databases=shop",
+                "h=127.0.0.1,P=" + lab.rds.port + ",u=switchback,p=" + lab.adminPassword)
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        assertThat(p.waitFor(15, TimeUnit.MINUTES)).isTrue();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        String out = Files.readString(log);
+        assertThat(out).as(out).contains("shop.");
+        return (double) Math.round(c.total() / seconds);
+    }
+
+    private void load(Case c) throws Exception {
+        for (int t = 0; t < c.tables(); t++) {
+            String table = "shop.bench_" + t;
+            MysqlLab.sql(lab.rds, "create table " + table + " (id bigint primary key, customer int not null, "
+                    + "label varchar(40), amount decimal(12,2), created datetime, note text null)");
+            try (Connection conn = lab.rds.root()) {
+                conn.setAutoCommit(false);
+                try (PreparedStatement s = conn.prepareStatement("insert into " + table
+                        + " values (?, ?, ?, ?, '2026-11-28 10:00:00', ?)")) {
+                    for (int i = 1; i <= c.rows(); i++) {
+                        s.setLong(1, i);
+                        s.setInt(2, i % 977);
+                        s.setString(3, "label-" + i);
+                        s.setBigDecimal(4, java.math.BigDecimal.valueOf(i * 7L, 2));
+                        s.setString(5, i % 5 == 0 ? null : "n");
+                        s.addBatch();
+                        if (i % 10_000 == 0) {
+                            s.executeBatch();
+                            conn.commit();
+                        }
+                    }
+                    s.executeBatch();
+                    conn.commit();
+                }
+            }
+        }
+        String position;
+        try (Connection conn = lab.rds.root()) {
+            position = MysqlServer.writtenPosition(conn, MysqlServer.Dialect.MARIADB);
+        }
+        try (Connection conn = lab.polardb.root()) {
+            assertThat(MysqlServer.waitForGtid(conn, MysqlServer.Dialect.MARIADB, position, Duration.ofMinutes(10))).isTrue();
+        }
+        MysqlLab.sql(lab.rds, "analyze table " + String.join(", ", java.util.stream.IntStream.range(0, c.tables())
+                .mapToObj(t -> "shop.bench_" + t).toList()));
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        return sorted.get(sorted.size() / 2);
+    }
+}
