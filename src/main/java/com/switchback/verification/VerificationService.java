@@ -101,6 +101,13 @@ public class VerificationService {
                 "Verification #" + id + " cancelled by " + Actor.current().name() + ".");
     }
 
+    /** Why the cluster's backend cannot verify its data now, or null when it can (reads the backend). */
+    @PreAuthorize(AppRoles.CAN_VIEW)
+    public String unavailable(String clusterId) {
+        return repository.backendOf(clusterId).map(b -> backends.get(b).dataCheckUnavailable(clusterId))
+                .orElse("There is no cluster " + clip(clusterId) + ".");
+    }
+
     @PreAuthorize(AppRoles.CAN_VIEW)
     @Transactional(readOnly = true)
     public Optional<Verification> latest(String clusterId) {

@@ -42,6 +42,8 @@ public class VerificationSection extends Div {
     final Grid<Verification.Table> tables = new Grid<>();
     final Grid<Verification.Difference> differences = new Grid<>();
     final Div result = new Div();
+    /** Why this cluster cannot be verified (its backend), said before anyone clicks. */
+    final Span unavailable = new Span();
     private final String clusterId;
     private final VerificationService service;
     private Verification shown;
@@ -82,8 +84,13 @@ public class VerificationSection extends Div {
 
         add(new H3("Data verification"), new Paragraph("Compares every table of both sides, chunk by chunk, at the same "
                 + "point of the replication stream while writes go on. It only reads: no approval is needed."),
-                freshness, new HorizontalLayout(verify, cancel), progress, progressText, result);
+                freshness, new HorizontalLayout(verify, cancel), unavailable, progress, progressText, result);
+        String why = service.unavailable(clusterId);
+        unavailable.setText(why == null ? "" : why);
+        unavailable.setVisible(why != null);
+        unavailable.addClassName("sb-reason");
         refresh();
+        verify.setEnabled(verify.isEnabled() && why == null);
         LiveUpdates.whileAttached(this, events, changed -> {
             if (changed.contains(clusterId)) {
                 refresh();

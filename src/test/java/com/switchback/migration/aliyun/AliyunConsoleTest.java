@@ -68,6 +68,10 @@ class AliyunConsoleTest extends KaribuTest {
         String id = cluster("POLARDB2RDS_SYNCING");
         open(id);
         _get(Span.class, spec -> spec.withText("Backend: aliyun"));
+        // Verify Data says up front why it is not offered here (DD015: logical replication carries no statements).
+        com.github.mvysny.kaributesting.v10.LocatorJ._assertDisabled(_get(Button.class, spec -> spec.withText("Verify Data")));
+        _get(Span.class, spec -> spec.withText("Verify Data on Alibaba Cloud needs read-only MySQL accounts for both the "
+                + "source RDS instance and the PolarDB cluster; none are configured for this cluster."));
         _click(_get(Button.class, spec -> spec.withText("Roll Back Migration")));
         Dialog dialog = _get(Dialog.class);
         @SuppressWarnings("unchecked")
