@@ -151,13 +151,7 @@ class ConsoleBrowserIT {
     void aTeamLeadCannotApproveTheirOwnRequest() throws Exception {
         String cluster = clusterIn("RDS2POLARDB_SYNCING", 1);
         Page lead = login("lead");
-        lead.navigate(app.url("/clusters/" + cluster));
-        button(lead, "Cancel Migration").click();
-        lead.locator("vaadin-text-area textarea").fill("Own request, for the record");
-        button(lead, "Request cancellation").click();
-        // The request is recorded (its checks are read first) before the lead goes to the inbox.
-        assertThat(lead.getByText("Waiting for a team lead's approval", new Page.GetByTextOptions().setExact(false)))
-                .isVisible();
+        requestCancel(lead, cluster, "Own request, for the record");
         lead.navigate(app.url("/approvals"));
         lead.locator("vaadin-grid-cell-content", new Page.LocatorOptions().setHasText("Own request, for the record")).click();
         assertThat(lead.getByText("You made this request: another team lead must decide on it.")).isVisible();
@@ -305,12 +299,7 @@ class ConsoleBrowserIT {
     void aRequesterIsToldOnAnotherPageAndItemsAndFiltersHaveAddressesThatSurviveBack() throws Exception {
         String cluster = clusterIn("RDS2POLARDB_SYNCING", 3);
         Page dba = login("dba");
-        dba.navigate(app.url("/clusters/" + cluster));
-        button(dba, "Cancel Migration").click();
-        dba.locator("vaadin-text-area textarea").fill("Told on another page");
-        button(dba, "Request cancellation").click();
-        assertThat(dba.getByText("Waiting for a team lead's approval", new Page.GetByTextOptions().setExact(false)))
-                .isVisible();
+        requestCancel(dba, cluster, "Told on another page");
 
         // The DBA moves on to the list: a search, and a status picked by typing part of it and Enter.
         dba.navigate(app.url("/clusters"));
@@ -411,6 +400,16 @@ class ConsoleBrowserIT {
 
     private static Page login(String user) {
         return Browsers.login(browser, app, user);
+    }
+
+    /** Asks for Cancel Migration on the cluster's page; returns once the request is recorded (its checks read first). */
+    private static void requestCancel(Page page, String cluster, String reason) {
+        page.navigate(app.url("/clusters/" + cluster));
+        button(page, "Cancel Migration").click();
+        page.locator("vaadin-text-area textarea").fill(reason);
+        button(page, "Request cancellation").click();
+        assertThat(page.getByText("Waiting for a team lead's approval", new Page.GetByTextOptions().setExact(false)))
+                .isVisible();
     }
 
     private static Locator button(Page page, String name) {

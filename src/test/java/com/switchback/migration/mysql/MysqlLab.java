@@ -241,6 +241,47 @@ final class MysqlLab {
                 "start slave");
     }
 
+    /**
+     * A table {@code shop.<name>} of {@code rows} rows written on RDS (replicated to PolarDB), and
+     * PolarDB caught up with it: a key, text, a decimal, a time and a nullable column.
+     */
+    void table(String name, int rows) throws Exception {
+        sql(rds, "create table shop." + name + " (id bigint primary key, label varchar(40), amount decimal(12,2), "
+                + "created datetime, note text null)");
+        try (Connection c = rds.root()) {
+            c.setAutoCommit(false);
+            try (var s = c.prepareStatement("insert into shop." + name + " values (?, ?, ?, '2026-11-28 10:00:00', ?)")) {
+                for (int i = 1; i <= rows; i++) {
+                    s.setLong(1, i);
+                    s.setString(2, "item-" + i);
+                    s.setBigDecimal(3, java.math.BigDecimal.valueOf(i * 7L, 2));
+                    s.setString(4, i % 7 == 0 ? null : "");
+                    s.addBatch();
+                    if (i % 10_000 == 0) {
+                        s.executeBatch();
+                        c.commit();
+                    }
+                }
+                s.executeBatch();
+                c.commit();
+            }
+        }
+        caughtUp();
+    }
+
+    /** Waits until PolarDB has applied everything RDS has written. */
+    void caughtUp() throws SQLException {
+        String position;
+        try (Connection c = rds.root()) {
+            position = MysqlServer.writtenPosition(c, MysqlServer.Dialect.MARIADB);
+        }
+        try (Connection c = polardb.root()) {
+            if (!MysqlServer.waitForGtid(c, MysqlServer.Dialect.MARIADB, position, Duration.ofMinutes(10))) {
+                throw new IllegalStateException("PolarDB did not catch up with RDS.");
+            }
+        }
+    }
+
     /** Runs statements as root on {@code server}. */
     static void sql(Mariadb server, String... statements) throws SQLException {
         try (Connection c = server.root(); Statement s = c.createStatement()) {

@@ -6,8 +6,6 @@ import com.switchback.TestUsers;
 import com.switchback.verification.Verification;
 import com.switchback.verification.VerificationRunner;
 import com.switchback.verification.VerificationService;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -27,7 +25,7 @@ class MysqlVerificationTest extends MysqlLabTest {
 
     @Test
     void aCleanPairUnderASteadyWriterHasNoDifference() throws Exception {
-        rows("items", 25_000);
+        lab.table("items", 25_000);
         try (var writer = new SteadyWriter(lab, lab.rdsEndpointPort, 200)) {
             awaitWrites(writer, 20);
             Verification v = verify();
@@ -43,7 +41,7 @@ class MysqlVerificationTest extends MysqlLabTest {
 
     @Test
     void eachKindOfDifferenceIsFoundWithItsKey() throws Exception {
-        rows("items", 12_000);
+        lab.table("items", 12_000);
         sql(lab.rds, "create table shop.no_key (a int, b varchar(8))", "insert into shop.no_key values (1, 'x')");
         // Behind replication's back: on PolarDB a changed, a deleted and an extra row; on RDS a table PolarDB lacks.
         sql(lab.polardb, "set sql_log_bin = 0", "update shop.items set label = 'changed' where id = 11500",
@@ -69,7 +67,7 @@ class MysqlVerificationTest extends MysqlLabTest {
 
     @Test
     void aRunStoppedInTheMiddleResumesWithoutComparingFinishedChunksAgain() throws Exception {
-        rows("items", 35_000);
+        lab.table("items", 35_000);
         TestUsers.loginAs("dba", "DBA");
         Verification started = verifications.start(CLUSTER);
         assertThat(runner.runNext(2)).isTrue();
@@ -99,38 +97,6 @@ class MysqlVerificationTest extends MysqlLabTest {
 
     private Verification.Table table(Verification v, String name) {
         return verifications.tables(v.id()).stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow();
-    }
-
-    /** A table of {@code n} rows written on RDS (replicated to PolarDB), and PolarDB caught up. */
-    private void rows(String table, int n) throws Exception {
-        sql(lab.rds, "create table shop." + table + " (id bigint primary key, label varchar(32), "
-                + "price decimal(10,2), note text null)");
-        try (Connection c = lab.rds.root()) {
-            c.setAutoCommit(false);
-            try (PreparedStatement p = c.prepareStatement("insert into shop." + table
-                    + " (id, label, price, note) values (?, ?, ?, ?)")) {
-                for (int i = 1; i <= n; i++) {
-                    p.setLong(1, i);
-                    p.setString(2, "item-" + i);
-                    p.setBigDecimal(3, java.math.BigDecimal.valueOf(i, 2));
-                    p.setString(4, i % 7 == 0 ? null : "");
-                    p.addBatch();
-                    if (i % 5_000 == 0) {
-                        p.executeBatch();
-                    }
-                }
-                p.executeBatch();
-            }
-            c.commit();
-        }
-        String position;
-        try (Connection c = lab.rds.root()) {
-            position = MysqlServer.writtenPosition(c, MysqlServer.Dialect.MARIADB);
-        }
-        try (Connection c = lab.polardb.root()) {
-            assertThat(MysqlServer.waitForGtid(c, MysqlServer.Dialect.MARIADB, position, java.time.Duration.ofSeconds(30)))
-                    .isTrue();
-        }
     }
 
     private static void awaitWrites(SteadyWriter writer, int n) {

@@ -8,8 +8,6 @@ import com.switchback.verification.Verification;
 import com.switchback.verification.VerificationService;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,7 +68,7 @@ class MysqlVerifyBench extends MysqlLabTest {
         TestUsers.loginAs("dba", "DBA");
         long start = System.nanoTime();
         Verification v = verifications.start(CLUSTER);
-        await().atMost(Duration.ofMinutes(15)).pollInterval(Duration.ofMillis(50))
+        await().atMost(Duration.ofMinutes(15)).pollInSameThread().pollInterval(Duration.ofMillis(50))
                 .until(() -> verifications.find(v.id()).orElseThrow().state() != Verification.State.RUNNING
                         && verifications.find(v.id()).orElseThrow().state() != Verification.State.QUEUED);
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -100,36 +98,7 @@ class MysqlVerifyBench extends MysqlLabTest {
 
     private void load(Case c) throws Exception {
         for (int t = 0; t < c.tables(); t++) {
-            String table = "shop.bench_" + t;
-            MysqlLab.sql(lab.rds, "create table " + table + " (id bigint primary key, customer int not null, "
-                    + "label varchar(40), amount decimal(12,2), created datetime, note text null)");
-            try (Connection conn = lab.rds.root()) {
-                conn.setAutoCommit(false);
-                try (PreparedStatement s = conn.prepareStatement("insert into " + table
-                        + " values (?, ?, ?, ?, '2026-11-28 10:00:00', ?)")) {
-                    for (int i = 1; i <= c.rows(); i++) {
-                        s.setLong(1, i);
-                        s.setInt(2, i % 977);
-                        s.setString(3, "label-" + i);
-                        s.setBigDecimal(4, java.math.BigDecimal.valueOf(i * 7L, 2));
-                        s.setString(5, i % 5 == 0 ? null : "n");
-                        s.addBatch();
-                        if (i % 10_000 == 0) {
-                            s.executeBatch();
-                            conn.commit();
-                        }
-                    }
-                    s.executeBatch();
-                    conn.commit();
-                }
-            }
-        }
-        String position;
-        try (Connection conn = lab.rds.root()) {
-            position = MysqlServer.writtenPosition(conn, MysqlServer.Dialect.MARIADB);
-        }
-        try (Connection conn = lab.polardb.root()) {
-            assertThat(MysqlServer.waitForGtid(conn, MysqlServer.Dialect.MARIADB, position, Duration.ofMinutes(10))).isTrue();
+            lab.table("bench_" + t, c.rows());
         }
         MysqlLab.sql(lab.rds, "analyze table " + String.join(", ", java.util.stream.IntStream.range(0, c.tables())
                 .mapToObj(t -> "shop.bench_" + t).toList()));
