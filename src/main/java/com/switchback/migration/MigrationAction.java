@@ -23,6 +23,11 @@ public enum MigrationAction {
         return title;
     }
 
+    /** Whether the action ends the migration for good (the link is gone afterwards). */
+    public boolean closesMigration() {
+        return this == CANCEL || this == COMPLETE;
+    }
+
     /** Whether the action offers the swap-endpoints choice ({@code SwapConnectionString}). */
     public boolean hasEndpointOption() {
         return this == SWITCH_OVER || this == ROLL_BACK;

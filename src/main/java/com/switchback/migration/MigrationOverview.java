@@ -27,4 +27,15 @@ public record MigrationOverview(MigrationSnapshot snapshot, String backend, bool
     public boolean retryable() {
         return latestRequest.map(r -> Retries.refusal(r, steps, snapshot.status()) == null).orElse(false);
     }
+
+    /**
+     * After a rollback without endpoints, once the source RDS instance is writable again, the
+     * application must be pointed back at it (the endpoints were not swapped).
+     */
+    public boolean applicationMustMoveToRds() {
+        return latestRequest
+                .filter(r -> r.action() == MigrationAction.ROLL_BACK && !r.swapEndpoints())
+                .filter(r -> r.state() == RequestState.EXECUTING || r.state() == RequestState.SUCCEEDED)
+                .isPresent() && snapshot.rdsMode() == ReadWriteMode.rw;
+    }
 }

@@ -43,6 +43,16 @@ public record MigrationRequest(
         };
     }
 
+    /** Whether {@code user} may withdraw it now: only its requester, and only before it starts. */
+    public boolean withdrawableBy(String user) {
+        return requestedBy.equals(user) && state.withdrawable();
+    }
+
+    /** Ended without ever starting (rejected, withdrawn, expired): its steps are a plan that never ran. */
+    public boolean neverRan() {
+        return !state.open() && startedAt == null;
+    }
+
     /** The option in a few words, for grid columns (dialogs and the request page keep the vendor's words). */
     public String optionShort() {
         return switch (action) {

@@ -93,6 +93,8 @@ class MysqlVerifyBench extends MysqlLabTest {
         double seconds = (System.nanoTime() - start) / 1e9;
         String out = Files.readString(log);
         assertThat(out).as(out).contains("shop.");
+        // pt-table-checksum's own bookkeeping differs between the servers by design: not part of the next comparison.
+        MysqlLab.sql(lab.rds, "drop database if exists percona");
         return (double) Math.round(c.total() / seconds);
     }
 

@@ -1,0 +1,89 @@
+package com.switchback.migration.ui;
+
+import com.switchback.migration.ActionRules;
+import com.switchback.migration.MigrationAction;
+import com.switchback.migration.MigrationOverview;
+import com.switchback.migration.MigrationSnapshot;
+import com.switchback.migration.RequestState;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The action buttons: each enabled only when the state machine and the user's role allow it, and
+ * saying why not otherwise; while a request is open, one line above them says so instead.
+ */
+class ActionButtons extends Div {
+
+    private static final String VIEW_ONLY = "Your role can view migrations but not act on them.";
+
+    final Map<MigrationAction, Button> buttons = new EnumMap<>(MigrationAction.class);
+    private final Map<MigrationAction, Span> reasons = new EnumMap<>(MigrationAction.class);
+    /** One line while a request is open: why every action is locked (rather than the same reason on each). */
+    private final Div locked = new Div();
+    private final boolean mayOperate;
+
+    ActionButtons(boolean mayOperate, Consumer<MigrationAction> open) {
+        this.mayOperate = mayOperate;
+        FlexLayout actions = new FlexLayout();
+        actions.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        actions.getStyle().set("gap", "var(--lumo-space-m)");
+        for (MigrationAction action : MigrationAction.values()) {
+            Button b = new Button(action.title(), e -> open.accept(action));
+            if (action == MigrationAction.REPAIR) {
+                b.addThemeVariants(ButtonVariant.LUMO_ERROR);
+            }
+            Span reason = new Span();
+            reason.addClassName("sb-reason");
+            buttons.put(action, b);
+            reasons.put(action, reason);
+            VerticalLayout cell = new VerticalLayout(b, reason);
+            cell.setPadding(false);
+            cell.addClassName("sb-action");
+            actions.add(cell);
+        }
+        locked.addClassNames("sb-banner", "sb-locked");
+        add(locked, actions);
+    }
+
+    void show(MigrationOverview current) {
+        MigrationSnapshot s = current.snapshot();
+        var open = current.openRequest();
+        locked.setVisible(open.isPresent());
+        open.ifPresent(r -> locked.setText("Request #" + r.id() + " (" + r.action().title() + ") is "
+                + r.state().name().toLowerCase() + " — actions locked until it "
+                + (r.state() == RequestState.PENDING ? "is decided." : "ends.")));
+        for (MigrationAction action : MigrationAction.values()) {
+            String reason;
+            if (action == MigrationAction.REPAIR) {
+                // Repair shows only where there is something to repair.
+                reason = current.repairNeeded() ? (mayOperate ? "" : VIEW_ONLY)
+                        : "The pair is settled: there is nothing to repair.";
+            } else if (!mayOperate) {
+                reason = VIEW_ONLY;
+            } else if (open.isPresent()) {
+                reason = "Request #" + open.get().id() + " (" + open.get().action().title() + ") is "
+                        + open.get().state().name().toLowerCase() + ".";
+            } else {
+                reason = ActionRules.check(s.status(), s.delayedSeconds(), action).reason();
+            }
+            Button b = buttons.get(action);
+            b.setEnabled(reason.isEmpty());
+            // Said once above the buttons while a request is open; each button keeps it as its tooltip.
+            boolean saidAbove = open.isPresent() && mayOperate && action != MigrationAction.REPAIR;
+            if (action == MigrationAction.REPAIR) {
+                b.getParent().ifPresent(cell -> cell.setVisible(current.repairNeeded()));
+            }
+            b.setTooltipText(reason.isEmpty() ? null : reason);
+            reasons.get(action).setText(action == MigrationAction.REPAIR && reason.isEmpty()
+                    ? "Left half way (" + s.status() + ") with no request running: Repair brings the pair to one "
+                      + "writer and a consistent link." : saidAbove ? "" : reason);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package com.switchback.migration.ui;
+
+import com.switchback.base.Formats;
+import com.switchback.base.ui.Facts;
+import com.switchback.migration.ActionRules;
+import com.switchback.migration.MigrationSnapshot;
+import com.switchback.migration.MigrationStatus;
+import com.switchback.migration.MigrationWindow;
+import com.switchback.migration.ReadWriteMode;
+import com.switchback.migration.Topology;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import java.time.Instant;
+
+/** The status facts of the RDS Migration section, as the console lists them; the exception comment above them. */
+class MigrationFacts extends Div {
+
+    private final Div status = new Div();
+    private final Span statusRaw = new Span();
+    private final Span statusLabel = new Span();
+    private final Span latency = new Span();
+    private final Span sourceRds = new Span();
+    /** "Source RDS", or "Source PolarDB" when a PolarDB cluster is upgraded to a new major version. */
+    private final Span sourceLabel;
+    private final Span sourceModeLabel;
+    private final Span rdsMode = new Span();
+    private final Span clusterMode = new Span();
+    private final Span direction = new Span();
+    private final Span expiry = new Span();
+    private final Div exception = new Div();
+
+    MigrationFacts() {
+        statusRaw.addClassName("sb-raw");
+        status.add(statusRaw, statusLabel);
+        Facts facts = new Facts();
+        facts.add("Status", status);
+        facts.add("Replication Latency", latency);
+        sourceLabel = facts.add("Source RDS", sourceRds);
+        facts.add("Sync Direction", direction);
+        sourceModeLabel = facts.add("Source RDS Read/Write Status", rdsMode);
+        facts.add("PolarDB Read/Write Status", clusterMode);
+        facts.add("Window Expires", expiry);
+        exception.addClassNames("sb-banner", "sb-banner-error");
+        add(exception, facts);
+    }
+
+    void show(MigrationSnapshot s) {
+        statusRaw.setText(s.status());
+        statusLabel.setText(" — " + MigrationStatus.labelOf(s.status()));
+        latency.setText(Formats.latency(s.delayedSeconds()));
+        latency.setClassName("sb-latency-high", s.delayedSeconds() >= ActionRules.MAX_SWITCH_OVER_LATENCY_SECONDS);
+        sourceRds.setText(s.sourceRdsId() == null ? "—" : s.sourceRdsId());
+        sourceLabel.setText(s.sourceLabel());
+        sourceModeLabel.setText(s.sourceLabel() + " Read/Write Status");
+        rdsMode.setText(ReadWriteMode.labelOf(s.rdsMode()));
+        clusterMode.setText(ReadWriteMode.labelOf(s.clusterMode()));
+        direction.setText(Topology.labelOf(s.topology()));
+        Instant now = Instant.now();
+        expiry.setText(s.expiredTime() == null ? "No window"
+                : Formats.utc(s.expiredTime()) + " — " + MigrationWindow.remaining(s.expiredTime(), now)
+                  + " (the link closes automatically then)");
+        var urgency = MigrationWindow.urgency(s.expiredTime(), now);
+        expiry.setClassName("sb-window-warning", urgency == MigrationWindow.Urgency.WARNING);
+        expiry.setClassName("sb-window-danger", urgency == MigrationWindow.Urgency.DANGER
+                || urgency == MigrationWindow.Urgency.EXPIRED);
+        exception.setText("Exception: " + s.comment());
+        exception.setVisible(!s.comment().isEmpty());
+    }
+}
