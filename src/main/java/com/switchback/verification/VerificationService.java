@@ -104,8 +104,9 @@ public class VerificationService {
     /** Why the cluster's backend cannot verify its data now, or null when it can (reads the backend). */
     @PreAuthorize(AppRoles.CAN_VIEW)
     public String unavailable(String clusterId) {
-        return repository.backendOf(clusterId).map(b -> backends.get(b).dataCheckUnavailable(clusterId))
-                .orElse("There is no cluster " + clip(clusterId) + ".");
+        Optional<String> backend = repository.backendOf(clusterId);
+        return backend.isEmpty() ? "There is no cluster " + clip(clusterId) + "."
+                : backends.get(backend.get()).dataCheckUnavailable(clusterId);
     }
 
     @PreAuthorize(AppRoles.CAN_VIEW)

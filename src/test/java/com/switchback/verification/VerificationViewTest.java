@@ -51,6 +51,7 @@ class VerificationViewTest extends KaribuTest {
         open(id, "dba", "DBA");
         var section = VerificationSectionProbe.of(_get(com.switchback.verification.ui.VerificationSection.class));
         assertThat(section.freshness()).isEqualTo("Not verified yet.");
+        assertThat(section.unavailable()).as("the simulated backend verifies").isEmpty();
         _click(section.verify());
         assertThat(section.verify().isEnabled()).as("one at a time").isFalse();
 

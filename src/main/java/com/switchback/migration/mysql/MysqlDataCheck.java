@@ -111,6 +111,11 @@ final class MysqlDataCheck implements DataCheck {
     public List<TablePlan> tables() {
         try {
             Map<String, Long> onSource = baseTables(source);
+            // The replica's list once it has applied all the writer had written: a table created or dropped
+            // just now is not taken for one missing on a side.
+            MysqlServer.Dialect dialect = MysqlServer.dialect(source);
+            MysqlServer.waitForGtid(replica, dialect, MysqlServer.writtenPosition(source, dialect),
+                    applyTimeout.compareTo(Duration.ofSeconds(10)) < 0 ? applyTimeout : Duration.ofSeconds(10));
             Map<String, Long> onReplica = baseTables(replica);
             List<TablePlan> plans = new ArrayList<>();
             for (var t : onSource.entrySet()) {

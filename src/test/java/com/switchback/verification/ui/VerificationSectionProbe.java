@@ -15,6 +15,11 @@ public record VerificationSectionProbe(VerificationSection section) {
         return section.verify;
     }
 
+    /** Why the cluster cannot be verified, or empty. */
+    public String unavailable() {
+        return section.unavailable.getText();
+    }
+
     public String freshness() {
         return section.freshness.getText();
     }
