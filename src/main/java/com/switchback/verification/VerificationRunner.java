@@ -152,6 +152,7 @@ public class VerificationRunner {
                                  List<String> after) {
         Verification v = repository.find(claim.jobId()).orElseThrow();
         List<String> from = after;
+        int rows = properties.chunkRows();
         while (true) {
             if (stopping || chunksLeft.get() <= 0) {
                 throw new Stopped();
@@ -163,8 +164,9 @@ public class VerificationRunner {
             }
             waitWhileLagging(check, claim);
             long start = System.nanoTime();
-            DataCheck.Chunk chunk = check.compare(table, from, properties.chunkRows());
+            DataCheck.Chunk chunk = check.compare(table, from, rows);
             long millis = (System.nanoTime() - start) / 1_000_000;
+            rows = nextChunkRows(rows, chunk.rows(), millis);
             String next = chunk.last() == null ? null : Keys.json(chunk.last());
             if (!fenced(claim, () -> repository.chunk(claim, ordinal, chunk, next, millis))) {
                 throw new Fenced();
@@ -176,6 +178,19 @@ public class VerificationRunner {
             }
             from = chunk.last();
         }
+    }
+
+    /**
+     * The next chunk's size: towards {@code chunk-time} per chunk (fewer round trips on fast servers,
+     * shorter chunks on busy ones), halfway at a time; fixed when chunk-time is zero.
+     */
+    private int nextChunkRows(int rows, long compared, long millis) {
+        long target = properties.chunkTime().toMillis();
+        if (target <= 0 || compared <= 0 || millis <= 0) {
+            return rows;
+        }
+        long ideal = compared * target / millis;
+        return (int) Math.clamp((rows + ideal) / 2, 1_000L, 1_000_000L);
     }
 
     /** Keeps to the rows-per-second limit: sleeps what the chunk was faster than the limit allows. */

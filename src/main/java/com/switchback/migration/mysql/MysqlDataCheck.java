@@ -151,25 +151,31 @@ final class MysqlDataCheck implements DataCheck {
                 + ", and without a key its rows cannot be listed." : null, missingOn);
     }
 
+    /** Chunks larger than this are compared in parts of this size when they differ, before row by row. */
+    static final int ROW_BY_ROW_ROWS = 10_000;
+
+    /** A chunk whose checksum statement has run on the writer: the replica computes it as it applies it. */
+    private record Issued(TablePlan table, List<String> after, List<String> last, String range, long seq, long[] here) {
+    }
+
+    /** The next chunk, issued on the writer before waiting for the replica's result of the current one. */
+    private Issued ahead;
+
     @Override
     public Chunk compare(TablePlan table, List<String> after, int rows) {
         try {
             if (table.missingOn() != null) {
                 return listMissing(table, after, rows);
             }
-            List<String> last = lastOfChunk(table, after, rows);
-            String range = range(table.key(), after, last);
-            long[] sums = checksum(table, range);
-            if (sums[0] == sums[2] && sums[1] == sums[3]) {
-                return new Chunk(sums[0], sums[0], List.of(), last);
+            Issued current = ahead != null && ahead.table().name().equals(table.name())
+                    && java.util.Objects.equals(ahead.after(), after) ? ahead : issue(table, after, rows);
+            // One chunk ahead: the writer computes the next chunk while the replica computes this one.
+            ahead = current.last() == null ? null : issue(table, current.last(), rows);
+            long[] there = awaitChunkRow(current.seq());
+            if (current.here()[0] == there[0] && current.here()[1] == there[1]) {
+                return new Chunk(there[0], there[0], List.of(), current.last());
             }
-            // Perhaps a transaction the replica had not applied when the statement ran: once more, after a wait.
-            Thread.sleep(recheckAfter.toMillis());
-            sums = checksum(table, range);
-            if (sums[0] == sums[2] && sums[1] == sums[3]) {
-                return new Chunk(sums[0], sums[0], List.of(), last);
-            }
-            return rowByRow(table, range, last);
+            return differing(table, current.after(), current.last(), current.range());
         } catch (SQLException e) {
             throw new IllegalStateException("Comparing " + table.name() + " failed: " + e.getMessage(), e);
         } catch (InterruptedException e) {
@@ -178,16 +184,85 @@ final class MysqlDataCheck implements DataCheck {
         }
     }
 
+    /** Runs the chunk's checksum statement on the writer and reads the writer's result. */
+    private Issued issue(TablePlan table, List<String> after, int rows) throws SQLException {
+        List<String> last = lastOfChunk(table, after, rows);
+        String range = range(table.key(), after, last);
+        long s = checksumStatement(table, range);
+        return new Issued(table, after, last, range, s, chunkRow(source, s));
+    }
+
+    /**
+     * A chunk whose checksums differ: computed again after a short wait (a transaction in flight);
+     * if it still differs, a large chunk is compared in parts, and each differing part row by row.
+     */
+    private Chunk differing(TablePlan table, List<String> after, List<String> last, String range)
+            throws SQLException, InterruptedException {
+        Thread.sleep(recheckAfter.toMillis());
+        long[] sums = checksum(table, range);
+        if (sums[0] == sums[2] && sums[1] == sums[3]) {
+            return new Chunk(sums[0], sums[0], List.of(), last);
+        }
+        if (Math.max(sums[0], sums[2]) <= ROW_BY_ROW_ROWS) {
+            return rowByRow(table, range, last);
+        }
+        long rows = 0;
+        long matching = 0;
+        List<Difference> differences = new ArrayList<>();
+        List<String> from = after;
+        boolean more = true;
+        while (more) {
+            List<String> partLast = lastOfChunk(table, from, ROW_BY_ROW_ROWS);
+            // A part ends at the chunk's end at the latest (its last key, or the table's end).
+            if (partLast == null || last != null && !sortsBefore(table, partLast, last)) {
+                partLast = last;
+                more = false;
+            }
+            String partRange = range(table.key(), from, partLast);
+            long[] part = checksum(table, partRange);
+            Chunk c = part[0] == part[2] && part[1] == part[3] ? new Chunk(part[0], part[0], List.of(), partLast)
+                    : rowByRow(table, partRange, partLast);
+            rows += c.rows();
+            matching += c.matching();
+            differences.addAll(c.differences());
+            from = partLast;
+        }
+        return new Chunk(rows, matching, differences, last);
+    }
+
+    /** Whether the row with key {@code a} sorts before key {@code b}, as the table's own columns compare. */
+    private boolean sortsBefore(TablePlan table, List<String> a, List<String> b) throws SQLException {
+        String sql = "select 1 from " + ident(table) + " where " + equal(table.key(), a) + " and not "
+                + compare(table.key(), b, ">") + " and not " + equal(table.key(), b) + " limit 1";
+        try (Statement st = source.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            return rs.next();
+        }
+    }
+
+    private static String equal(List<String> key, List<String> values) {
+        List<String> ands = new ArrayList<>();
+        for (int i = 0; i < key.size(); i++) {
+            ands.add(quoteName(key.get(i)) + " = " + MysqlServer.quote(values.get(i)));
+        }
+        return "(" + String.join(" and ", ands) + ")";
+    }
+
     /** {source count, source crc, replica count, replica crc} of the range, read at one point of the stream. */
     private long[] checksum(TablePlan table, String range) throws SQLException {
+        long s = checksumStatement(table, range);
+        long[] here = chunkRow(source, s);
+        long[] there = awaitChunkRow(s);
+        return new long[] {here[0], here[1], there[0], there[1]};
+    }
+
+    /** The checksum statement, on the writer in statement format; returns its sequence number. */
+    private long checksumStatement(TablePlan table, String range) throws SQLException {
         long s = ++seq;
         MysqlServer.execute(source, "replace into " + DB + ".chunk (run, seq, db, tbl, cnt, crc) select "
                 + MysqlServer.quote(run) + ", " + s + ", " + MysqlServer.quote(table.schema()) + ", "
                 + MysqlServer.quote(table.table()) + ", count(*), coalesce(bit_xor(" + rowCrc(table) + "), 0) from "
                 + ident(table) + " where " + range);
-        long[] here = chunkRow(source, s);
-        long[] there = awaitChunkRow(s);
-        return new long[] {here[0], here[1], there[0], there[1]};
+        return s;
     }
 
     /** Each row's key and checksum on both sides (same statement trick), then compared key by key. */

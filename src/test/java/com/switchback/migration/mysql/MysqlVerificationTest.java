@@ -88,6 +88,21 @@ class MysqlVerificationTest extends MysqlLabTest {
                 .query(Integer.class).single()).isPositive();
     }
 
+    @Test
+    void aLargeChunkThatDiffersIsComparedInPartsAndOnlyTheDifferingPartRowByRow() throws Exception {
+        lab.table("items", 30_000);
+        sql(lab.polardb, "set sql_log_bin = 0", "update shop.items set note = 'changed' where id = 25123");
+        try (var check = backend.dataCheck(CLUSTER)) {
+            var items = check.tables().stream().filter(t -> t.name().equals("shop.items")).findFirst().orElseThrow();
+            var chunk = check.compare(items, null, 30_000);
+            assertThat(chunk.last()).as("the whole table in one chunk").containsExactly("30000");
+            assertThat(chunk.rows()).isEqualTo(30_000);
+            assertThat(chunk.matching()).isEqualTo(29_999);
+            assertThat(chunk.differences()).extracting(d -> d.kind() + " " + d.key())
+                    .containsExactly("DIFFERENT [25123]");
+        }
+    }
+
     private Verification verify() {
         TestUsers.loginAs("dba", "DBA");
         Verification v = verifications.start(CLUSTER);
