@@ -1,94 +1,73 @@
 package com.switchback.security;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
-@Repository
+/**
+ * The account operations the security package needs, on the {@link AppUser} aggregate through its
+ * Spring Data JDBC repository ({@link AppUsers}): each loads the aggregate, changes it and saves it.
+ */
+@Component
 class UserAccountRepository {
 
     record Credentials(String username, String passwordHash, boolean enabled, Set<String> roles, boolean mustChangePassword) {
     }
 
-    private final JdbcClient jdbc;
+    private final AppUsers users;
 
-    UserAccountRepository(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    UserAccountRepository(AppUsers users) {
+        this.users = users;
     }
 
     Optional<Credentials> credentials(String username) {
-        return jdbc.sql("select username, password_hash, enabled, must_change_password from app_user where username = :u")
-                .param("u", username)
-                .query((rs, n) -> new Credentials(rs.getString(1), rs.getString(2), rs.getBoolean(3), roles(username),
-                        rs.getBoolean(4)))
-                .optional();
+        return users.findById(username).map(u -> new Credentials(u.username(), u.passwordHash(), u.enabled(),
+                u.roleNames(), u.mustChangePassword()));
     }
 
     Set<String> roles(String username) {
-        return new TreeSet<>(jdbc.sql("select role from app_user_role where username = :u")
-                .param("u", username).query(String.class).list());
+        return users.findById(username).map(AppUser::roleNames).orElse(Set.of());
     }
 
     boolean exists(String username) {
-        return jdbc.sql("select count(*) from app_user where username = :u").param("u", username)
-                .query(Integer.class).single() > 0;
+        return users.existsById(username);
     }
 
     /** Enabled accounts that hold ADMIN, other than {@code username}. */
     long otherEnabledAdmins(String username) {
-        return jdbc.sql("""
-                        select count(*) from app_user u join app_user_role r on r.username = u.username
-                        where r.role = 'ADMIN' and u.enabled and u.username <> :u""")
-                .param("u", username).query(Long.class).single();
+        return users.countOtherEnabledAdmins(username);
     }
 
     long count() {
-        return jdbc.sql("select count(*) from app_user").query(Long.class).single();
+        return users.count();
     }
 
     void insert(String username, String displayName, String passwordHash, Set<String> roles) {
-        jdbc.sql("insert into app_user(username, display_name, password_hash) values (:u, :d, :p)")
-                .param("u", username).param("d", displayName).param("p", passwordHash).update();
-        replaceRoles(username, roles);
+        users.save(AppUser.create(username, displayName, passwordHash, roles));
     }
 
     void replaceRoles(String username, Set<String> roles) {
-        jdbc.sql("delete from app_user_role where username = :u").param("u", username).update();
-        for (String role : roles) {
-            jdbc.sql("insert into app_user_role(username, role) values (:u, :r)")
-                    .param("u", username).param("r", role).update();
-        }
+        change(username, u -> u.replaceRoles(roles));
     }
 
     /** A new password hash; {@code oneTime} when an administrator set it and its holder must replace it. */
     void setPassword(String username, String passwordHash, boolean oneTime) {
-        jdbc.sql("update app_user set password_hash = :p, must_change_password = :once where username = :u")
-                .param("p", passwordHash).param("once", oneTime).param("u", username).update();
+        change(username, u -> u.setPassword(passwordHash, oneTime));
     }
 
     void setEnabled(String username, boolean enabled) {
-        jdbc.sql("update app_user set enabled = :e where username = :u")
-                .param("e", enabled).param("u", username).update();
+        change(username, u -> u.setEnabled(enabled));
     }
 
     List<UserAccount> findAll() {
-        Map<String, UserAccount> users = new LinkedHashMap<>();
-        jdbc.sql("select username, display_name, enabled from app_user order by username")
-                .query(rs -> {
-                    String u = rs.getString(1);
-                    users.put(u, new UserAccount(u, rs.getString(2), rs.getBoolean(3), new TreeSet<>()));
-                });
-        jdbc.sql("select username, role from app_user_role").query(rs -> {
-            UserAccount a = users.get(rs.getString(1));
-            if (a != null) {
-                a.roles().add(rs.getString(2));
-            }
+        return users.findAllByOrderByUsername().stream().map(AppUser::account).toList();
+    }
+
+    private void change(String username, java.util.function.Consumer<AppUser> change) {
+        users.findById(username).ifPresent(u -> {
+            change.accept(u);
+            users.save(u);
         });
-        return List.copyOf(users.values());
     }
 }

@@ -335,11 +335,16 @@ final class MysqlDataCheck implements DataCheck {
 
     /** The last key of the chunk after {@code after}, or null when the rest of the table is this chunk. */
     private List<String> lastOfChunk(TablePlan table, List<String> after, int rows) throws SQLException {
+        // Two rows at the boundary: when there is no row after it, this chunk is the table's rest (no empty chunk after).
         String sql = "select " + columnList(table.key()) + " from " + ident(table)
                 + (after == null ? "" : " where " + range(table.key(), after, null))
-                + " order by " + columnList(table.key()) + " limit 1 offset " + (rows - 1);
+                + " order by " + columnList(table.key()) + " limit 2 offset " + (rows - 1);
         try (Statement st = source.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            return rs.next() ? values(rs, table.key().size()) : null;
+            if (!rs.next()) {
+                return null;
+            }
+            List<String> last = values(rs, table.key().size());
+            return rs.next() ? last : null;
         }
     }
 

@@ -95,7 +95,7 @@ class MysqlVerificationTest extends MysqlLabTest {
         try (var check = backend.dataCheck(CLUSTER)) {
             var items = check.tables().stream().filter(t -> t.name().equals("shop.items")).findFirst().orElseThrow();
             var chunk = check.compare(items, null, 30_000);
-            assertThat(chunk.last()).as("the whole table in one chunk").containsExactly("30000");
+            assertThat(chunk.last()).as("the whole table in one chunk: nothing after it").isNull();
             assertThat(chunk.rows()).isEqualTo(30_000);
             assertThat(chunk.matching()).isEqualTo(29_999);
             assertThat(chunk.differences()).extracting(d -> d.kind() + " " + d.key())
