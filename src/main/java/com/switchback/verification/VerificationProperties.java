@@ -12,7 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param requiredFor     actions that need a fresh, clean verification (a pre-check), e.g. SWITCH_OVER,COMPLETE
  * @param maxAge          how long a verification counts as fresh
  * @param chunkRows       rows of the first chunk of each table (of every chunk when chunkTime is zero)
- * @param chunkTime       chunks grow or shrink towards this time each, as pt-table-checksum's do; zero keeps chunkRows
+ * @param chunkTime       chunks grow or shrink towards this time each, as pt-table-checksum's do (shorter than its
+ *                        half second: the last chunk's replica check is not overlapped); zero keeps chunkRows
  * @param maxRowsPerSecond throttle; 0 for none
  * @param maxLag          the run pauses while the replica is further behind than this
  * @param poll            how often idle nodes look for a verification to run
@@ -23,7 +24,7 @@ public record VerificationProperties(
         @DefaultValue("") Set<MigrationAction> requiredFor,
         @DefaultValue("PT24H") Duration maxAge,
         @DefaultValue("10000") int chunkRows,
-        @DefaultValue("PT0.5S") Duration chunkTime,
+        @DefaultValue("PT0.2S") Duration chunkTime,
         @DefaultValue("0") long maxRowsPerSecond,
         @DefaultValue("PT30S") Duration maxLag,
         @DefaultValue("PT2S") Duration poll,

@@ -100,6 +100,9 @@ public class VerificationRunner {
         return true;
     }
 
+    /** The chunk size learned so far in this run, carried from one table to the next. */
+    private final ThreadLocal<Integer> chunkRows = ThreadLocal.withInitial(() -> properties.chunkRows());
+
     /** Chunks this thread may still compare before it stops (a drill of a crash); unlimited when unset. */
     private final ThreadLocal<Integer> chunksLeft = ThreadLocal.withInitial(() -> Integer.MAX_VALUE);
 
@@ -118,6 +121,7 @@ public class VerificationRunner {
     void run(JobClaims.Claim claim) {
         Verification v = repository.find(claim.jobId()).orElseThrow();
         String cluster = v.clusterId();
+        chunkRows.remove();
         try (DataCheck check = backends.get(repository.backendOf(cluster).orElseThrow()).dataCheck(cluster)) {
             List<DataCheck.TablePlan> tables = check.tables();
             if (!fenced(claim, () -> repository.plan(claim, tables))) {
@@ -152,7 +156,7 @@ public class VerificationRunner {
                                  List<String> after) {
         Verification v = repository.find(claim.jobId()).orElseThrow();
         List<String> from = after;
-        int rows = properties.chunkRows();
+        int rows = chunkRows.get();
         while (true) {
             if (stopping || chunksLeft.get() <= 0) {
                 throw new Stopped();
@@ -167,6 +171,7 @@ public class VerificationRunner {
             DataCheck.Chunk chunk = check.compare(table, from, rows);
             long millis = (System.nanoTime() - start) / 1_000_000;
             rows = nextChunkRows(rows, chunk.rows(), millis);
+            chunkRows.set(rows);
             String next = chunk.last() == null ? null : Keys.json(chunk.last());
             if (!fenced(claim, () -> repository.chunk(claim, ordinal, chunk, next, millis))) {
                 throw new Fenced();
