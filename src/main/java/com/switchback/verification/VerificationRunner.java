@@ -56,6 +56,7 @@ public class VerificationRunner {
         this.audit = audit;
         this.tx = tx;
         this.properties = properties;
+        this.chunkRows = ThreadLocal.withInitial(properties::chunkRows);
     }
 
     /** Claims waiting (or abandoned) verifications and runs each on a thread of its own. */
@@ -101,7 +102,7 @@ public class VerificationRunner {
     }
 
     /** The chunk size learned so far in this run, carried from one table to the next. */
-    private final ThreadLocal<Integer> chunkRows = ThreadLocal.withInitial(() -> properties.chunkRows());
+    private final ThreadLocal<Integer> chunkRows;
 
     /** Chunks this thread may still compare before it stops (a drill of a crash); unlimited when unset. */
     private final ThreadLocal<Integer> chunksLeft = ThreadLocal.withInitial(() -> Integer.MAX_VALUE);
