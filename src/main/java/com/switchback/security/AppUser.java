@@ -27,6 +27,7 @@ class AppUser implements Persistable<String> {
     private String passwordHash;
     private boolean enabled;
     private boolean mustChangePassword;
+    private boolean darkMode;
     @MappedCollection(idColumn = "username")
     private Set<Role> roles;
     @Transient
@@ -35,8 +36,9 @@ class AppUser implements Persistable<String> {
     /** As Spring Data JDBC reads it. */
     @org.springframework.data.annotation.PersistenceCreator
     AppUser(String username, String displayName, String passwordHash, boolean enabled, boolean mustChangePassword,
-            Set<Role> roles) {
+            boolean darkMode, Set<Role> roles) {
         this(username, displayName, passwordHash, enabled, mustChangePassword, roles, false);
+        this.darkMode = darkMode;
     }
 
     private AppUser(String username, String displayName, String passwordHash, boolean enabled,
@@ -92,6 +94,14 @@ class AppUser implements Persistable<String> {
     void setPassword(String hash, boolean oneTime) {
         this.passwordHash = hash;
         this.mustChangePassword = oneTime;
+    }
+
+    boolean darkMode() {
+        return darkMode;
+    }
+
+    void setDarkMode(boolean dark) {
+        this.darkMode = dark;
     }
 
     void setEnabled(boolean enabled) {

@@ -387,6 +387,38 @@ class ConsoleBrowserIT {
     }
 
     @Test
+    @Order(11)
+    void theClustersListAndAClusterAreUsableOnAPhoneAndInDarkMode() throws Exception {
+        String cluster = clusterIn("RDS2POLARDB_SYNCING", 5);
+        Page phone = login("lead2");
+        phone.setViewportSize(390, 844);
+        phone.navigate(app.url("/clusters"));
+        phone.locator("vaadin-grid-cell-content a", new Page.LocatorOptions().setHasText("pc-")).first().waitFor();
+        // What people decide on stays; nothing runs off the side of the page.
+        assertThat(phone.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions()
+                .setHasText(java.util.regex.Pattern.compile("^\\s*Migration status\\s*$")))).isVisible();
+        assertThat(phone.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions()
+                .setHasText(java.util.regex.Pattern.compile("^\\s*Region\\s*$")))).isHidden();
+        assertThat(((Number) phone.evaluate("document.documentElement.scrollWidth")).intValue()).isLessThanOrEqualTo(390);
+        screenshot(phone, "17-phone-clusters");
+        phone.navigate(app.url("/clusters/" + cluster));
+        assertThat(button(phone, "Switch Over")).isVisible();
+        assertThat(((Number) phone.evaluate("document.documentElement.scrollWidth")).intValue()).isLessThanOrEqualTo(390);
+        screenshot(phone, "18-phone-cluster");
+
+        // Dark mode, chosen once, is there on the next page load too.
+        phone.setViewportSize(1400, 1000);
+        button(phone, "Dark mode").click();
+        assertThat(phone.locator("html[theme~=dark]")).hasCount(1);
+        phone.reload();
+        assertThat(phone.locator("html[theme~=dark]")).hasCount(1);
+        assertThat(button(phone, "Light mode")).isVisible();
+        screenshot(phone, "19-dark-cluster");
+        button(phone, "Light mode").click();
+        assertThat(phone.locator("html[theme~=dark]")).hasCount(0);
+    }
+
+    @Test
     @Order(99)
     void noPageOfTheseTestsWroteAnErrorToTheBrowserConsole() {
         // The addresses answered 404 on purpose are the only resources allowed to fail.

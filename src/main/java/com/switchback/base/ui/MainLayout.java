@@ -1,5 +1,7 @@
 package com.switchback.base.ui;
 
+import com.vaadin.flow.component.UI;
+
 import com.switchback.base.DemoMode;
 import com.switchback.base.Notice;
 import com.switchback.base.NoticeFeed;
@@ -35,8 +37,13 @@ public final class MainLayout extends AppLayout {
     /** The newest notice shown by this page, per feed: a page shows what came after it opened. */
     private final java.util.Map<NoticeFeed, Long> shownUpTo = new java.util.HashMap<>();
 
+    private final com.switchback.base.Preferences preferences;
+    final Button theme = new Button();
+
     public MainLayout(AuthenticationContext auth, DemoMode demo, java.util.List<LiveBadge> badges,
-                      java.util.List<LiveAlert> alerts, java.util.List<NoticeFeed> notices) {
+                      java.util.List<LiveAlert> alerts, java.util.List<NoticeFeed> notices,
+                      com.switchback.base.Preferences preferences) {
+        this.preferences = preferences;
         this.alerts = alerts;
         this.notices = auth.hasAnyRole(com.switchback.base.AppRoles.ALL) ? notices : java.util.List.of();
         Span brand = new Span("Switchback");
@@ -55,7 +62,14 @@ public final class MainLayout extends AppLayout {
         password.addClassName("sb-password-link");
         Anchor sessions = new Anchor("sessions", "Sessions");
         sessions.addClassName("sb-sessions-link");
-        HorizontalLayout right = new HorizontalLayout(user, password, sessions, logout);
+        theme.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        theme.addClassName("sb-theme-toggle");
+        theme.addClickListener(e -> {
+            boolean dark = !isDark();
+            preferences.setDarkMode(dark);
+            applyTheme(dark);
+        });
+        HorizontalLayout right = new HorizontalLayout(user, password, sessions, theme, logout);
         right.setAlignItems(HorizontalLayout.Alignment.CENTER);
         right.addClassName("sb-navbar-right");
         bar.add(right);
@@ -115,10 +129,22 @@ public final class MainLayout extends AppLayout {
         }
     }
 
+    /** Lumo's dark variant on the whole page, as the person chose it (remembered with their account). */
+    private void applyTheme(boolean dark) {
+        UI.getCurrent().getElement().getThemeList().set(com.vaadin.flow.theme.lumo.Lumo.DARK, dark);
+        theme.setText(dark ? "Light mode" : "Dark mode");
+        theme.setIcon((dark ? com.vaadin.flow.component.icon.VaadinIcon.SUN_O : com.vaadin.flow.component.icon.VaadinIcon.MOON_O).create());
+    }
+
+    private boolean isDark() {
+        return UI.getCurrent().getElement().getThemeList().contains(com.vaadin.flow.theme.lumo.Lumo.DARK);
+    }
+
     @Override
     protected void onAttach(com.vaadin.flow.component.AttachEvent event) {
         super.onAttach(event);
         var ui = event.getUI();
+        applyTheme(preferences.darkMode());
         updateBadges();
         updateAlerts();
         notices.forEach(n -> shownUpTo.putIfAbsent(n, n.latest()));

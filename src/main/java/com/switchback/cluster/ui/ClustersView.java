@@ -73,7 +73,7 @@ public class ClustersView extends VerticalLayout implements BeforeEnterObserver 
         statusFilter.setClearButtonVisible(true);
         statusFilter.setItems(statusChoices());
         statusFilter.setItemLabelGenerator(s -> s + " — " + MigrationStatus.labelOf(s));
-        statusFilter.setWidth("24em");
+        statusFilter.setWidth("min(24em, 100%)");
         // Typing part of a status and pressing Enter picks it when exactly one matches.
         statusFilter.setAllowCustomValue(true);
         statusFilter.addCustomValueSetListener(e -> pickStatus(e.getDetail()));
@@ -136,6 +136,8 @@ public class ClustersView extends VerticalLayout implements BeforeEnterObserver 
         state.text("q", search).bind("status", statusFilter, v -> v, v -> v).sort(grid)
                 .onChange(() -> grid.getDataProvider().refreshAll());
         HorizontalLayout filters = new HorizontalLayout(search, statusFilter, count);
+        filters.addClassName("sb-filters");
+        filters.getStyle().set("flex-wrap", "wrap");
         filters.setAlignItems(Alignment.BASELINE);
         // A region or account that cannot be reached is said, not hidden behind a shorter list.
         Div problems = new Div();
@@ -150,6 +152,29 @@ public class ClustersView extends VerticalLayout implements BeforeEnterObserver 
         LiveUpdates.whileAttached(this, events, changed -> {
             grid.getDataProvider().refreshAll();
             showProblems.run();
+        });
+    }
+
+    /** Below this width (a phone) the list keeps what people decide on: cluster, migration status, latency. */
+    static final int NARROW = 600;
+
+    /** On a narrow screen, the columns that matter less give way; they come back when it widens. */
+    void fitTo(int width) {
+        boolean narrow = width < NARROW;
+        for (String key : new String[] {"description", "region", "engine", "window", "clusterStatus"}) {
+            grid.getColumnByKey(key).setVisible(!narrow);
+        }
+    }
+
+    @Override
+    protected void onAttach(com.vaadin.flow.component.AttachEvent event) {
+        super.onAttach(event);
+        var page = event.getUI().getPage();
+        page.retrieveExtendedClientDetails(details -> fitTo(details.getWindowInnerWidth()));
+        var resize = page.addBrowserWindowResizeListener(e -> fitTo(e.getWidth()));
+        addDetachListener(e -> {
+            resize.remove();
+            e.unregisterListener();
         });
     }
 
