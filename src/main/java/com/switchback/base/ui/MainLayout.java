@@ -131,7 +131,11 @@ public final class MainLayout extends AppLayout {
 
     /** Lumo's dark variant on the whole page, as the person chose it (remembered with their account). */
     private void applyTheme(boolean dark) {
-        UI.getCurrent().getElement().getThemeList().set(com.vaadin.flow.theme.lumo.Lumo.DARK, dark);
+        UI ui = UI.getCurrent();
+        ui.getElement().getThemeList().set(com.vaadin.flow.theme.lumo.Lumo.DARK, dark);
+        // Lumo reads the variant from the root element, which the UI's own element is not.
+        ui.getPage().executeJs("document.documentElement.setAttribute('theme', $0)",
+                dark ? com.vaadin.flow.theme.lumo.Lumo.DARK : "");
         theme.setText(dark ? "Light mode" : "Dark mode");
         theme.setIcon((dark ? com.vaadin.flow.component.icon.VaadinIcon.SUN_O : com.vaadin.flow.component.icon.VaadinIcon.MOON_O).create());
     }

@@ -110,6 +110,26 @@ class UsersViewTest extends KaribuTest {
                 .enabled()).isTrue();
     }
 
+    @Test
+    void aUserDisabledAndEnabledAgainCanBeSelectedAndResetAfterwards() {
+        login("admin", "ADMIN");
+        UI.getCurrent().navigate("users");
+        UsersView view = _get(UsersView.class);
+        _setValue(view.username, "toggled");
+        _setValue(view.password, "a-long-enough-password");
+        _setValue(view.newRoles, Set.of("TEAM_LEAD"));
+        _click(_get(Button.class, spec -> spec.withText("Add user")));
+        for (boolean enabled : new boolean[] {false, true}) {
+            view.grid.select(_findAll(view.grid).stream().filter(u -> u.username().equals("toggled")).findFirst().orElseThrow());
+            _setValue(view.enabled, enabled);
+            _click(_get(Button.class, spec -> spec.withText("Save")));
+            assertThat(view.editError.isVisible()).as(view.editError.getText()).isFalse();
+            assertThat(_findAll(view.grid).stream().filter(u -> u.username().equals("toggled")).findFirst().orElseThrow()
+                    .enabled()).isEqualTo(enabled);
+            assertThat(view.grid.getSelectedItems()).as("saving reloads the list").isEmpty();
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"DBA", "TEAM_LEAD", "AUDITOR"})
     void otherRolesCannotOpenTheUsersView(String role) {
