@@ -228,7 +228,11 @@ class ConsoleBrowserIT {
         admin.getByLabel("Can log in").click();
         button(admin, "Save").click();
         admin.locator("vaadin-grid-cell-content", new Page.LocatorOptions().setHasText("oncall")).click();
-        button(admin, "Reset password").click();
+        try {
+            button(admin, "Reset password").click();
+        } finally {
+            screenshot(admin, "12a-users-reset");
+        }
         button(admin, "Reset password of oncall").click();
         String oneTime = admin.locator(".sb-one-time-password").textContent().strip();
         assertThat(oneTime).hasSize(20);
