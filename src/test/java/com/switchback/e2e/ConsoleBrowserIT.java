@@ -227,6 +227,8 @@ class ConsoleBrowserIT {
         admin.locator("vaadin-grid-cell-content", new Page.LocatorOptions().setHasText("oncall")).click();
         admin.getByLabel("Can log in").click();
         button(admin, "Save").click();
+        // Saved: the list reloads and the editor closes; only then is the row clicked again.
+        assertThat(admin.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("User oncall"))).isHidden();
         admin.locator("vaadin-grid-cell-content", new Page.LocatorOptions().setHasText("oncall")).click();
         try {
             button(admin, "Reset password").click();
