@@ -49,6 +49,7 @@ public final class MainLayout extends AppLayout {
         Span brand = new Span("Switchback");
         brand.addClassName("sb-brand");
         HorizontalLayout bar = new HorizontalLayout(new DrawerToggle(), brand);
+        bar.addClassName("sb-navbar");
         bar.setAlignItems(HorizontalLayout.Alignment.CENTER);
         bar.setWidthFull();
         if (demo.enabled()) {
