@@ -38,15 +38,21 @@ public final class CheckRegistry {
      */
     public static String enforce(MigrationSnapshot s, MigrationAction action, List<RequestPlan.Check> backend) {
         List<RequestPlan.Check> checks = forAction(s, action, backend, Instant.now());
-        List<RequestPlan.Check> failed = checks.stream().filter(c -> !c.passed()).toList();
-        if (!failed.isEmpty()) {
-            throw new IllegalStateException("Pre-checks failed: " + failed.stream()
-                    .map(c -> c.name() + " — " + c.detail() + (c.fix().isEmpty() ? "" : " Fix: " + c.fix()))
-                    .collect(Collectors.joining("; ")));
+        String failed = failures(checks);
+        if (failed != null) {
+            throw new IllegalStateException(failed);
         }
         List<String> warnings = checks.stream().filter(RequestPlan.Check::warning)
                 .map(c -> c.name() + " (" + c.detail() + ")").toList();
         return "Status " + s.status() + ", latency " + s.delayedSeconds() + " s; every check passed"
                 + (warnings.isEmpty() ? "." : ", with warnings: " + String.join("; ", warnings) + ".");
+    }
+
+    /** "Pre-checks failed: …", naming each failure and its fix; null when every check passed. */
+    static String failures(List<RequestPlan.Check> checks) {
+        List<RequestPlan.Check> failed = checks.stream().filter(c -> !c.passed()).toList();
+        return failed.isEmpty() ? null : "Pre-checks failed: " + failed.stream()
+                .map(c -> c.name() + " — " + c.detail() + (c.fix().isEmpty() ? "" : " Fix: " + c.fix()))
+                .collect(Collectors.joining("; "));
     }
 }

@@ -90,11 +90,9 @@ public class OperationRunner {
                 return null;
             });
             // The gates' checks (a fresh, clean verification) are enforced here, before the first step.
-            List<RequestPlan.Check> gateFailures = gateChecks.stream().filter(c -> !c.passed()).toList();
-            if (!gateFailures.isEmpty()) {
-                return fail(lease, request, backend, -1, "Pre-checks failed: " + gateFailures.stream()
-                        .map(c -> c.name() + " — " + c.detail() + (c.fix().isEmpty() ? "" : " Fix: " + c.fix()))
-                        .collect(java.util.stream.Collectors.joining("; ")));
+            String gateFailures = CheckRegistry.failures(gateChecks);
+            if (gateFailures != null) {
+                return fail(lease, request, backend, -1, gateFailures);
             }
         }
         for (int seq = 0; seq < plan.size(); seq++) {
