@@ -138,6 +138,7 @@ final class MysqlDataCheck implements DataCheck {
                     plans.add(listedFrom(replica, t.getKey().split("\\.", 2), t.getValue(), sourceSide));
                 }
             }
+            this.plans = List.copyOf(plans);
             return plans;
         } catch (SQLException e) {
             throw new IllegalStateException("Could not list the tables: " + e.getMessage(), e);
@@ -160,6 +161,8 @@ final class MysqlDataCheck implements DataCheck {
 
     /** The next chunk, issued on the writer before waiting for the replica's result of the current one. */
     private Issued ahead;
+    /** The tables in the order they are compared, so the next table's first chunk can be issued ahead too. */
+    private List<TablePlan> plans = List.of();
 
     @Override
     public Chunk compare(TablePlan table, List<String> after, int rows) {
@@ -170,7 +173,7 @@ final class MysqlDataCheck implements DataCheck {
             Issued current = ahead != null && ahead.table().name().equals(table.name())
                     && java.util.Objects.equals(ahead.after(), after) ? ahead : issue(table, after, rows);
             // One chunk ahead: the writer computes the next chunk while the replica computes this one.
-            ahead = current.last() == null ? null : issue(table, current.last(), rows);
+            ahead = current.last() != null ? issue(table, current.last(), rows) : firstOfNextTable(table, rows);
             long[] there = awaitChunkRow(current.seq());
             if (current.here()[0] == there[0] && current.here()[1] == there[1]) {
                 return new Chunk(there[0], there[0], List.of(), current.last());
@@ -182,6 +185,19 @@ final class MysqlDataCheck implements DataCheck {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while comparing " + table.name() + ".");
         }
+    }
+
+    /** The first chunk of the table compared after {@code table}, issued ahead; null when there is none to issue. */
+    private Issued firstOfNextTable(TablePlan table, int rows) throws SQLException {
+        int at = plans.stream().map(TablePlan::name).toList().indexOf(table.name());
+        for (int i = at + 1; at >= 0 && i < plans.size(); i++) {
+            TablePlan next = plans.get(i);
+            if (next.checkable()) {
+                // A table one side lacks is listed, never named in a replicated statement.
+                return next.missingOn() == null ? issue(next, null, rows) : null;
+            }
+        }
+        return null;
     }
 
     /** Runs the chunk's checksum statement on the writer and reads the writer's result. */
