@@ -182,13 +182,26 @@ public class AliyunBackend implements MigrationBackend {
     /** Swapping endpoints has the service's own preconditions (EndpointSwap): shown in the plan, enforced first. */
     /**
      * Alibaba Cloud's link is logical replication (DTS-like): it carries rows, not statements, so the
-     * statement-format checksum of the mysql backend cannot be used. Verify Data needs read-only
-     * accounts on both endpoints to compare chunks directly (DD015); none are configured here.
+     * statement-format checksum of the mysql backend cannot be used. Verify Data reads both endpoints
+     * directly with read-only accounts configured for the cluster, and waits for the reported latency
+     * before it takes a difference for real (DD015).
      */
     @Override
+    public com.switchback.migration.DataCheck dataCheck(String clusterId) {
+        var accounts = properties.verification().get(clusterId);
+        if (accounts == null) {
+            throw new com.switchback.migration.ActionRefusedException(dataCheckUnavailable(clusterId));
+        }
+        return com.switchback.migration.mysql.DirectDataCheck.open(accounts.rds(), accounts.polardb(),
+                () -> describe(clusterId).delayedSeconds(), java.time.Duration.ofSeconds(1));
+    }
+
+    @Override
     public String dataCheckUnavailable(String clusterId) {
-        return "Verify Data on Alibaba Cloud needs read-only MySQL accounts for both the source RDS instance and the "
-                + "PolarDB cluster; none are configured for this cluster.";
+        return properties.verification().containsKey(clusterId) ? null
+                : "Verify Data on Alibaba Cloud needs read-only MySQL accounts for both the source RDS instance and the "
+                  + "PolarDB cluster; none are configured for this cluster (switchback.aliyun.verification." + clusterId
+                  + ".rds / .polardb).";
     }
 
     @Override

@@ -23,6 +23,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                          (the service starts the transition a while after it answers); the call is never sent
  *                          again within it
  * @param maxAttempts       attempts of a read that is throttled or fails in transit (with backoff)
+ * @param verification      per cluster id: read-only MySQL accounts on both endpoints, for Verify Data
  */
 @ConfigurationProperties("switchback.aliyun")
 public record AliyunProperties(
@@ -40,11 +41,18 @@ public record AliyunProperties(
         @DefaultValue("PT60M") Duration transitionTimeout,
         @DefaultValue("PT10M") Duration acceptGrace,
         @DefaultValue("4") int maxAttempts,
-        @DefaultValue("PT1S") Duration backoff) {
+        @DefaultValue("PT1S") Duration backoff,
+        Map<String, ReadOnlyAccounts> verification) {
+
+    /** Read-only accounts on the source RDS instance and on the PolarDB cluster (Verify Data reads both directly). */
+    public record ReadOnlyAccounts(com.switchback.migration.mysql.MysqlProperties.Server rds,
+                                   com.switchback.migration.mysql.MysqlProperties.Server polardb) {
+    }
 
     public AliyunProperties {
         regions = regions == null ? List.of() : List.copyOf(regions);
         endpoints = endpoints == null ? Map.of() : Map.copyOf(endpoints);
+        verification = verification == null ? Map.of() : Map.copyOf(verification);
         endpoint = endpoint == null ? "" : endpoint.strip();
         proxy = proxy == null ? "" : proxy.strip();
     }

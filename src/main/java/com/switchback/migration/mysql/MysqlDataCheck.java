@@ -377,7 +377,7 @@ final class MysqlDataCheck implements DataCheck {
         return keys;
     }
 
-    private static List<String> values(ResultSet rs, int n) throws SQLException {
+    static List<String> values(ResultSet rs, int n) throws SQLException {
         List<String> v = new ArrayList<>(n);
         for (int i = 1; i <= n; i++) {
             v.add(rs.getString(i));
@@ -430,7 +430,7 @@ final class MysqlDataCheck implements DataCheck {
         return rows;
     }
 
-    private static Map<String, Long> baseTables(Connection c) throws SQLException {
+    static Map<String, Long> baseTables(Connection c) throws SQLException {
         Map<String, Long> tables = new LinkedHashMap<>();
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("""
                 select table_schema, table_name, coalesce(table_rows, 0) from information_schema.tables
@@ -444,7 +444,7 @@ final class MysqlDataCheck implements DataCheck {
         return tables;
     }
 
-    private static List<String> columnsOf(Connection c, String[] name) throws SQLException {
+    static List<String> columnsOf(Connection c, String[] name) throws SQLException {
         List<String> cols = new ArrayList<>();
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
                 "select column_name, column_type from information_schema.columns where table_schema = "
@@ -458,7 +458,7 @@ final class MysqlDataCheck implements DataCheck {
     }
 
     /** The primary key, else the first unique key whose columns are all non-null; empty when none. */
-    private static List<String> keyOf(Connection c, String[] name) throws SQLException {
+    static List<String> keyOf(Connection c, String[] name) throws SQLException {
         Map<String, List<String>> unique = new LinkedHashMap<>();
         Map<String, Boolean> usable = new HashMap<>();
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("""
@@ -481,8 +481,12 @@ final class MysqlDataCheck implements DataCheck {
 
     /** Each row as one canonical text: its values joined, and which of them are NULL (so NULL differs from ''). */
     private String rowCrc(TablePlan table) {
-        List<String> cols = columns.getOrDefault(table.name(), List.of()).stream()
-                .map(c -> c.substring(0, c.indexOf(' '))).toList();
+        return rowCrc(columns.getOrDefault(table.name(), List.of()));
+    }
+
+    /** The checksum of one row from its columns as {@link #columnsOf} gives them ("name type"). */
+    static String rowCrc(List<String> columnsWithTypes) {
+        List<String> cols = columnsWithTypes.stream().map(c -> c.substring(0, c.indexOf(' '))).toList();
         String nulls = cols.stream().map(c -> "isnull(" + quoteName(c) + ")").collect(Collectors.joining(", "));
         return "crc32(concat_ws('#', " + columnList(cols) + ", concat(" + nulls + ")))";
     }
@@ -513,11 +517,11 @@ final class MysqlDataCheck implements DataCheck {
         return "(" + String.join(" or ", ors) + ")";
     }
 
-    private static String columnList(List<String> cols) {
+    static String columnList(List<String> cols) {
         return cols.stream().map(MysqlDataCheck::quoteName).collect(Collectors.joining(", "));
     }
 
-    private static String ident(TablePlan t) {
+    static String ident(TablePlan t) {
         return quoteName(t.schema()) + "." + quoteName(t.table());
     }
 
@@ -529,7 +533,7 @@ final class MysqlDataCheck implements DataCheck {
         return List.of(key.split(String.valueOf(KEY_SEPARATOR), -1));
     }
 
-    private static void closeQuietly(Connection c) {
+    static void closeQuietly(Connection c) {
         if (c != null) {
             try {
                 c.close();

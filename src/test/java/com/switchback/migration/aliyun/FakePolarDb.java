@@ -129,7 +129,7 @@ final class FakePolarDb implements AutoCloseable {
     AliyunProperties properties(String region, String accessKeySecret) {
         Duration second = Duration.ofSeconds(1);
         return new AliyunProperties(true, List.of(region), "", Map.of(), "http://" + endpoint(), "http", ACCESS_KEY_ID,
-                accessKeySecret, null, second, second, second, second, 1, Duration.ofMillis(10));
+                accessKeySecret, null, second, second, second, second, 1, Duration.ofMillis(10), Map.of());
     }
 
     /** Forgets the faults a test set up and what it saw. */

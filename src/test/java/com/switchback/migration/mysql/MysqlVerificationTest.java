@@ -6,6 +6,7 @@ import com.switchback.TestUsers;
 import com.switchback.verification.Verification;
 import com.switchback.verification.VerificationRunner;
 import com.switchback.verification.VerificationService;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -100,6 +101,35 @@ class MysqlVerificationTest extends MysqlLabTest {
             assertThat(chunk.matching()).isEqualTo(29_999);
             assertThat(chunk.differences()).extracting(d -> d.kind() + " " + d.key())
                     .containsExactly("DIFFERENT [25123]");
+        }
+    }
+
+    @Test
+    void withoutStatementsBothSidesAreReadDirectlyAndTheSameDifferencesAreFound() throws Exception {
+        lab.table("items", 12_000);
+        sql(lab.polardb, "set sql_log_bin = 0", "update shop.items set label = 'changed' where id = 11500",
+                "delete from shop.items where id = 42", "insert into shop.items (id, label) values (900001, 'extra')");
+        var account = new MysqlProperties.Server("127.0.0.1", lab.rds.port, "switchback", lab.adminPassword, null, null);
+        var other = new MysqlProperties.Server("127.0.0.1", lab.polardb.port, "switchback", lab.adminPassword, null, null);
+        String before;
+        try (var c = lab.rds.root()) {
+            before = MysqlServer.writtenPosition(c, MysqlServer.Dialect.MARIADB);
+        }
+        List<String> found = new java.util.ArrayList<>();
+        try (var check = DirectDataCheck.open(account, other, () -> 0, java.time.Duration.ofMillis(50))) {
+            for (var t : check.tables()) {
+                List<String> after = null;
+                do {
+                    var chunk = check.compare(t, after, 5_000);
+                    chunk.differences().forEach(d -> found.add(t.name() + " " + d.kind() + " " + d.key()));
+                    after = chunk.last();
+                } while (after != null && t.checkable());
+            }
+        }
+        assertThat(found).containsExactlyInAnyOrder("shop.items DIFFERENT [11500]", "shop.items MISSING_ON_POLARDB [42]",
+                "shop.items MISSING_ON_RDS [900001]");
+        try (var c = lab.rds.root()) {
+            assertThat(MysqlServer.writtenPosition(c, MysqlServer.Dialect.MARIADB)).as("it only reads").isEqualTo(before);
         }
     }
 
