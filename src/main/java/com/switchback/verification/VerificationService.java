@@ -36,9 +36,15 @@ public class VerificationService {
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final VerificationProperties properties;
+    /** Every open cluster page asks for the latest verification on each change of its cluster: one read per change. */
+    private final com.switchback.migration.PerChangeCache<Optional<Verification>> latest;
+    private final com.switchback.migration.MigrationEvents events;
 
     VerificationService(VerificationRepository repository, MigrationBackends backends, AuditLog audit, JdbcClient jdbc,
-                        TransactionTemplate tx, VerificationProperties properties) {
+                        TransactionTemplate tx, VerificationProperties properties,
+                        com.switchback.migration.MigrationEvents events) {
+        this.events = events;
+        this.latest = new com.switchback.migration.PerChangeCache<>(events);
         this.repository = repository;
         this.backends = backends;
         this.audit = audit;
@@ -82,6 +88,7 @@ public class VerificationService {
         if (started instanceof String why) {
             throw refused(clusterId, why);
         }
+        changed(clusterId);
         return (Verification) started;
     }
 
@@ -99,6 +106,13 @@ public class VerificationService {
         }
         audit.record("verification.cancel-requested", v.clusterId(), null, Outcome.SUCCESS,
                 "Verification #" + id + " cancelled by " + Actor.current().name() + ".");
+        changed(v.clusterId());
+    }
+
+    /** Every open page of the cluster hears of it; this node reads it afresh at once. */
+    private void changed(String clusterId) {
+        latest.invalidate(clusterId);
+        events.publish(clusterId);
     }
 
     /** Why the cluster's backend cannot verify its data now, or null when it can (reads the backend). */
@@ -112,7 +126,7 @@ public class VerificationService {
     @PreAuthorize(AppRoles.CAN_VIEW)
     @Transactional(readOnly = true)
     public Optional<Verification> latest(String clusterId) {
-        return repository.latest(clusterId);
+        return latest.get(clusterId, () -> repository.latest(clusterId));
     }
 
     /** The newest finished verification, whose outcome and age count for the policy. */
