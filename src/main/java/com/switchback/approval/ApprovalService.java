@@ -29,11 +29,36 @@ public class ApprovalService {
     private final ApprovalRepository approvals;
     private final MigrationService migrations;
     private final RequestLifecycle lifecycle;
+    private final com.switchback.audit.AuditLog audit;
+    private final com.switchback.migration.MigrationEvents events;
 
-    ApprovalService(ApprovalRepository approvals, MigrationService migrations, RequestLifecycle lifecycle) {
+    ApprovalService(ApprovalRepository approvals, MigrationService migrations, RequestLifecycle lifecycle,
+                    com.switchback.audit.AuditLog audit, com.switchback.migration.MigrationEvents events) {
         this.approvals = approvals;
         this.migrations = migrations;
         this.lifecycle = lifecycle;
+        this.audit = audit;
+        this.events = events;
+    }
+
+    /** The approvals a request has so far, and how many its action needs (the approval rules). */
+    @PreAuthorize(AppRoles.CAN_VIEW)
+    @Transactional(readOnly = true)
+    public Approvals approvalsOf(long requestId) {
+        int needed = migrations.findRequest(requestId).map(r -> migrations.policy().approvalsNeeded(r.action())).orElse(1);
+        return new Approvals(approvals.approvals(requestId), needed);
+    }
+
+    /** Who has approved, and how many approvals the action needs in all. */
+    public record Approvals(List<Approval> given, int needed) {
+
+        public int stillNeeded() {
+            return Math.max(0, needed - given.size());
+        }
+
+        public boolean by(String username) {
+            return given.stream().anyMatch(a -> a.by().equals(username));
+        }
     }
 
     /** Pending requests, oldest first: the team lead's inbox. */
@@ -109,11 +134,37 @@ public class ApprovalService {
                     "Request #" + requestId + " expired while pending.");
             throw refused(r.clusterId(), requestId, "Request #" + requestId + " has expired and can no longer be approved.");
         }
+        if (t == RequestTransition.APPROVE && !enoughApprovals(r, me, text)) {
+            return r;
+        }
         String verb = t == RequestTransition.APPROVE ? "Approved" : "Rejected";
-        if (!lifecycle.decide(r, t, me, text, verb + " by " + me + (text.isEmpty() ? "." : ": " + text))) {
+        String by = t == RequestTransition.APPROVE ? String.join(", ", approvals.approvals(requestId).stream()
+                .map(Approval::by).toList()) : me;
+        if (!lifecycle.decide(r, t, me, text, verb + " by " + by + (text.isEmpty() ? "." : ": " + text))) {
             throw refused(r.clusterId(), requestId, "Request #" + requestId + " changed meanwhile: look again.");
         }
         return r;
+    }
+
+    /**
+     * Records this team lead's approval; true when the action now has all the approvals it needs
+     * (the request then moves to APPROVED), false while more are needed (it stays pending, audited).
+     */
+    private boolean enoughApprovals(MigrationRequest r, String me, String comment) {
+        int needed = migrations.policy().approvalsNeeded(r.action());
+        if (!approvals.addApproval(r.id(), me, comment)) {
+            throw refused(r.clusterId(), r.id(), "You have already approved request #" + r.id() + ": it needs "
+                    + "another team lead's approval.");
+        }
+        List<Approval> given = approvals.approvals(r.id());
+        if (given.size() >= needed) {
+            return true;
+        }
+        audit.record("request.approval-recorded", r.clusterId(), r.id(), com.switchback.audit.Outcome.SUCCESS,
+                "Approval " + given.size() + " of " + needed + " by " + me + (comment.isEmpty() ? "" : ": " + comment)
+                        + ". Still needed: " + (needed - given.size()) + " more, from another team lead.");
+        events.publish(r.clusterId());
+        return false;
     }
 
     private ActionRefusedException refused(String clusterId, Long requestId, String reason) {

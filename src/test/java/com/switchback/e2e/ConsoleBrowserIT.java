@@ -45,7 +45,8 @@ class ConsoleBrowserIT {
         // What other browser tests in this JVM saw (a stopped server, on purpose) is theirs, not this console's.
         Browsers.CSP_VIOLATIONS.clear();
         Browsers.CONSOLE_ERRORS.clear();
-        app = RunningJar.start("--switchback.simulated.step-duration=PT1S");
+        // Complete needs two team leads here (the approval rules), so one test can show it.
+        app = RunningJar.start("--switchback.simulated.step-duration=PT1S", "--switchback.approval.approvals.COMPLETE=2");
         playwright = Browsers.playwright();
         browser = Browsers.chromium(playwright);
     }
@@ -422,6 +423,35 @@ class ConsoleBrowserIT {
         screenshot(phone, "19-dark-cluster");
         button(phone, "Light mode").click();
         assertThat(phone.locator("html[theme~=dark]")).hasCount(0);
+    }
+
+    @Test
+    @Order(12)
+    void aCompleteWaitsForTwoTeamLeads() throws Exception {
+        String cluster = clusterIn("POLARDB2RDS_SYNCING", 1);
+        Page dba = login("dba");
+        dba.navigate(app.url("/clusters/" + cluster));
+        button(dba, "Complete Migration").click();
+        dba.locator("vaadin-text-area textarea").fill("Cutover verified for a week");
+        button(dba, "Request completion").click();
+        assertThat(dba.getByText("Waiting for a team lead's approval", new Page.GetByTextOptions().setExact(false)))
+                .isVisible();
+
+        Page lead = login("lead");
+        lead.navigate(app.url("/approvals"));
+        lead.locator("vaadin-grid-cell-content", new Page.LocatorOptions().setHasText("Cutover verified")).click();
+        assertThat(lead.locator(".sb-approvals")).containsText("Approvals: 0 of 2");
+        button(lead, "Approve").click();
+        assertThat(lead.locator(".sb-approvals")).containsText("Approvals: 1 of 2 — lead at ");
+        assertThat(button(lead, "Approve")).isDisabled();
+        screenshot(lead, "20-two-lead-approval");
+
+        Page lead2 = login("lead2");
+        lead2.navigate(app.url("/approvals"));
+        lead2.locator("vaadin-grid-cell-content", new Page.LocatorOptions().setHasText("Cutover verified")).click();
+        button(lead2, "Approve").click();
+        assertThat(dba.getByText("SUCCEEDED", new Page.GetByTextOptions().setExact(false)).first()).isVisible(LONG);
+        assertThat(fact(dba, "Status")).containsText("NO_MIGRATION");
     }
 
     @Test

@@ -53,6 +53,7 @@ public class RequestPanel extends Div {
     private final CurrentUser user;
     private Consumer<MigrationRequest> onDecided = r -> { };
     private MigrationRequest shown;
+    private int shownApprovals;
 
     public RequestPanel(MigrationService migrations, ApprovalService approvals, AuditService audit, CurrentUser user) {
         this.migrations = migrations;
@@ -123,8 +124,9 @@ public class RequestPanel extends Div {
         MigrationRequest now = migrations.findRequest(shown.id()).orElse(shown);
         boolean sameState = now.state() == shown.state();
         shown = now;
-        if (sameState && now.state() == RequestState.PENDING) {
-            return; // nothing on the page changes while it waits; the plan is read when opened
+        if (sameState && now.state() == RequestState.PENDING
+                && approvals.approvalsOf(now.id()).given().size() == shownApprovals) {
+            return; // nothing on the page changes while it waits (the plan is read when opened) but an approval
         }
         String typed = comment.getValue();
         body.removeAll();
@@ -199,7 +201,11 @@ public class RequestPanel extends Div {
         OrderedList list = new OrderedList();
         plan.steps().forEach(s -> list.add(new ListItem(s)));
         body.add(list);
+        ApprovalService.Approvals given = approvals.approvalsOf(r.id());
+        shownApprovals = given.given().size();
+        drawApprovals(given);
         boolean own = r.requestedBy().equals(user.name());
+        boolean approvedByMe = given.by(user.name());
         if (own) {
             withdraw.setEnabled(true);
             body.add(withdraw);
@@ -207,7 +213,7 @@ public class RequestPanel extends Div {
         if (!user.mayApprove()) {
             return;
         }
-        approve.setEnabled(!own);
+        approve.setEnabled(!own && !approvedByMe);
         reject.setEnabled(!own);
         comment.setReadOnly(own);
         if (own) {
@@ -215,8 +221,29 @@ public class RequestPanel extends Div {
             Div banner = new Div(new Span("You made this request: another team lead must decide on it."));
             banner.addClassName("sb-own-request");
             body.add(banner);
+        } else if (approvedByMe) {
+            Div banner = new Div(new Span("You have approved this request: it needs " + given.stillNeeded()
+                    + " more approval" + (given.stillNeeded() == 1 ? "" : "s") + " from other team leads."));
+            banner.addClassName("sb-own-request");
+            body.add(banner);
         }
         body.add(comment, new HorizontalLayout(approve, reject));
+    }
+
+    /** The approval rules at work: who has approved, and how many more are needed (shown when more than one is). */
+    private void drawApprovals(ApprovalService.Approvals given) {
+        if (given.needed() <= 1 && given.given().isEmpty()) {
+            return;
+        }
+        Div line = new Div();
+        line.addClassName("sb-approvals");
+        String who = given.given().isEmpty() ? "none yet" : String.join(", ", given.given().stream()
+                .map(a -> a.by() + " at " + Formats.utc(a.at()) + (a.comment().isEmpty() ? "" : " (\u201c" + a.comment()
+                        + "\u201d)")).toList());
+        line.setText("Approvals: " + given.given().size() + " of " + given.needed() + " — " + who
+                + (given.stillNeeded() > 0 ? ". Still needed: " + given.stillNeeded() + " more, each from a team lead "
+                + "who has not approved it and did not request it." : "."));
+        body.add(new H4("Approvals"), line);
     }
 
     private void decide(boolean approving) {
@@ -234,7 +261,10 @@ public class RequestPanel extends Div {
         try {
             if (approving) {
                 approvals.approve(r.id(), comment.getValue());
-                Notifications.success("Request #" + r.id() + " approved: the migration service runs it now.");
+                boolean still = migrations.findRequest(r.id()).map(x -> x.state() == RequestState.PENDING).orElse(false);
+                Notifications.success(still ? "Your approval of request #" + r.id() + " is recorded: it needs "
+                        + approvals.approvalsOf(r.id()).stillNeeded() + " more from another team lead."
+                        : "Request #" + r.id() + " approved: the migration service runs it now.");
             } else {
                 approvals.reject(r.id(), comment.getValue());
                 Notifications.success("Request #" + r.id() + " rejected.");
