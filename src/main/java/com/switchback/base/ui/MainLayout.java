@@ -44,7 +44,9 @@ public final class MainLayout extends AppLayout {
                       java.util.List<LiveAlert> alerts, java.util.List<NoticeFeed> notices,
                       com.switchback.base.Preferences preferences) {
         this.preferences = preferences;
-        this.alerts = alerts;
+        // A session with no role yet (a one-time password to replace) reads nothing of the console.
+        boolean hasRole = auth.hasAnyRole(com.switchback.base.AppRoles.ALL);
+        this.alerts = hasRole ? alerts : java.util.List.of();
         this.notices = auth.hasAnyRole(com.switchback.base.AppRoles.ALL) ? notices : java.util.List.of();
         Span brand = new Span("Switchback");
         brand.addClassName("sb-brand");
@@ -80,7 +82,7 @@ public final class MainLayout extends AppLayout {
         alertBar.getElement().setAttribute("role", "alert");
         alertBar.setVisible(false);
         addToNavbar(new Div(bar, alertBar));
-        addToDrawer(navigation(badges, badgeLabels));
+        addToDrawer(navigation(hasRole ? badges : java.util.List.of(), badgeLabels));
         setPrimarySection(Section.DRAWER);
     }
 

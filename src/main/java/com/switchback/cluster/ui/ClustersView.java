@@ -162,7 +162,11 @@ public class ClustersView extends VerticalLayout implements BeforeEnterObserver 
     void fitTo(int width) {
         boolean narrow = width < NARROW;
         for (String key : new String[] {"description", "region", "engine", "window", "clusterStatus"}) {
-            grid.getColumnByKey(key).setVisible(!narrow);
+            var column = grid.getColumnByKey(key);
+            // Only a real change redraws the columns: a click on a row while they are redrawn could be lost.
+            if (column.isVisible() == narrow) {
+                column.setVisible(!narrow);
+            }
         }
     }
 
