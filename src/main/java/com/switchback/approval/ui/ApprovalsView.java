@@ -50,6 +50,9 @@ public class ApprovalsView extends ListWithPanel<MigrationRequest> implements Be
         this.panel = new RequestPanel(migrations, approvals, audit, user).onDecided(this::decided);
         RequestsView.RequestColumns.addTo(grid, "approvals", false, user.name());
         grid.addColumn(MigrationRequest::reason).setHeader("Reason").setWidth("12em").setFlexGrow(1);
+        // The approval rules at a glance: how far each request is, and whether it still waits for you.
+        grid.addColumn(r -> approvalLine(approvals.approvalsOf(r.id()), user.name())).setHeader("Approvals")
+                .setKey("approvals").setAutoWidth(true).setFlexGrow(0);
         RequestsView.RequestColumns.addDetailsTo(grid);
         grid.setEmptyStateText("No request waits for approval.");
         decided.setVisible(false);
@@ -67,6 +70,11 @@ public class ApprovalsView extends ListWithPanel<MigrationRequest> implements Be
         Long id = event.getRouteParameters().getLong("id").orElse(null);
         open(id, () -> panel.show(id), () -> migrations.findRequest(id)
                 .filter(r -> r.state() == RequestState.PENDING).orElse(null));
+    }
+
+    /** "1 of 2 (yours)": approvals given of those needed, marked when one of them is this team lead's. */
+    static String approvalLine(ApprovalService.Approvals a, String me) {
+        return a.given().size() + " of " + a.needed() + (a.by(me) ? " (yours)" : "");
     }
 
     @Override

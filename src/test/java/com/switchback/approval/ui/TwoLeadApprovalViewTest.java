@@ -56,6 +56,13 @@ class TwoLeadApprovalViewTest extends KaribuTest {
         assertThat(view.panel.approve.isEnabled()).as("nobody approves twice").isFalse();
         _get(view.panel, Span.class, spec -> spec.withText("You have approved this request: it needs 1 more approval "
                 + "from other team leads."));
+        UI.getCurrent().navigate("approvals");
+        ApprovalsView inbox = _get(ApprovalsView.class);
+        int column = inbox.grid.getColumns().indexOf(inbox.grid.getColumnByKey("approvals"));
+        assertThat(com.github.mvysny.kaributesting.v10.GridKt._findAll(inbox.grid)).extracting(x -> x.id()).contains(r);
+        int row = com.github.mvysny.kaributesting.v10.GridKt._findAll(inbox.grid).stream().map(x -> x.id()).toList().indexOf(r);
+        assertThat(com.github.mvysny.kaributesting.v10.GridKt._getFormattedRow(inbox.grid, row).get(column))
+                .isEqualTo("1 of 2 (yours)");
         assertThatThrownBy(() -> approvals.approve(r, "again")).isInstanceOf(ActionRefusedException.class)
                 .hasMessage("You have already approved request #" + r + ": it needs another team lead's approval.");
 
