@@ -44,9 +44,8 @@ public class ApprovalService {
     /** The approvals a request has so far, and how many its action needs (the approval rules). */
     @PreAuthorize(AppRoles.CAN_VIEW)
     @Transactional(readOnly = true)
-    public Approvals approvalsOf(long requestId) {
-        int needed = migrations.findRequest(requestId).map(r -> migrations.policy().approvalsNeeded(r.action())).orElse(1);
-        return new Approvals(approvals.approvals(requestId), needed);
+    public Approvals approvalsOf(MigrationRequest r) {
+        return new Approvals(approvals.approvals(r.id()), migrations.policy().approvalsNeeded(r.action()));
     }
 
     /** Who has approved, and how many approvals the action needs in all. */
@@ -134,12 +133,15 @@ public class ApprovalService {
                     "Request #" + requestId + " expired while pending.");
             throw refused(r.clusterId(), requestId, "Request #" + requestId + " has expired and can no longer be approved.");
         }
-        if (t == RequestTransition.APPROVE && !enoughApprovals(r, me, text)) {
-            return r;
+        String by = me;
+        if (t == RequestTransition.APPROVE) {
+            List<Approval> given = recordApproval(r, me, text);
+            if (given == null) {
+                return r;
+            }
+            by = String.join(", ", given.stream().map(Approval::by).toList());
         }
         String verb = t == RequestTransition.APPROVE ? "Approved" : "Rejected";
-        String by = t == RequestTransition.APPROVE ? String.join(", ", approvals.approvals(requestId).stream()
-                .map(Approval::by).toList()) : me;
         if (!lifecycle.decide(r, t, me, text, verb + " by " + by + (text.isEmpty() ? "." : ": " + text))) {
             throw refused(r.clusterId(), requestId, "Request #" + requestId + " changed meanwhile: look again.");
         }
@@ -147,10 +149,10 @@ public class ApprovalService {
     }
 
     /**
-     * Records this team lead's approval; true when the action now has all the approvals it needs
-     * (the request then moves to APPROVED), false while more are needed (it stays pending, audited).
+     * Records this team lead's approval. Returns every approval given once the action has all it
+     * needs (the request then moves to APPROVED); null while more are needed (it stays pending, audited).
      */
-    private boolean enoughApprovals(MigrationRequest r, String me, String comment) {
+    private List<Approval> recordApproval(MigrationRequest r, String me, String comment) {
         int needed = migrations.policy().approvalsNeeded(r.action());
         if (!approvals.addApproval(r.id(), me, comment)) {
             throw refused(r.clusterId(), r.id(), "You have already approved request #" + r.id() + ": it needs "
@@ -158,13 +160,13 @@ public class ApprovalService {
         }
         List<Approval> given = approvals.approvals(r.id());
         if (given.size() >= needed) {
-            return true;
+            return given;
         }
         audit.record("request.approval-recorded", r.clusterId(), r.id(), com.switchback.audit.Outcome.SUCCESS,
                 "Approval " + given.size() + " of " + needed + " by " + me + (comment.isEmpty() ? "" : ": " + comment)
                         + ". Still needed: " + (needed - given.size()) + " more, from another team lead.");
         events.publish(r.clusterId());
-        return false;
+        return null;
     }
 
     private ActionRefusedException refused(String clusterId, Long requestId, String reason) {

@@ -197,12 +197,16 @@ class VerificationRepository {
                 rs.getBoolean("done"), rs.getLong("millis"));
     }
 
-    /** Where each unfinished table resumes: its ordinal and the key after which the next chunk starts. */
-    List<Object[]> resumePoints(long id) {
+    /** An unfinished table of a run: its place, its name, and the key after which its next chunk starts (null: the start). */
+    record ResumePoint(int ordinal, String table, List<String> after) {
+    }
+
+    List<ResumePoint> resumePoints(long id) {
         return jdbc.sql("""
-                        select ordinal, next_after from verification_table
+                        select ordinal, schema_name || '.' || table_name, next_after from verification_table
                         where verification_id = :id and not done order by ordinal""")
-                .param("id", id).query((rs, n) -> new Object[] {rs.getInt(1), rs.getString(2)}).list();
+                .param("id", id)
+                .query((rs, n) -> new ResumePoint(rs.getInt(1), rs.getString(2), Keys.parse(rs.getString(3)))).list();
     }
 
     private static Instant instant(Timestamp t) {

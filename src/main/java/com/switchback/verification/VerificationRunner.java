@@ -8,7 +8,6 @@ import com.switchback.migration.DataCheck;
 import com.switchback.migration.MigrationBackends;
 import com.switchback.migration.MigrationEvents;
 import jakarta.annotation.PreDestroy;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -56,7 +55,6 @@ public class VerificationRunner {
         this.audit = audit;
         this.tx = tx;
         this.properties = properties;
-        this.chunkRows = ThreadLocal.withInitial(properties::chunkRows);
     }
 
     /** Claims waiting (or abandoned) verifications and runs each on a thread of its own. */
@@ -91,21 +89,13 @@ public class VerificationRunner {
             return false;
         }
         running.put(claim.jobId(), claim);
-        chunksLeft.set(chunks);
         try {
-            run(claim);
+            run(claim, chunks);
         } finally {
-            chunksLeft.remove();
             running.remove(claim.jobId(), claim);
         }
         return true;
     }
-
-    /** The chunk size learned so far in this run, carried from one table to the next. */
-    private final ThreadLocal<Integer> chunkRows;
-
-    /** Chunks this thread may still compare before it stops (a drill of a crash); unlimited when unset. */
-    private final ThreadLocal<Integer> chunksLeft = ThreadLocal.withInitial(() -> Integer.MAX_VALUE);
 
     private JobClaims.Claim claimNext() {
         return tx.execute(s -> claims.claim(VerificationRepository.JOBS, id, properties.staleAfter(),
@@ -118,66 +108,90 @@ public class VerificationRunner {
                 }).orElse(null));
     }
 
+    /** What one run carries from chunk to chunk: its claim, the size learned so far, when pages last heard of it. */
+    private final class Run {
+        final JobClaims.Claim claim;
+        final Verification started;
+        /** Chunks this node may still compare before it stops (a drill of a crash); unlimited otherwise. */
+        int chunksLeft;
+        int chunkRows = properties.chunkRows();
+        long publishedAt;
+
+        Run(JobClaims.Claim claim, Verification started, int chunksLeft) {
+            this.claim = claim;
+            this.started = started;
+            this.chunksLeft = chunksLeft;
+        }
+
+        String cluster() {
+            return started.clusterId();
+        }
+
+        /** Open pages follow the run, at most twice a second: a page re-reads its cluster on every announcement. */
+        void progressed() {
+            long now = System.nanoTime();
+            if (now - publishedAt >= PROGRESS_EVERY_NANOS) {
+                publishedAt = now;
+                events.publish(cluster());
+            }
+        }
+    }
+
+    private static final long PROGRESS_EVERY_NANOS = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(500);
+
     /** Runs a claimed verification to its end, or until it is cancelled, fenced or this node stops. */
     void run(JobClaims.Claim claim) {
-        Verification v = repository.find(claim.jobId()).orElseThrow();
-        String cluster = v.clusterId();
-        chunkRows.remove();
-        try (DataCheck check = backends.get(repository.backendOf(cluster).orElseThrow()).dataCheck(cluster)) {
+        run(claim, Integer.MAX_VALUE);
+    }
+
+    private void run(JobClaims.Claim claim, int chunks) {
+        Run run = new Run(claim, repository.find(claim.jobId()).orElseThrow(), chunks);
+        try (DataCheck check = backends.get(repository.backendOf(run.cluster()).orElseThrow()).dataCheck(run.cluster())) {
             List<DataCheck.TablePlan> tables = check.tables();
-            if (!fenced(claim, () -> repository.plan(claim, tables))) {
+            if (!inTransaction(() -> repository.plan(claim, tables))) {
                 return;
             }
-            events.publish(cluster);
-            for (Object[] point : repository.resumePoints(claim.jobId())) {
-                int ordinal = (Integer) point[0];
-                DataCheck.TablePlan table = tables.stream()
-                        .filter(t -> t.name().equals(repository.tables(claim.jobId()).get(ordinal).name()))
-                        .findFirst().orElse(null);
-                if (table == null) {
-                    throw new IllegalStateException("Table #" + ordinal + " of the run is gone from the servers.");
-                }
-                if (!compareTable(claim, check, ordinal, table, Keys.parse((String) point[1]))) {
+            events.publish(run.cluster());
+            for (VerificationRepository.ResumePoint point : repository.resumePoints(claim.jobId())) {
+                DataCheck.TablePlan table = tables.stream().filter(t -> t.name().equals(point.table())).findFirst()
+                        .orElseThrow(() -> new IllegalStateException("Table " + point.table() + " of the run is gone "
+                                + "from the servers."));
+                if (!compareTable(run, check, point.ordinal(), table, point.after())) {
                     return;
                 }
             }
-            end(claim, v, Verification.State.DONE, null);
+            end(run, Verification.State.DONE, null);
         } catch (Fenced e) {
             log.info("Verification #{} is held by another node now; this one stops.", claim.jobId());
         } catch (Stopped e) {
             log.info("Verification #{} stops here; it resumes from its last chunk.", claim.jobId());
         } catch (RuntimeException e) {
             log.warn("Verification #{} failed: {}", claim.jobId(), e.getMessage());
-            end(claim, v, Verification.State.FAILED, e.getMessage());
+            end(run, Verification.State.FAILED, e.getMessage());
         }
     }
 
     /** One table, chunk by chunk from {@code after}; false when the run was cancelled (and ended). */
-    private boolean compareTable(JobClaims.Claim claim, DataCheck check, int ordinal, DataCheck.TablePlan table,
-                                 List<String> after) {
-        Verification v = repository.find(claim.jobId()).orElseThrow();
+    private boolean compareTable(Run run, DataCheck check, int ordinal, DataCheck.TablePlan table, List<String> after) {
         List<String> from = after;
-        int rows = chunkRows.get();
         while (true) {
-            if (stopping || chunksLeft.get() <= 0) {
+            if (stopping || run.chunksLeft-- <= 0) {
                 throw new Stopped();
             }
-            chunksLeft.set(chunksLeft.get() - 1);
-            if (repository.cancelRequested(claim.jobId())) {
-                end(claim, v, Verification.State.CANCELLED, null);
+            if (repository.cancelRequested(run.claim.jobId())) {
+                end(run, Verification.State.CANCELLED, null);
                 return false;
             }
-            waitWhileLagging(check, claim);
+            waitWhileLagging(check, run.claim);
             long start = System.nanoTime();
-            DataCheck.Chunk chunk = check.compare(table, from, rows);
+            DataCheck.Chunk chunk = check.compare(table, from, run.chunkRows);
             long millis = (System.nanoTime() - start) / 1_000_000;
-            rows = nextChunkRows(rows, chunk.rows(), millis);
-            chunkRows.set(rows);
+            run.chunkRows = nextChunkRows(run.chunkRows, chunk.rows(), millis);
             String next = chunk.last() == null ? null : Keys.json(chunk.last());
-            if (!fenced(claim, () -> repository.chunk(claim, ordinal, chunk, next, millis))) {
+            if (!inTransaction(() -> repository.chunk(run.claim, ordinal, chunk, next, millis))) {
                 throw new Fenced();
             }
-            events.publish(v.clusterId());
+            run.progressed();
             throttle(chunk.rows(), millis);
             if (chunk.last() == null) {
                 return true;
@@ -212,7 +226,7 @@ public class VerificationRunner {
         long lag;
         while ((lag = check.lagSeconds()) > properties.maxLag().toSeconds()) {
             log.info("Verification #{} waits: the replica is {} s behind.", claim.jobId(), lag);
-            if (!fenced(claim, () -> claims.touch(VerificationRepository.JOBS, claim))) {
+            if (!inTransaction(() -> claims.touch(VerificationRepository.JOBS, claim))) {
                 throw new Fenced();
             }
             sleep(1000);
@@ -222,12 +236,12 @@ public class VerificationRunner {
         }
     }
 
-    private void end(JobClaims.Claim claim, Verification started, Verification.State state, String error) {
+    private void end(Run run, Verification.State state, String error) {
         boolean ended = Boolean.TRUE.equals(tx.execute(s -> {
-            if (!repository.finish(claim, state, error)) {
+            if (!repository.finish(run.claim, state, error)) {
                 return false;
             }
-            Verification v = repository.find(claim.jobId()).orElseThrow();
+            Verification v = repository.find(run.claim.jobId()).orElseThrow();
             String outcome = switch (state) {
                 case DONE -> v.clean() ? "clean" : v.differences() + " differing rows"
                         + (v.notCheckable() > 0 ? ", " + v.notCheckable() + " tables not checkable" : "");
@@ -241,11 +255,12 @@ public class VerificationRunner {
             return true;
         }));
         if (ended) {
-            events.publish(started.clusterId());
+            events.publish(run.cluster());
         }
     }
 
-    private boolean fenced(JobClaims.Claim claim, java.util.function.BooleanSupplier write) {
+    /** A fenced write (it checks the claim itself) in a transaction of its own: false when the claim is lost. */
+    private boolean inTransaction(java.util.function.BooleanSupplier write) {
         return Boolean.TRUE.equals(tx.execute(s -> write.getAsBoolean()));
     }
 

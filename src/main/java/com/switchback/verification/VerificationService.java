@@ -160,16 +160,16 @@ public class VerificationService {
     public void exportDifferences(long id, OutputStream out) throws IOException {
         Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         w.write("table,kind,key\n");
-        IOException[] failed = new IOException[1];
-        repository.eachDifference(id, d -> {
-            try {
-                w.write(csv(d.table()) + "," + d.kind() + "," + csv(d.key()) + "\n");
-            } catch (IOException e) {
-                failed[0] = e;
-            }
-        });
-        if (failed[0] != null) {
-            throw failed[0];
+        try {
+            repository.eachDifference(id, d -> {
+                try {
+                    w.write(csv(d.table()) + "," + d.kind() + "," + csv(d.key()) + "\n");
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
         }
         w.flush();
     }

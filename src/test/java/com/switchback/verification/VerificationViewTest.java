@@ -9,7 +9,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.switchback.KaribuTest;
 import com.switchback.TestFleet;
-import com.switchback.TestUsers;
 import com.switchback.cluster.FleetDiscovery;
 import com.switchback.migration.ActionRefusedException;
 import com.switchback.migration.MigrationAction;
@@ -18,14 +17,12 @@ import com.switchback.migration.MigrationService;
 import com.switchback.migration.simulated.SimulatedBackend;
 import com.switchback.verification.ui.VerificationSectionProbe;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.H2;
 import java.io.ByteArrayOutputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /** Verify Data on the cluster page, on the simulated backend: started by a DBA, run in the background, shown live. */
 class VerificationViewTest extends KaribuTest {

@@ -51,7 +51,7 @@ public class ApprovalsView extends ListWithPanel<MigrationRequest> implements Be
         RequestsView.RequestColumns.addTo(grid, "approvals", false, user.name());
         grid.addColumn(MigrationRequest::reason).setHeader("Reason").setWidth("12em").setFlexGrow(1);
         // The approval rules at a glance: how far each request is, and whether it still waits for you.
-        grid.addColumn(r -> approvalLine(approvals.approvalsOf(r.id()), user.name())).setHeader("Approvals")
+        grid.addColumn(r -> approvalLine(approvals.approvalsOf(r), user.name())).setHeader("Approvals")
                 .setKey("approvals").setAutoWidth(true).setFlexGrow(0);
         RequestsView.RequestColumns.addDetailsTo(grid);
         grid.setEmptyStateText("No request waits for approval.");
@@ -61,7 +61,7 @@ public class ApprovalsView extends ListWithPanel<MigrationRequest> implements Be
         refresh();
         LiveUpdates.whileAttached(this, events, changed -> {
             refresh();
-            panel.refresh();
+            panel.refreshIfAbout(changed);
         });
     }
 

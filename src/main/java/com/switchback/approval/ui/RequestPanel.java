@@ -116,8 +116,15 @@ public class RequestPanel extends Div {
         draw();
     }
 
+    /** After a live change: re-reads the request shown when the change is about its cluster. */
+    public void refreshIfAbout(java.util.Set<String> changedClusters) {
+        if (shown != null && changedClusters.contains(shown.clusterId())) {
+            refresh();
+        }
+    }
+
     /** Re-reads the request shown after a live change; a comment being typed is kept. */
-    public void refresh() {
+    private void refresh() {
         if (shown == null) {
             return;
         }
@@ -125,7 +132,7 @@ public class RequestPanel extends Div {
         boolean sameState = now.state() == shown.state();
         shown = now;
         if (sameState && now.state() == RequestState.PENDING
-                && approvals.approvalsOf(now.id()).given().size() == shownApprovals) {
+                && approvals.approvalsOf(now).given().size() == shownApprovals) {
             return; // nothing on the page changes while it waits (the plan is read when opened) but an approval
         }
         String typed = comment.getValue();
@@ -201,7 +208,7 @@ public class RequestPanel extends Div {
         OrderedList list = new OrderedList();
         plan.steps().forEach(s -> list.add(new ListItem(s)));
         body.add(list);
-        ApprovalService.Approvals given = approvals.approvalsOf(r.id());
+        ApprovalService.Approvals given = approvals.approvalsOf(r);
         shownApprovals = given.given().size();
         drawApprovals(given);
         boolean own = r.requestedBy().equals(user.name());
@@ -261,9 +268,10 @@ public class RequestPanel extends Div {
         try {
             if (approving) {
                 approvals.approve(r.id(), comment.getValue());
-                boolean still = migrations.findRequest(r.id()).map(x -> x.state() == RequestState.PENDING).orElse(false);
+                MigrationRequest after = migrations.findRequest(r.id()).orElse(r);
+                boolean still = after.state() == RequestState.PENDING;
                 Notifications.success(still ? "Your approval of request #" + r.id() + " is recorded: it needs "
-                        + approvals.approvalsOf(r.id()).stillNeeded() + " more from another team lead."
+                        + approvals.approvalsOf(after).stillNeeded() + " more from another team lead."
                         : "Request #" + r.id() + " approved: the migration service runs it now.");
             } else {
                 approvals.reject(r.id(), comment.getValue());

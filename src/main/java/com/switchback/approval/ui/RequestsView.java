@@ -73,7 +73,7 @@ public class RequestsView extends ListWithPanel<MigrationRequest> implements Bef
         layOut(new H2("Requests"), panel, listState);
         LiveUpdates.whileAttached(this, events, changed -> {
             grid.getDataProvider().refreshAll();
-            panel.refresh();
+            panel.refreshIfAbout(changed);
         });
     }
 

@@ -132,11 +132,6 @@ public final class ListState {
         return new Location(listPath, query()).getPathWithQueryParameters();
     }
 
-    /** The address of one item of the list, keeping the list's state: {@code requests/12?state=PENDING}. */
-    public String itemLocation(Object id) {
-        return new Location(listPath + "/" + id, query()).getPathWithQueryParameters();
-    }
-
     /** Opens one item of the list, keeping the list's state in the address. */
     public void navigateToItem(Object id) {
         UI.getCurrent().navigate(listPath + "/" + id, query());

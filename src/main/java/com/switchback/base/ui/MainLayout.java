@@ -47,7 +47,7 @@ public final class MainLayout extends AppLayout {
         // A session with no role yet (a one-time password to replace) reads nothing of the console.
         boolean hasRole = auth.hasAnyRole(com.switchback.base.AppRoles.ALL);
         this.alerts = hasRole ? alerts : java.util.List.of();
-        this.notices = auth.hasAnyRole(com.switchback.base.AppRoles.ALL) ? notices : java.util.List.of();
+        this.notices = hasRole ? notices : java.util.List.of();
         Span brand = new Span("Switchback");
         brand.addClassName("sb-brand");
         HorizontalLayout bar = new HorizontalLayout(new DrawerToggle(), brand);

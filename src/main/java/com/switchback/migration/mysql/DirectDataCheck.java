@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SequencedMap;
 import java.util.function.LongSupplier;
 
 /**
@@ -54,39 +55,11 @@ public final class DirectDataCheck implements DataCheck {
     @Override
     public List<TablePlan> tables() {
         try {
-            Map<String, Long> onRds = MysqlDataCheck.baseTables(rds);
-            Map<String, Long> onPolardb = MysqlDataCheck.baseTables(polardb);
-            List<TablePlan> plans = new ArrayList<>();
-            for (var t : onRds.entrySet()) {
-                String[] name = t.getKey().split("\\.", 2);
-                if (!onPolardb.containsKey(t.getKey())) {
-                    plans.add(listed(rds, name, t.getValue(), Side.POLARDB));
-                    continue;
-                }
-                List<String> here = MysqlDataCheck.columnsOf(rds, name);
-                List<String> there = MysqlDataCheck.columnsOf(polardb, name);
-                List<String> key = MysqlDataCheck.keyOf(rds, name);
-                String reason = key.isEmpty() ? "No primary key and no unique key of non-null columns: rows cannot be "
-                        + "told apart." : !here.equals(there) ? "The columns differ: RDS has " + here + ", PolarDB has "
-                        + there + "." : null;
-                columns.put(t.getKey(), here);
-                plans.add(new TablePlan(name[0], name[1], reason == null ? key : List.of(), t.getValue(), reason, null));
-            }
-            for (var t : onPolardb.entrySet()) {
-                if (!onRds.containsKey(t.getKey())) {
-                    plans.add(listed(polardb, t.getKey().split("\\.", 2), t.getValue(), Side.RDS));
-                }
-            }
-            return plans;
+            return MysqlDataCheck.plans(rds, Side.RDS, MysqlDataCheck.baseTables(rds), polardb, Side.POLARDB,
+                    MysqlDataCheck.baseTables(polardb), columns);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not list the tables: " + e.getMessage(), e);
         }
-    }
-
-    private static TablePlan listed(Connection c, String[] name, long rows, Side missingOn) throws SQLException {
-        List<String> key = MysqlDataCheck.keyOf(c, name);
-        return new TablePlan(name[0], name[1], key, rows, key.isEmpty() ? "Missing on " + missingOn.name()
-                + ", and without a key its rows cannot be listed." : null, missingOn);
     }
 
     @Override
@@ -95,11 +68,13 @@ public final class DirectDataCheck implements DataCheck {
             if (table.missingOn() != null) {
                 Connection has = table.missingOn() == Side.RDS ? polardb : rds;
                 Kind kind = table.missingOn() == Side.RDS ? Kind.MISSING_ON_RDS : Kind.MISSING_ON_POLARDB;
-                Map<String, Long> keys = rowCrcs(has, table, after, null, rows);
-                List<Difference> missing = keys.keySet().stream().map(k -> new Difference(split(k), kind)).toList();
-                return new Chunk(keys.size(), 0, missing, keys.size() < rows ? null : split(lastKey(keys)));
+                SequencedMap<String, Long> keys = rowCrcs(has, table, after, null, rows);
+                List<Difference> missing = keys.keySet().stream()
+                        .map(k -> new Difference(MysqlDataCheck.split(k), kind)).toList();
+                return new Chunk(keys.size(), 0, missing,
+                        keys.size() < rows ? null : MysqlDataCheck.split(keys.lastEntry().getKey()));
             }
-            List<String> last = lastOfChunk(table, after, rows);
+            List<String> last = MysqlDataCheck.lastOfChunk(rds, table, after, rows);
             String range = MysqlDataCheck.range(table.key(), after, last);
             long[] a = checksum(rds, table, range);
             long[] b = checksum(polardb, table, range);
@@ -139,13 +114,13 @@ public final class DirectDataCheck implements DataCheck {
         rds.forEach((k, crc) -> {
             Long other = polardb.get(k);
             if (other == null) {
-                differences.add(new Difference(split(k), Kind.MISSING_ON_POLARDB));
+                differences.add(new Difference(MysqlDataCheck.split(k), Kind.MISSING_ON_POLARDB));
             } else if (!other.equals(crc)) {
-                differences.add(new Difference(split(k), Kind.DIFFERENT));
+                differences.add(new Difference(MysqlDataCheck.split(k), Kind.DIFFERENT));
             }
         });
         polardb.keySet().stream().filter(k -> !rds.containsKey(k))
-                .forEach(k -> differences.add(new Difference(split(k), Kind.MISSING_ON_RDS)));
+                .forEach(k -> differences.add(new Difference(MysqlDataCheck.split(k), Kind.MISSING_ON_RDS)));
         return differences;
     }
 
@@ -185,21 +160,9 @@ public final class DirectDataCheck implements DataCheck {
         }
     }
 
-    private List<String> lastOfChunk(TablePlan table, List<String> after, int rows) throws SQLException {
-        String sql = "select " + MysqlDataCheck.columnList(table.key()) + " from " + MysqlDataCheck.ident(table)
-                + (after == null ? "" : " where " + MysqlDataCheck.range(table.key(), after, null))
-                + " order by " + MysqlDataCheck.columnList(table.key()) + " limit 2 offset " + (rows - 1);
-        try (Statement st = rds.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            if (!rs.next()) {
-                return null;
-            }
-            List<String> last = MysqlDataCheck.values(rs, table.key().size());
-            return rs.next() ? last : null;
-        }
-    }
-
     /** Key (values joined by the unit separator) → row checksum, in key order, at most {@code limit} rows. */
-    private Map<String, Long> rowCrcs(Connection c, TablePlan table, List<String> after, List<String> last, int limit)
+    private SequencedMap<String, Long> rowCrcs(Connection c, TablePlan table, List<String> after, List<String> last,
+                                               int limit)
             throws SQLException {
         List<String> cols = columns.containsKey(table.name()) ? columns.get(table.name())
                 : MysqlDataCheck.columnsOf(c, new String[] {table.schema(), table.table()});
@@ -207,24 +170,12 @@ public final class DirectDataCheck implements DataCheck {
                 + MysqlDataCheck.rowCrc(cols) + " from " + MysqlDataCheck.ident(table) + " where "
                 + MysqlDataCheck.range(table.key(), after, last) + " order by " + MysqlDataCheck.columnList(table.key())
                 + (limit == Integer.MAX_VALUE ? "" : " limit " + limit);
-        Map<String, Long> rows = new LinkedHashMap<>();
+        SequencedMap<String, Long> rows = new LinkedHashMap<>();
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             while (rs.next()) {
                 rows.put(rs.getString(1), rs.getLong(2));
             }
         }
         return rows;
-    }
-
-    private static String lastKey(Map<String, Long> keys) {
-        String last = null;
-        for (String k : keys.keySet()) {
-            last = k;
-        }
-        return last;
-    }
-
-    private static List<String> split(String key) {
-        return List.of(key.split(String.valueOf((char) 31), -1));
     }
 }

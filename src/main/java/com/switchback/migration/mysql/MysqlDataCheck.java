@@ -48,16 +48,6 @@ final class MysqlDataCheck implements DataCheck {
         this.recheckAfter = recheckAfter;
     }
 
-    /** Why the pair cannot be compared now, or null: it needs a running link from the writer to the replica. */
-    static String unavailable(MysqlPair pair) {
-        try (Connection rds = pair.rds().connect(); Connection polardb = pair.polardb().connect()) {
-            return direction(rds, polardb) == null ? "Verify Data compares both sides through the replication link, "
-                    + "and no link runs now." : null;
-        } catch (SQLException e) {
-            return e.getMessage();
-        }
-    }
-
     static MysqlDataCheck open(MysqlPair pair, Duration applyTimeout, Duration recheckAfter) {
         Connection rds = null;
         Connection polardb = null;
@@ -116,37 +106,47 @@ final class MysqlDataCheck implements DataCheck {
             MysqlServer.Dialect dialect = MysqlServer.dialect(source);
             MysqlServer.waitForGtid(replica, dialect, MysqlServer.writtenPosition(source, dialect),
                     applyTimeout.compareTo(Duration.ofSeconds(10)) < 0 ? applyTimeout : Duration.ofSeconds(10));
-            Map<String, Long> onReplica = baseTables(replica);
-            List<TablePlan> plans = new ArrayList<>();
-            for (var t : onSource.entrySet()) {
-                String[] name = t.getKey().split("\\.", 2);
-                if (!onReplica.containsKey(t.getKey())) {
-                    plans.add(listedFrom(source, name, t.getValue(), replicaSide()));
-                    continue;
-                }
-                List<String> here = columnsOf(source, name);
-                List<String> there = columnsOf(replica, name);
-                List<String> key = keyOf(source, name);
-                String reason = key.isEmpty() ? "No primary key and no unique key of non-null columns: rows cannot be "
-                        + "told apart." : !here.equals(there) ? "The columns differ: " + sourceSide.name() + " has "
-                        + here + ", " + replicaSide().name() + " has " + there + "." : null;
-                columns.put(t.getKey(), here);
-                plans.add(new TablePlan(name[0], name[1], reason == null ? key : List.of(), t.getValue(), reason, null));
-            }
-            for (var t : onReplica.entrySet()) {
-                if (!onSource.containsKey(t.getKey())) {
-                    plans.add(listedFrom(replica, t.getKey().split("\\.", 2), t.getValue(), sourceSide));
-                }
-            }
-            this.plans = List.copyOf(plans);
-            return plans;
+            tableOrder = plans(source, sourceSide, onSource, replica, replicaSide(), baseTables(replica), columns);
+            return tableOrder;
         } catch (SQLException e) {
             throw new IllegalStateException("Could not list the tables: " + e.getMessage(), e);
         }
     }
 
+    /**
+     * The tables of both sides ({@code onFirst}, {@code onSecond}: as {@link #baseTables} lists them), in one order: each with its key (or why it cannot be compared), the
+     * columns of each comparable one put in {@code columns}, and the tables one side lacks, listed
+     * from the side that has them. Shared by both ways of comparing (this one and {@link DirectDataCheck}).
+     */
+    static List<TablePlan> plans(Connection first, Side firstSide, Map<String, Long> onFirst, Connection second,
+                                 Side secondSide, Map<String, Long> onSecond, Map<String, List<String>> columns)
+            throws SQLException {
+        List<TablePlan> plans = new ArrayList<>();
+        for (var t : onFirst.entrySet()) {
+            String[] name = t.getKey().split("\\.", 2);
+            if (!onSecond.containsKey(t.getKey())) {
+                plans.add(listedFrom(first, name, t.getValue(), secondSide));
+                continue;
+            }
+            List<String> here = columnsOf(first, name);
+            List<String> there = columnsOf(second, name);
+            List<String> key = keyOf(first, name);
+            String reason = key.isEmpty() ? "No primary key and no unique key of non-null columns: rows cannot be "
+                    + "told apart." : !here.equals(there) ? "The columns differ: " + firstSide.name() + " has "
+                    + here + ", " + secondSide.name() + " has " + there + "." : null;
+            columns.put(t.getKey(), here);
+            plans.add(new TablePlan(name[0], name[1], reason == null ? key : List.of(), t.getValue(), reason, null));
+        }
+        for (var t : onSecond.entrySet()) {
+            if (!onFirst.containsKey(t.getKey())) {
+                plans.add(listedFrom(second, t.getKey().split("\\.", 2), t.getValue(), firstSide));
+            }
+        }
+        return List.copyOf(plans);
+    }
+
     /** A table one side lacks: its rows are listed from the side that has it. */
-    private TablePlan listedFrom(Connection c, String[] name, long rows, Side missingOn) throws SQLException {
+    private static TablePlan listedFrom(Connection c, String[] name, long rows, Side missingOn) throws SQLException {
         List<String> key = keyOf(c, name);
         return new TablePlan(name[0], name[1], key, rows, key.isEmpty() ? "Missing on " + missingOn.name()
                 + ", and without a key its rows cannot be listed." : null, missingOn);
@@ -162,7 +162,7 @@ final class MysqlDataCheck implements DataCheck {
     /** The next chunk, issued on the writer before waiting for the replica's result of the current one. */
     private Issued ahead;
     /** The tables in the order they are compared, so the next table's first chunk can be issued ahead too. */
-    private List<TablePlan> plans = List.of();
+    private List<TablePlan> tableOrder = List.of();
 
     @Override
     public Chunk compare(TablePlan table, List<String> after, int rows) {
@@ -189,9 +189,9 @@ final class MysqlDataCheck implements DataCheck {
 
     /** The first chunk of the table compared after {@code table}, issued ahead; null when there is none to issue. */
     private Issued firstOfNextTable(TablePlan table, int rows) throws SQLException {
-        int at = plans.stream().map(TablePlan::name).toList().indexOf(table.name());
-        for (int i = at + 1; at >= 0 && i < plans.size(); i++) {
-            TablePlan next = plans.get(i);
+        int at = tableOrder.stream().map(TablePlan::name).toList().indexOf(table.name());
+        for (int i = at + 1; at >= 0 && i < tableOrder.size(); i++) {
+            TablePlan next = tableOrder.get(i);
             if (next.checkable()) {
                 // A table one side lacks is listed, never named in a replicated statement.
                 return next.missingOn() == null ? issue(next, null, rows) : null;
@@ -202,7 +202,7 @@ final class MysqlDataCheck implements DataCheck {
 
     /** Runs the chunk's checksum statement on the writer and reads the writer's result. */
     private Issued issue(TablePlan table, List<String> after, int rows) throws SQLException {
-        List<String> last = lastOfChunk(table, after, rows);
+        List<String> last = lastOfChunk(source, table, after, rows);
         String range = range(table.key(), after, last);
         long s = checksumStatement(table, range);
         return new Issued(table, after, last, range, s, chunkRow(source, s));
@@ -228,7 +228,7 @@ final class MysqlDataCheck implements DataCheck {
         List<String> from = after;
         boolean more = true;
         while (more) {
-            List<String> partLast = lastOfChunk(table, from, ROW_BY_ROW_ROWS);
+            List<String> partLast = lastOfChunk(source, table, from, ROW_BY_ROW_ROWS);
             // A part ends at the chunk's end at the latest (its last key, or the table's end).
             if (partLast == null || last != null && !sortsBefore(table, partLast, last)) {
                 partLast = last;
@@ -350,7 +350,8 @@ final class MysqlDataCheck implements DataCheck {
     // --- reading ---
 
     /** The last key of the chunk after {@code after}, or null when the rest of the table is this chunk. */
-    private List<String> lastOfChunk(TablePlan table, List<String> after, int rows) throws SQLException {
+    static List<String> lastOfChunk(Connection source, TablePlan table, List<String> after, int rows)
+            throws SQLException {
         // Two rows at the boundary: when there is no row after it, this chunk is the table's rest (no empty chunk after).
         String sql = "select " + columnList(table.key()) + " from " + ident(table)
                 + (after == null ? "" : " where " + range(table.key(), after, null))
@@ -529,7 +530,7 @@ final class MysqlDataCheck implements DataCheck {
         return "`" + name.replace("`", "``") + "`";
     }
 
-    private static List<String> split(String key) {
+    static List<String> split(String key) {
         return List.of(key.split(String.valueOf(KEY_SEPARATOR), -1));
     }
 
