@@ -1,7 +1,7 @@
 package com.switchback.approval;
 
 import com.switchback.base.AppRoles;
-import com.switchback.migration.ActionRefusedException;
+import com.switchback.base.ActionRefusedException;
 import com.switchback.migration.MigrationRequest;
 import com.switchback.migration.MigrationService;
 import com.switchback.migration.RequestLifecycle;
@@ -45,7 +45,7 @@ public class ApprovalService {
     @PreAuthorize(AppRoles.CAN_VIEW)
     @Transactional(readOnly = true)
     public Approvals approvalsOf(MigrationRequest r) {
-        return new Approvals(approvals.approvals(r.id()), migrations.policy().approvalsNeeded(r.action()));
+        return new Approvals(approvals.approvals(r.id()), migrations.policy().approvalsNeeded(r));
     }
 
     /** Who has approved, and how many approvals the action needs in all. */
@@ -153,7 +153,7 @@ public class ApprovalService {
      * needs (the request then moves to APPROVED); null while more are needed (it stays pending, audited).
      */
     private List<Approval> recordApproval(MigrationRequest r, String me, String comment) {
-        int needed = migrations.policy().approvalsNeeded(r.action());
+        int needed = migrations.policy().approvalsNeeded(r);
         if (!approvals.addApproval(r.id(), me, comment)) {
             throw refused(r.clusterId(), r.id(), "You have already approved request #" + r.id() + ": it needs "
                     + "another team lead's approval.");

@@ -30,6 +30,11 @@ public record ApprovalPolicy(Set<MigrationAction> requiredFor, Duration validFor
         return Math.max(1, approvals.getOrDefault(action, 1));
     }
 
+    /** As the action needs, and at least two for a freeze exception (docs/architecture.md, change freezes). */
+    public int approvalsNeeded(MigrationRequest r) {
+        return r.freezeException() ? Math.max(2, approvalsNeeded(r.action())) : approvalsNeeded(r.action());
+    }
+
     public boolean needsApproval(MigrationAction action) {
         return requiredFor.contains(action);
     }

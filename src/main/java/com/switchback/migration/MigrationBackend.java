@@ -1,5 +1,6 @@
 package com.switchback.migration;
 
+import com.switchback.base.ActionRefusedException;
 import java.util.List;
 
 /**

@@ -28,7 +28,15 @@ public record MigrationRequest(
         String executorId,
         Integer writePauseMs,
         Integer writePauseEndpointsMs,
-        Boolean endpointsSwappedAfter) {
+        Boolean endpointsSwappedAfter,
+        Instant windowStart,
+        Instant windowEnd,
+        boolean freezeException) {
+
+    /** The terms it was made on: its maintenance window, and whether it is a freeze exception. */
+    public RequestConditions conditions() {
+        return new RequestConditions(windowStart, windowEnd, freezeException);
+    }
 
     /** The option as the dialogs name it. */
     public String optionLabel() {

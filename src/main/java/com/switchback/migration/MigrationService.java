@@ -1,5 +1,6 @@
 package com.switchback.migration;
 
+import com.switchback.base.ActionRefusedException;
 import com.switchback.base.AppRoles;
 import java.time.Instant;
 import java.util.List;
@@ -116,11 +117,19 @@ public class MigrationService {
      */
     @PreAuthorize(AppRoles.CAN_OPERATE)
     public MigrationRequest request(String clusterId, MigrationAction action, ActionOptions options, String reason,
-                                    Set<String> acknowledged) {
-        boolean needsApproval = policy.needsApproval(action);
-        List<RequestPlan.Check> checks = checksNow(clusterId, action, options);
+                                    Set<String> acknowledged, RequestConditions conditions) {
+        // A freeze exception always waits for two team leads, whatever the policy says of the action.
+        boolean needsApproval = policy.needsApproval(action) || conditions.freezeException();
+        List<RequestPlan.Check> checks = checksNow(clusterId, action, options, conditions, false);
         return lifecycle.committingRefusals(() -> create(clusterId, action, options, reason,
-                needsApproval ? RequestState.PENDING : RequestState.APPROVED, false, checks, acknowledged));
+                needsApproval ? RequestState.PENDING : RequestState.APPROVED, false, checks, acknowledged, conditions));
+    }
+
+    /** As above, with no maintenance window and no freeze exception. */
+    @PreAuthorize(AppRoles.CAN_OPERATE)
+    public MigrationRequest request(String clusterId, MigrationAction action, ActionOptions options, String reason,
+                                    Set<String> acknowledged) {
+        return request(clusterId, action, options, reason, acknowledged, RequestConditions.NONE);
     }
 
     /** As {@link #request(String, MigrationAction, ActionOptions, String, Set)}, acknowledging no warning. */
@@ -146,9 +155,9 @@ public class MigrationService {
                 throw refused(clusterId, action, "The emergency path is off: this action needs a team lead's approval.");
             });
         }
-        List<RequestPlan.Check> checks = checksNow(clusterId, action, options);
+        List<RequestPlan.Check> checks = checksNow(clusterId, action, options, RequestConditions.NONE, true);
         return lifecycle.committingRefusals(() -> create(clusterId, action, options, reason, RequestState.APPROVED, true, checks,
-                acknowledged));
+                acknowledged, RequestConditions.NONE));
     }
 
     @PreAuthorize(AppRoles.CAN_APPROVE)
@@ -169,10 +178,18 @@ public class MigrationService {
      */
     @PreAuthorize(AppRoles.CAN_VIEW)
     public List<RequestPlan.Check> checks(String clusterId, MigrationAction action, ActionOptions options) {
-        return checksNow(clusterId, action, options);
+        return checksNow(clusterId, action, options, RequestConditions.NONE, false);
     }
 
-    private List<RequestPlan.Check> checksNow(String clusterId, MigrationAction action, ActionOptions options) {
+    /** As {@link #checks(String, MigrationAction, ActionOptions)}, for a request on these terms. */
+    @PreAuthorize(AppRoles.CAN_VIEW)
+    public List<RequestPlan.Check> checks(String clusterId, MigrationAction action, ActionOptions options,
+                                          RequestConditions conditions) {
+        return checksNow(clusterId, action, options, conditions, false);
+    }
+
+    private List<RequestPlan.Check> checksNow(String clusterId, MigrationAction action, ActionOptions options,
+                                              RequestConditions conditions, boolean emergency) {
         var tracked = migrations.find(clusterId);
         if (tracked.isEmpty()) {
             return List.of();
@@ -184,7 +201,8 @@ public class MigrationService {
         try {
             List<RequestPlan.Check> checks = new java.util.ArrayList<>(CheckRegistry.forAction(backend.describe(clusterId),
                     action, backend.preChecks(clusterId, action, options.swapEndpoints()), Instant.now()));
-            gates.forEach(g -> checks.addAll(g.checks(clusterId, action)));
+            var proposal = new ClusterGate.Proposal(clusterId, action, conditions, emergency);
+            gates.forEach(g -> checks.addAll(g.checks(proposal)));
             return checks;
         } catch (RuntimeException e) {
             return List.of(RequestPlan.Check.fail("Backend reachable", OperationRunner.describe(e),
@@ -264,7 +282,8 @@ public class MigrationService {
         try {
             checks = new java.util.ArrayList<>(CheckRegistry.forAction(backend.describe(r.clusterId()), r.action(),
                     backend.preChecks(r.clusterId(), r.action(), r.swapEndpoints()), Instant.now()));
-            gates.forEach(g -> checks.addAll(g.checks(r.clusterId(), r.action())));
+            var proposal = new ClusterGate.Proposal(r.clusterId(), r.action(), r.conditions(), r.emergency());
+            gates.forEach(g -> checks.addAll(g.checks(proposal)));
         } catch (RuntimeException e) {
             return new RequestPlan(List.of(new RequestPlan.Check("Backend reachable", false,
                     OperationRunner.describe(e))), steps);
@@ -274,13 +293,17 @@ public class MigrationService {
 
     private MigrationRequest create(String clusterId, MigrationAction action, ActionOptions chosen, String reason,
                                     RequestState initial, boolean emergency, List<RequestPlan.Check> checks,
-                                    Set<String> acknowledged) {
+                                    Set<String> acknowledged, RequestConditions conditions) {
         String why = reason == null ? "" : reason.strip();
         if (why.isEmpty()) {
             throw refused(clusterId, action, "A reason is required.");
         }
         if (why.length() > MAX_REASON) {
             throw refused(clusterId, action, "The reason is too long: at most " + MAX_REASON + " characters.");
+        }
+        String badWindow = conditions.windowRefusal(Instant.now());
+        if (badWindow != null) {
+            throw refused(clusterId, action, badWindow);
         }
         var tracked = migrations.lock(clusterId)
                 .orElseThrow(() -> refused(null, action, "There is no cluster " + clip(clusterId) + "."));
@@ -299,8 +322,9 @@ public class MigrationService {
         if (!unacknowledged.isEmpty()) {
             throw refused(clusterId, action, "Acknowledge the warnings first: " + String.join("; ", unacknowledged) + ".");
         }
+        var proposal = new ClusterGate.Proposal(clusterId, action, conditions, emergency);
         for (ClusterGate gate : gates) {
-            String blocked = gate.blocksRequests(clusterId);
+            String blocked = gate.refusal(proposal);
             if (blocked != null) {
                 throw refused(clusterId, action, blocked);
             }
@@ -323,7 +347,8 @@ public class MigrationService {
         List<MigrationStep> plan = backend.plan(clusterId, action, options);
         try {
             return lifecycle.submit(clusterId, action, options, initial == RequestState.APPROVED, emergency,
-                    currentUser(), why, policy.validFor(), plan, checks);
+                    currentUser(), why, MaintenanceWindow.validity(conditions, policy.validFor(), Instant.now()), plan,
+                    checks, conditions);
         } catch (DuplicateKeyException e) {
             throw refused(clusterId, action, "Another request for this migration was just made: wait until it ends.");
         }

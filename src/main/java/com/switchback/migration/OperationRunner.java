@@ -82,8 +82,8 @@ public class OperationRunner {
             // The checks are run again as execution starts and kept with the request; the first step enforces them.
             List<RequestPlan.Check> checks = new java.util.ArrayList<>(CheckRegistry.forAction(live, request.action(),
                     backend.preChecks(clusterId, request.action(), request.swapEndpoints()), java.time.Instant.now()));
-            List<RequestPlan.Check> gateChecks = gates.stream()
-                    .flatMap(g -> g.checks(clusterId, request.action()).stream()).toList();
+            var proposal = new ClusterGate.Proposal(clusterId, request.action(), request.conditions(), request.emergency());
+            List<RequestPlan.Check> gateChecks = gates.stream().flatMap(g -> g.checks(proposal).stream()).toList();
             checks.addAll(gateChecks);
             lifecycle.inRun(lease, () -> {
                 lifecycle.recordChecks(request, "STARTED", checks);
@@ -243,6 +243,7 @@ public class OperationRunner {
             lifecycle.inRun(lease, () -> {
                 requests.stepFailed(lease, seq, error);
                 record(request, "step.failed", Outcome.FAILURE, stepMessage);
+                lifecycle.stepFailed(request, seq, stepMessage);
                 return null;
             });
         }

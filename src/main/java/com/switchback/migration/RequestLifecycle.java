@@ -1,5 +1,6 @@
 package com.switchback.migration;
 
+import com.switchback.base.ActionRefusedException;
 import com.switchback.audit.Actor;
 import com.switchback.audit.AuditLog;
 import com.switchback.audit.Outcome;
@@ -71,13 +72,15 @@ public class RequestLifecycle {
     @Transactional(propagation = Propagation.MANDATORY)
     MigrationRequest submit(String clusterId, MigrationAction action, ActionOptions options, boolean approved,
                             boolean emergency, String requestedBy, String reason, Duration validFor,
-                            List<MigrationStep> plan, List<RequestPlan.Check> checks) {
+                            List<MigrationStep> plan, List<RequestPlan.Check> checks, RequestConditions conditions) {
         long id = requests.insert(clusterId, action, options, approved ? RequestState.APPROVED : RequestState.PENDING,
-                requestedBy, reason, emergency, validFor);
+                requestedBy, reason, emergency, validFor, conditions);
         requests.insertSteps(id, plan);
         requests.saveChecks(id, "REQUESTED", checks);
         MigrationRequest created = requests.find(id).orElseThrow();
-        String what = action.title() + (created.optionLabel().isEmpty() ? "" : " (" + created.optionLabel() + ")");
+        String what = action.title() + (created.optionLabel().isEmpty() ? "" : " (" + created.optionLabel() + ")")
+                + (conditions.freezeException() ? ", as a freeze exception" : "")
+                + (conditions.hasWindow() ? ", to run " + MaintenanceWindow.describe(created) : "");
         if (emergency) {
             audit.record(Actor.current(), "request.emergency", clusterId, id, Outcome.SUCCESS, true,
                     "Emergency run of " + what + " without approval. Reason: " + reason + " " + CheckSummary.of(checks));
@@ -87,6 +90,8 @@ public class RequestLifecycle {
             if (approved) {
                 audit.record(Actor.SYSTEM, RequestTransition.APPROVE.auditAction(), clusterId, id, Outcome.SUCCESS,
                         false, "Approved by policy: " + action.title() + " does not need a team lead's approval.");
+            } else {
+                notices.requestMade(created);
             }
         }
         events.publish(clusterId);
@@ -135,6 +140,12 @@ public class RequestLifecycle {
         return true;
     }
 
+    /** A step of a run failed: told in the run's transaction (the run's failure follows). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void stepFailed(MigrationRequest r, int seq, String message) {
+        notices.stepFailed(r, seq, message);
+    }
+
     /** Keeps the checks a request met when it was approved or when its execution started. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void recordChecks(MigrationRequest r, String phase, List<RequestPlan.Check> checks) {
@@ -169,6 +180,7 @@ public class RequestLifecycle {
                 default -> "Started by " + executorId;
             } + " (run epoch " + lease.epoch() + ").";
             audit.record(Actor.SYSTEM, t.auditAction(), r.clusterId(), r.id(), Outcome.SUCCESS, r.emergency(), details);
+            notices.emit(t, r, null);
             events.publish(r.clusterId());
             return lease;
         });

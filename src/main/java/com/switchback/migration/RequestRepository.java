@@ -24,18 +24,23 @@ class RequestRepository {
     }
 
     long insert(String clusterId, MigrationAction action, ActionOptions options, RequestState state, String requestedBy,
-                String reason, boolean emergency, Duration validFor) {
+                String reason, boolean emergency, Duration validFor, RequestConditions conditions) {
         return jdbc.sql("""
                         insert into migration_request (cluster_id, action, swap_endpoints, continue_binlog, state,
-                            requested_by, reason, emergency, expires_at, endpoints_swapped_after)
-                        values (:c, :a, :s, :binlog, :st, :by, :reason, :emergency, now() + make_interval(secs => :valid),
-                            :after)
+                            requested_by, reason, emergency, expires_at, endpoints_swapped_after, window_start,
+                            window_end, freeze_exception)
+                        values (:c, :a, :s, :binlog, :st, :by, :reason, :emergency,
+                            coalesce(cast(:windowEnd as timestamptz), now() + make_interval(secs => :valid)), :after,
+                            cast(:windowStart as timestamptz), cast(:windowEnd as timestamptz), :freezeException)
                         returning id""")
                 .param("c", clusterId).param("a", action.name()).param("s", options.swapEndpoints())
                 .param("after", options.endpointsSwappedAfter())
                 .param("binlog", options.continueBinlog())
                 .param("st", state.name()).param("by", requestedBy).param("reason", reason)
                 .param("emergency", emergency).param("valid", validFor.toMillis() / 1000.0)
+                .param("windowStart", timestamp(conditions.windowStart()))
+                .param("windowEnd", timestamp(conditions.windowEnd()))
+                .param("freezeException", conditions.freezeException())
                 .query(Long.class).single();
     }
 
@@ -185,9 +190,13 @@ class RequestRepository {
     record Claimed(Lease lease, String previousExecutor) {
     }
 
-    /** Requests as jobs of the one claim-and-fence mechanism: ready once approved, until they expire. */
+    /**
+     * Requests as jobs of the one claim-and-fence mechanism: ready once approved and inside their
+     * maintenance window (if they have one), until they expire (a windowed request at the window's end).
+     * The claim itself checks the window, so no node starts a request outside it.
+     */
     static final JobClaims.Kind JOBS = new JobClaims.Kind("migration_request",
-            "state = 'APPROVED' and expires_at > now()", "EXECUTING",
+            "state = 'APPROVED' and expires_at > now() and (window_start is null or window_start <= now())", "EXECUTING",
             "started_at = coalesce(j.started_at, now()), version = j.version + 1");
 
     /**
@@ -336,7 +345,10 @@ class RequestRepository {
                 rs.getString("executor_id"),
                 (Integer) rs.getObject("write_pause_ms"),
                 (Integer) rs.getObject("write_pause_endpoints_ms"),
-                (Boolean) rs.getObject("endpoints_swapped_after"));
+                (Boolean) rs.getObject("endpoints_swapped_after"),
+                instant(rs.getTimestamp("window_start")),
+                instant(rs.getTimestamp("window_end")),
+                rs.getBoolean("freeze_exception"));
     }
 
     private static StepRecord step(ResultSet rs, int n) throws SQLException {
@@ -350,6 +362,10 @@ class RequestRepository {
                 instant(rs.getTimestamp("finished_at")),
                 rs.getString("note"),
                 rs.getString("error"));
+    }
+
+    private static Timestamp timestamp(Instant i) {
+        return i == null ? null : Timestamp.from(i);
     }
 
     private static Instant instant(Timestamp t) {

@@ -2,7 +2,6 @@ package com.switchback.verification;
 
 import com.switchback.base.Formats;
 import com.switchback.migration.ClusterGate;
-import com.switchback.migration.MigrationAction;
 import com.switchback.migration.RequestPlan;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,17 +27,17 @@ class VerificationGate implements ClusterGate {
     }
 
     @Override
-    public String blocksRequests(String clusterId) {
-        return repository.open(clusterId).map(v -> "Verification #" + v.id() + " is running on this cluster: wait for "
+    public String refusal(Proposal proposal) {
+        return repository.open(proposal.clusterId()).map(v -> "Verification #" + v.id() + " is running on this cluster: wait for "
                 + "it to end, or cancel it, before requesting an action.").orElse(null);
     }
 
     @Override
-    public List<RequestPlan.Check> checks(String clusterId, MigrationAction action) {
-        if (!properties.requiredFor().contains(action)) {
+    public List<RequestPlan.Check> checks(Proposal proposal) {
+        if (!properties.requiredFor().contains(proposal.action())) {
             return List.of();
         }
-        var latest = repository.latestDone(clusterId);
+        var latest = repository.latestDone(proposal.clusterId());
         String fix = "Run Verify Data on the cluster page and let it finish clean.";
         if (latest.isEmpty()) {
             return List.of(new RequestPlan.Check(CHECK, false, "No verification of this cluster has finished.", false, fix));

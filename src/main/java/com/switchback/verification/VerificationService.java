@@ -4,7 +4,7 @@ import com.switchback.audit.Actor;
 import com.switchback.audit.AuditLog;
 import com.switchback.audit.Outcome;
 import com.switchback.base.AppRoles;
-import com.switchback.migration.ActionRefusedException;
+import com.switchback.base.ActionRefusedException;
 import com.switchback.migration.MigrationBackends;
 import java.io.IOException;
 import java.io.OutputStream;

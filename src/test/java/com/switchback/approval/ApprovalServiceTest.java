@@ -7,7 +7,7 @@ import com.switchback.SwitchbackTest;
 import com.switchback.TestFleet;
 import com.switchback.TestUsers;
 import com.switchback.cluster.FleetDiscovery;
-import com.switchback.migration.ActionRefusedException;
+import com.switchback.base.ActionRefusedException;
 import com.switchback.migration.MigrationAction;
 import com.switchback.migration.MigrationExecutor;
 import com.switchback.migration.MigrationService;

@@ -1,5 +1,6 @@
 package com.switchback.migration;
 
+import com.switchback.base.ActionRefusedException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

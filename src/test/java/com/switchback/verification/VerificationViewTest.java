@@ -10,7 +10,7 @@ import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.switchback.KaribuTest;
 import com.switchback.TestFleet;
 import com.switchback.cluster.FleetDiscovery;
-import com.switchback.migration.ActionRefusedException;
+import com.switchback.base.ActionRefusedException;
 import com.switchback.migration.MigrationAction;
 import com.switchback.migration.MigrationEvents;
 import com.switchback.migration.MigrationService;

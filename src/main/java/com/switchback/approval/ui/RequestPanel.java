@@ -7,7 +7,7 @@ import com.switchback.base.Formats;
 import com.switchback.base.ui.CurrentUser;
 import com.switchback.base.ui.Facts;
 import com.switchback.base.ui.Notifications;
-import com.switchback.migration.ActionRefusedException;
+import com.switchback.base.ActionRefusedException;
 import com.switchback.migration.MigrationRequest;
 import com.switchback.migration.MigrationService;
 import com.switchback.migration.RequestPlan;

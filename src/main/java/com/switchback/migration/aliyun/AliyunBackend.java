@@ -1,5 +1,6 @@
 package com.switchback.migration.aliyun;
 
+import com.switchback.base.ActionRefusedException;
 import com.switchback.migration.ActionOptions;
 import com.switchback.migration.ClusterDescription;
 import com.switchback.migration.MigrationAction;
@@ -190,7 +191,7 @@ public class AliyunBackend implements MigrationBackend {
     public com.switchback.migration.DataCheck dataCheck(String clusterId) {
         var accounts = properties.verification().get(clusterId);
         if (accounts == null) {
-            throw new com.switchback.migration.ActionRefusedException(dataCheckUnavailable(clusterId));
+            throw new com.switchback.base.ActionRefusedException(dataCheckUnavailable(clusterId));
         }
         return com.switchback.migration.mysql.DirectDataCheck.open(accounts.rds(), accounts.polardb(),
                 () -> describe(clusterId).delayedSeconds(), java.time.Duration.ofSeconds(1));

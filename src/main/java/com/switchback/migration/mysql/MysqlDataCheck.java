@@ -1,6 +1,6 @@
 package com.switchback.migration.mysql;
 
-import com.switchback.migration.ActionRefusedException;
+import com.switchback.base.ActionRefusedException;
 import com.switchback.migration.DataCheck;
 import java.sql.Connection;
 import java.sql.ResultSet;

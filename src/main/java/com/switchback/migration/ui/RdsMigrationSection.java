@@ -1,6 +1,6 @@
 package com.switchback.migration.ui;
 
-import com.switchback.migration.ActionRefusedException;
+import com.switchback.base.ActionRefusedException;
 import com.switchback.migration.ActionOptions;
 import com.switchback.migration.MigrationAction;
 import com.switchback.migration.MigrationEvents;

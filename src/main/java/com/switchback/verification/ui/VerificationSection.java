@@ -3,7 +3,7 @@ package com.switchback.verification.ui;
 import com.switchback.base.Formats;
 import com.switchback.base.ui.CurrentUser;
 import com.switchback.base.ui.Notifications;
-import com.switchback.migration.ActionRefusedException;
+import com.switchback.base.ActionRefusedException;
 import com.switchback.migration.MigrationEvents;
 import com.switchback.migration.ui.LiveUpdates;
 import com.switchback.verification.Verification;

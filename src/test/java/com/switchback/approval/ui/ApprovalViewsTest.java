@@ -221,8 +221,8 @@ class ApprovalViewsTest extends KaribuTest {
 
         var notice = _get(com.vaadin.flow.component.notification.Notification.class, spec -> spec.withClasses("sb-notice"));
         assertThat(notice.getThemeNames()).contains("warning");
-        assertThat(_get(notice, Span.class, spec -> spec.withPredicate(x -> x.getText().startsWith("Your request")))
-                .getText()).isEqualTo("Your request #" + r + " (Cancel Migration on " + id + ") was rejected by lead2 "
+        assertThat(_get(notice, Span.class, spec -> spec.withPredicate(x -> x.getText().startsWith("Request #")))
+                .getText()).isEqualTo("Request #" + r + " (Cancel Migration on " + id + ") was rejected by lead2 "
                 + "(\u201cNot during the sale\u201d). ");
         assertThat(_get(notice, com.vaadin.flow.component.html.Anchor.class, spec -> spec.withText("Open")).getHref())
                 .isEqualTo("requests/" + r);

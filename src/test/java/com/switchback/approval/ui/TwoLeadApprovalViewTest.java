@@ -11,7 +11,7 @@ import com.switchback.TestFleet;
 import com.switchback.TestUsers;
 import com.switchback.approval.ApprovalService;
 import com.switchback.cluster.FleetDiscovery;
-import com.switchback.migration.ActionRefusedException;
+import com.switchback.base.ActionRefusedException;
 import com.switchback.migration.MigrationAction;
 import com.switchback.migration.MigrationService;
 import com.switchback.migration.RequestState;

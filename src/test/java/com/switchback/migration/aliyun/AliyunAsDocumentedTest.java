@@ -1,5 +1,6 @@
 package com.switchback.migration.aliyun;
 
+import com.switchback.base.ActionRefusedException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -105,7 +106,7 @@ class AliyunAsDocumentedTest extends AliyunContract {
         FAKE.lag = Duration.ZERO;
         TestUsers.loginAs("dba", "DBA");
         assertThatThrownBy(() -> service.retry(r, "Try again")).as("nothing half done to retry")
-                .isInstanceOf(com.switchback.migration.ActionRefusedException.class);
+                .isInstanceOf(com.switchback.base.ActionRefusedException.class);
         TestUsers.logout();
         long again = approved(id, MigrationAction.SWITCH_OVER, false);
         assertThat(executor.run("executor-B", again)).isEqualTo(OperationRunner.Result.SUCCEEDED);

@@ -3,7 +3,7 @@ package com.switchback.migration.aliyun;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.switchback.migration.ActionRefusedException;
+import com.switchback.base.ActionRefusedException;
 import com.switchback.migration.mysql.MysqlProperties;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

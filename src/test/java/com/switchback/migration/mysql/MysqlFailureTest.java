@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.switchback.TestUsers;
-import com.switchback.migration.ActionRefusedException;
+import com.switchback.base.ActionRefusedException;
 import com.switchback.migration.Endpoint;
 import com.switchback.migration.MigrationAction;
 import com.switchback.migration.MigrationSnapshot;

@@ -1,5 +1,6 @@
 package com.switchback.migration.mysql;
 
+import com.switchback.base.ActionRefusedException;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.switchback.TestUsers;
@@ -101,7 +102,7 @@ class MysqlReadinessTest extends MysqlLabTest {
         var options = com.switchback.migration.ActionOptions.swap(true);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> service.request(CLUSTER,
                         com.switchback.migration.MigrationAction.SWITCH_OVER, options, "Cut-over"))
-                .isInstanceOf(com.switchback.migration.ActionRefusedException.class)
+                .isInstanceOf(com.switchback.base.ActionRefusedException.class)
                 .hasMessageStartingWith("Acknowledge the warnings first: ").hasMessageContaining("TLS on the link");
         TestUsers.logout();
 

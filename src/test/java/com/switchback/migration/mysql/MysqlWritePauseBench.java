@@ -1,5 +1,6 @@
 package com.switchback.migration.mysql;
 
+import com.switchback.base.ActionRefusedException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -153,7 +154,7 @@ class MysqlWritePauseBench extends MysqlLabTest {
     private void throughSwitchback(Case c) {
         // The background poller may store a reading from just before the reset: ask again until it is current.
         long id = await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
-                .ignoreException(com.switchback.migration.ActionRefusedException.class)
+                .ignoreException(com.switchback.base.ActionRefusedException.class)
                 .until(() -> approved(c.action(), c.swap()), requestId -> true);
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
             MigrationRequest r = executor.request(id);

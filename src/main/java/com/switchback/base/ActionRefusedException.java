@@ -1,4 +1,4 @@
-package com.switchback.migration;
+package com.switchback.base;
 
 /** A request that must not go ahead; the message says why, in words for the user. */
 public class ActionRefusedException extends RuntimeException {

@@ -1,0 +1,71 @@
+package com.switchback.migration.freeze;
+
+import com.switchback.migration.ClusterGate;
+import com.switchback.migration.RequestPlan;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * What a change freeze means for requests (the one place it is enforced): while one is in force on a
+ * cluster, a request is refused unless its action is allowed during a freeze (Roll Back, by default)
+ * or it is a freeze exception, which two team leads must approve. The emergency path, which skips
+ * approval, is closed during a freeze for any other action. The same rule is a check in the plan,
+ * enforced again when execution starts: a freeze that began after the approval holds the start too.
+ */
+@Component
+class FreezeGate implements ClusterGate {
+
+    static final String CHECK = "No change freeze";
+
+    private final Freezes freezes;
+    private final FreezePolicy policy;
+
+    FreezeGate(Freezes freezes, FreezePolicy policy) {
+        this.freezes = freezes;
+        this.policy = policy;
+    }
+
+    /** The freeze in force on the cluster now, if any. */
+    Optional<ChangeFreeze> inForce(String clusterId) {
+        Instant now = Instant.now();
+        return freezes.current().stream().filter(f -> f.inForce(now) && f.covers(clusterId)).findFirst();
+    }
+
+    @Override
+    public String refusal(Proposal p) {
+        Optional<ChangeFreeze> freeze = inForce(p.clusterId());
+        if (freeze.isEmpty()) {
+            return p.conditions().freezeException()
+                    ? "No change freeze is in force on this cluster: make an ordinary request, not a freeze exception."
+                    : null;
+        }
+        if (policy.allowed().contains(p.action())) {
+            return null;
+        }
+        if (p.emergency()) {
+            return freeze.get().describe() + ". The emergency path is closed during a freeze: ask for a freeze "
+                    + "exception, which two team leads must approve.";
+        }
+        return p.conditions().freezeException() ? null : freeze.get().describe()
+                + ". Only a freeze exception, approved by two team leads, may be requested now.";
+    }
+
+    @Override
+    public List<RequestPlan.Check> checks(Proposal p) {
+        Optional<ChangeFreeze> freeze = inForce(p.clusterId());
+        if (freeze.isEmpty()) {
+            return List.of();
+        }
+        String what = freeze.get().describe() + ".";
+        if (policy.allowed().contains(p.action())) {
+            return List.of(RequestPlan.Check.cited(CHECK, what + " " + p.action().title() + " stays allowed."));
+        }
+        if (p.conditions().freezeException()) {
+            return List.of(RequestPlan.Check.cited(CHECK, what + " A freeze exception, approved by two team leads."));
+        }
+        return List.of(RequestPlan.Check.fail(CHECK, what,
+                "Wait until the freeze ends, or ask for a freeze exception (two team leads approve it)."));
+    }
+}
