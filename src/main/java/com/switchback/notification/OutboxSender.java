@@ -62,22 +62,27 @@ public class OutboxSender {
         }
     }
 
-    /** Claims and sends every message due now, up to {@code parallel} at a time; returns how many were tried. */
+    /**
+     * One round: claims and sends every message due now, up to {@code parallel} at a time, each at most
+     * once (a failure waits for the next round); returns how many were tried.
+     */
     public int deliverDue() {
-        int tried = 0;
+        Set<Long> triedNow = new java.util.HashSet<>();
         while (true) {
             List<Future<?>> round = new ArrayList<>();
             for (int i = 0; i < properties.parallel(); i++) {
-                Optional<JobClaims.Claim> claim = tx.execute(s -> outbox.claim(executorId, properties.staleAfter(),
-                        Set.copyOf(runningHere)));
+                Set<Long> skip = new java.util.HashSet<>(runningHere);
+                skip.addAll(triedNow);
+                Optional<JobClaims.Claim> claim = tx.execute(s -> outbox.claim(executorId, properties.staleAfter(), skip));
                 if (claim == null || claim.isEmpty()) {
                     break;
                 }
                 runningHere.add(claim.get().jobId());
+                triedNow.add(claim.get().jobId());
                 round.add(threads.submit(() -> deliver(claim.get())));
             }
             if (round.isEmpty()) {
-                return tried;
+                return triedNow.size();
             }
             for (Future<?> f : round) {
                 try {
@@ -86,7 +91,6 @@ public class OutboxSender {
                     log.warn("A delivery failed unexpectedly: {}", e.getMessage());
                 }
             }
-            tried += round.size();
         }
     }
 

@@ -56,6 +56,16 @@ class VerificationRepository {
                 .param("c", clusterId).query(VerificationRepository::verification).optional();
     }
 
+    /** Each cluster's newest finished run, where it is clean and finished before {@code before} (gone stale). */
+    List<Verification> staleClean(java.time.Instant before) {
+        return jdbc.sql("""
+                        select * from (select distinct on (cluster_id) * from verification where state = 'DONE'
+                                       order by cluster_id, id desc) latest
+                        where finished_at < :before""")
+                .param("before", java.sql.Timestamp.from(before))
+                .query(VerificationRepository::verification).list().stream().filter(Verification::clean).toList();
+    }
+
     Optional<Verification> open(String clusterId) {
         return jdbc.sql("select * from verification where cluster_id = :c and state in ('QUEUED', 'RUNNING')")
                 .param("c", clusterId).query(VerificationRepository::verification).optional();

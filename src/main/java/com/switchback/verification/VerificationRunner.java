@@ -4,6 +4,9 @@ import com.switchback.audit.Actor;
 import com.switchback.audit.AuditLog;
 import com.switchback.audit.Outcome;
 import com.switchback.base.jobs.JobClaims;
+import com.switchback.notification.Event;
+import com.switchback.notification.EventMessage;
+import com.switchback.notification.Notifier;
 import com.switchback.migration.DataCheck;
 import com.switchback.migration.MigrationBackends;
 import com.switchback.migration.MigrationEvents;
@@ -45,10 +48,14 @@ public class VerificationRunner {
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
     private volatile boolean stopping;
 
+    private final Notifier notifier;
+
     VerificationRunner(VerificationRepository repository, MigrationBackends backends,
                        MigrationEvents events, AuditLog audit,
-                       TransactionTemplate tx, VerificationProperties properties, JobClaims claims) {
+                       TransactionTemplate tx, VerificationProperties properties, JobClaims claims,
+                       Notifier notifier) {
         this.claims = claims;
+        this.notifier = notifier;
         this.repository = repository;
         this.backends = backends;
         this.events = events;
@@ -248,10 +255,15 @@ public class VerificationRunner {
                 case CANCELLED -> "cancelled";
                 default -> "failed: " + error;
             };
+            String details = "Verification #" + v.id() + " " + outcome + ": " + v.rowsDone() + " rows in "
+                    + v.chunksDone() + " chunks.";
             audit.record(Actor.SYSTEM, "verification." + state.name().toLowerCase(), v.clusterId(), null,
-                    state == Verification.State.DONE && v.clean() ? Outcome.SUCCESS : Outcome.FAILURE, false,
-                    "Verification #" + v.id() + " " + outcome + ": " + v.rowsDone() + " rows in " + v.chunksDone()
-                            + " chunks.");
+                    state == Verification.State.DONE && v.clean() ? Outcome.SUCCESS : Outcome.FAILURE, false, details);
+            if (state == Verification.State.DONE && !v.clean()) {
+                notifier.emit(new EventMessage(Event.VERIFICATION_DIFFERENCES, v.clusterId(), null,
+                        "Verification of " + v.clusterId() + " found differences", details + " Resolve them before "
+                        + "switching.", "clusters/" + v.clusterId(), "verification " + v.id()), v.requestedBy());
+            }
             return true;
         }));
         if (ended) {

@@ -6,6 +6,7 @@ import com.switchback.audit.AuditService;
 import com.switchback.base.Formats;
 import com.switchback.base.ui.CurrentUser;
 import com.switchback.base.ui.Facts;
+import com.switchback.migration.MaintenanceWindow;
 import com.switchback.base.ui.Notifications;
 import com.switchback.base.ActionRefusedException;
 import com.switchback.migration.MigrationRequest;
@@ -162,6 +163,14 @@ public class RequestPanel extends Div {
             facts.add("Valid until", Formats.utc(r.expiresAt()));
         }
         facts.add("Reason", r.reason());
+        if (r.windowStart() != null) {
+            facts.add("Maintenance window", "Runs only " + MaintenanceWindow.describe(r)
+                    + (r.state().open() ? " (" + MaintenanceWindow.countdown(r, java.time.Instant.now()) + ")" : "")
+                    + "; expires at its end if it has not started.");
+        }
+        if (r.freezeException()) {
+            facts.add("Freeze exception", "Made during a change freeze: two team leads must approve it.");
+        }
         if (r.emergency()) {
             facts.add("Emergency", "Run at once by a team lead, without approval.");
         }

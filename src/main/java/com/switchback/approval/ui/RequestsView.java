@@ -125,6 +125,11 @@ public class RequestsView extends ListWithPanel<MigrationRequest> implements Bef
         /** What matters less for a decision: after the caller's own columns. */
         static void addDetailsTo(Grid<MigrationRequest> grid) {
             grid.addColumn(MigrationRequest::optionShort).setHeader("Option").setAutoWidth(true).setFlexGrow(0);
+            // A maintenance window with how long until it opens or closes (while the request is open).
+            grid.addColumn(r -> r.windowStart() == null ? "" : Formats.utc(r.windowStart()).substring(5, 16) + "–"
+                            + Formats.utc(r.windowEnd()).substring(11, 16) + " UTC" + (r.state().open()
+                            ? " (" + com.switchback.migration.MaintenanceWindow.countdown(r, java.time.Instant.now()) + ")" : ""))
+                    .setHeader("Window").setKey("window").setAutoWidth(true).setFlexGrow(0);
             grid.addColumn(r -> Formats.utc(r.requestedAt())).setHeader("Requested").setAutoWidth(true).setFlexGrow(1);
         }
     }

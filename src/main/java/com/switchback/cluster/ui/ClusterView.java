@@ -43,10 +43,13 @@ public class ClusterView extends VerticalLayout implements BeforeEnterObserver, 
     private String title = "Cluster — Switchback";
 
     private final com.switchback.verification.VerificationService verifications;
+    private final com.switchback.migration.freeze.FreezeService freezes;
 
     public ClusterView(ClusterService clusters, MigrationService migrations, MigrationEvents events,
-                       AuthenticationContext auth, com.switchback.verification.VerificationService verifications) {
+                       AuthenticationContext auth, com.switchback.verification.VerificationService verifications,
+                       com.switchback.migration.freeze.FreezeService freezes) {
         this.verifications = verifications;
+        this.freezes = freezes;
         this.clusters = clusters;
         this.migrations = migrations;
         this.events = events;
@@ -102,7 +105,7 @@ public class ClusterView extends VerticalLayout implements BeforeEnterObserver, 
         showEndpoints(overview.snapshot().endpoints());
 
         RdsMigrationSection migration = new RdsMigrationSection(cluster.id(), migrations, events,
-                CurrentUser.of(auth));
+                CurrentUser.of(auth), freezes);
         migration.onRefresh(o -> showEndpoints(o.snapshot().endpoints()));
         migration.describedAs(cluster.description());
         // Back to the list as it was left: its search, status and sort.

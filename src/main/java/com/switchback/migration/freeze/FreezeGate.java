@@ -27,10 +27,36 @@ class FreezeGate implements ClusterGate {
         this.policy = policy;
     }
 
-    /** The freeze in force on the cluster now, if any. */
+    /** What pages show, read at most once per {@link #SHOWN_FOR} on this node (rules always read afresh). */
+    private volatile Shown shown = new Shown(List.of(), 0);
+    static final long SHOWN_FOR = java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+
+    private record Shown(List<ChangeFreeze> current, long readAt) {
+    }
+
+    /** The freeze in force on the cluster now, if any, read now: what the rules decide on. */
     Optional<ChangeFreeze> inForce(String clusterId) {
+        return inForce(freezes.current(), clusterId);
+    }
+
+    /** As {@link #inForce(String)}, from a read at most a few seconds old: what every open page shows. */
+    Optional<ChangeFreeze> shownInForce(String clusterId) {
+        Shown s = shown;
+        if (System.nanoTime() - s.readAt() > SHOWN_FOR || s.readAt() == 0) {
+            s = new Shown(freezes.current(), System.nanoTime());
+            shown = s;
+        }
+        return inForce(s.current(), clusterId);
+    }
+
+    /** A freeze was defined or ended on this node: pages read afresh. */
+    void changed() {
+        shown = new Shown(List.of(), 0);
+    }
+
+    private static Optional<ChangeFreeze> inForce(List<ChangeFreeze> current, String clusterId) {
         Instant now = Instant.now();
-        return freezes.current().stream().filter(f -> f.inForce(now) && f.covers(clusterId)).findFirst();
+        return current.stream().filter(f -> f.inForce(now) && f.covers(clusterId)).findFirst();
     }
 
     @Override

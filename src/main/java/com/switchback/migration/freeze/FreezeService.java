@@ -42,7 +42,7 @@ public class FreezeService {
     @PreAuthorize(AppRoles.CAN_VIEW)
     @Transactional(readOnly = true)
     public Optional<ChangeFreeze> inForce(String clusterId) {
-        return gate.inForce(clusterId);
+        return gate.shownInForce(clusterId);
     }
 
     /** Freezes in force now or still to come. */
@@ -79,6 +79,7 @@ public class FreezeService {
                 .collect(Collectors.joining(","));
         ChangeFreeze saved = freezes.save(new ChangeFreeze(null, startsAt, endsAt, why, list, Actor.current().name(),
                 Instant.now(), null));
+        gate.changed();
         audit.record("freeze.created", null, null, Outcome.SUCCESS, "Change freeze #" + saved.id() + " from "
                 + Formats.utc(startsAt) + " until " + Formats.utc(endsAt) + " on " + saved.scope() + ": " + why);
         return saved;
@@ -95,6 +96,7 @@ public class FreezeService {
             throw new ActionRefusedException(refusal);
         }
         freezes.save(f.ended(Actor.current().name(), Instant.now()));
+        gate.changed();
         audit.record("freeze.ended", null, null, Outcome.SUCCESS, "Change freeze #" + id + " on " + f.scope()
                 + " ended early by " + Actor.current().name() + ".");
     }

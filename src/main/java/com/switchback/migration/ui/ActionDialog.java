@@ -6,7 +6,13 @@ import com.switchback.migration.CheckSummary;
 import com.switchback.migration.MigrationSnapshot;
 import com.switchback.migration.MigrationWindow;
 import com.switchback.migration.RequestPlan;
+import com.switchback.migration.RequestConditions;
+import com.switchback.migration.freeze.ChangeFreeze;
+import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
 import com.switchback.migration.MigrationAction;
@@ -36,7 +42,7 @@ class ActionDialog extends Dialog {
     @FunctionalInterface
     interface Submit {
         boolean submit(MigrationAction action, ActionOptions options, String reason, boolean emergency,
-                       Set<String> acknowledgedWarnings);
+                       Set<String> acknowledgedWarnings, RequestConditions conditions);
     }
 
     /** Says what happens on click: "Request rollback" when a team lead decides, "Roll back now" otherwise. */
@@ -49,6 +55,10 @@ class ActionDialog extends Dialog {
     final Checkbox emergency = new Checkbox("Emergency: run now, without a team lead's approval");
     final Checkbox continueBinlog = new Checkbox("Keep binary logging on (ContinueEnableBinlog)", true);
     final Checkbox acknowledge = new Checkbox("I have read the warnings above and go ahead");
+    final Checkbox inWindow = new Checkbox("Run only in a maintenance window");
+    final DateTimePicker windowStart = new DateTimePicker("From (UTC)");
+    final DateTimePicker windowEnd = new DateTimePicker("Until (UTC)");
+    final Checkbox freezeException = new Checkbox("Freeze exception: two team leads must approve it");
     private Set<String> warnings = Set.of();
     private boolean needsApproval;
 
@@ -80,7 +90,26 @@ class ActionDialog extends Dialog {
         emergency.setVisible(false);
         continueBinlog.setVisible(false);
         continueBinlog.setHelperText("Turning it off restarts the PolarDB cluster.");
-        content.add(continueBinlog, reason, emergency);
+        windowStart.setStep(java.time.Duration.ofMinutes(15));
+        windowEnd.setStep(java.time.Duration.ofMinutes(15));
+        var window = new com.vaadin.flow.component.orderedlayout.HorizontalLayout(windowStart, windowEnd);
+        window.setVisible(false);
+        window.addClassName("sb-window-fields");
+        inWindow.setHelperText("It starts only between these times, and expires at the end if it has not started.");
+        inWindow.addValueChangeListener(e -> {
+            window.setVisible(e.getValue());
+            if (e.getValue() && windowStart.isEmpty()) {
+                var start = LocalDateTime.now(ZoneOffset.UTC).plusHours(1).truncatedTo(ChronoUnit.HOURS);
+                windowStart.setValue(start);
+                windowEnd.setValue(start.plusHours(2));
+            }
+            updateOk();
+        });
+        windowStart.addValueChangeListener(e -> updateOk());
+        windowEnd.addValueChangeListener(e -> updateOk());
+        freezeException.setVisible(false);
+        freezeException.addValueChangeListener(e -> updateOk());
+        content.add(continueBinlog, reason, inWindow, window, freezeException, emergency);
         add(content);
         ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         ok.addClassName("sb-confirm");
@@ -90,7 +119,7 @@ class ActionDialog extends Dialog {
             boolean swap = option != null && Boolean.TRUE.equals(option.getValue());
             var options = new ActionOptions(swap, continueBinlog.getValue());
             Set<String> acknowledged = acknowledge.getValue() ? warnings : Set.of();
-            if (submit.submit(action, options, reason.getValue(), emergency.getValue(), acknowledged)) {
+            if (submit.submit(action, options, reason.getValue(), emergency.getValue(), acknowledged, conditions())) {
                 close();
             } else {
                 updateOk();
@@ -98,6 +127,41 @@ class ActionDialog extends Dialog {
         });
         updateOk();
         getFooter().add(close, ok);
+    }
+
+    /** The maintenance window and freeze exception as chosen (a window only when ticked). */
+    RequestConditions conditions() {
+        boolean exception = freezeException.isVisible() && freezeException.getValue();
+        if (!inWindow.getValue()) {
+            return new RequestConditions(null, null, exception);
+        }
+        return new RequestConditions(utc(windowStart.getValue()), utc(windowEnd.getValue()), exception);
+    }
+
+    private static Instant utc(LocalDateTime t) {
+        return t == null ? null : t.toInstant(ZoneOffset.UTC);
+    }
+
+    /**
+     * Says that a change freeze is in force: an action it allows says so; any other may only be asked
+     * for as a freeze exception (ticked, and required), and the emergency path is closed.
+     */
+    ActionDialog withFreeze(ChangeFreeze freeze, boolean actionAllowed) {
+        if (freeze == null) {
+            return this;
+        }
+        Paragraph line = new Paragraph(freeze.describe() + (actionAllowed ? ". " + action.title()
+                + " stays allowed during a freeze." : ". Only a freeze exception, approved by two team leads, "
+                + "may be requested now."));
+        line.addClassNames("sb-banner", "sb-banner-warning", "sb-freeze");
+        content.addComponentAtIndex(1, line);
+        if (!actionAllowed) {
+            freezeException.setVisible(true);
+            emergency.setVisible(false);
+            emergency.setValue(false);
+        }
+        updateOk();
+        return this;
     }
 
     /** Closes, asking first when a reason was typed (it would be lost). */
@@ -197,8 +261,13 @@ class ActionDialog extends Dialog {
     private void updateOk() {
         boolean chosen = option == null || option.getValue() != null;
         boolean acknowledged = warnings.isEmpty() || acknowledge.getValue();
-        ok.setEnabled(chosen && acknowledged && !reason.getValue().isBlank());
-        ok.setText(needsApproval && !emergency.getValue() ? ActionTexts.requestLabel(action) : ActionTexts.nowLabel(action));
+        boolean exceptionMet = !freezeException.isVisible() || freezeException.getValue();
+        String badWindow = conditions().windowRefusal(Instant.now());
+        windowEnd.setInvalid(inWindow.getValue() && badWindow != null);
+        windowEnd.setErrorMessage(badWindow);
+        ok.setEnabled(chosen && acknowledged && exceptionMet && badWindow == null && !reason.getValue().isBlank());
+        boolean waits = (needsApproval || freezeException.getValue()) && !emergency.getValue();
+        ok.setText(waits ? ActionTexts.requestLabel(action) : ActionTexts.nowLabel(action));
     }
 
     static ActionDialog rollBack(Submit submit) {

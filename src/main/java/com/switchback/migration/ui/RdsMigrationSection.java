@@ -6,7 +6,10 @@ import com.switchback.migration.MigrationAction;
 import com.switchback.migration.MigrationEvents;
 import com.switchback.migration.MigrationOverview;
 import com.switchback.migration.MigrationService;
+import com.switchback.migration.MaintenanceWindow;
+import com.switchback.migration.RequestConditions;
 import com.switchback.migration.RequestState;
+import com.switchback.migration.freeze.FreezeService;
 import com.switchback.base.ui.CurrentUser;
 import com.switchback.base.ui.Notifications;
 import com.vaadin.flow.component.html.Div;
@@ -25,6 +28,9 @@ public class RdsMigrationSection extends Div {
     private final String clusterId;
     private final MigrationService service;
     private final CurrentUser user;
+    private final FreezeService freezes;
+    /** A change freeze in force on this cluster, said above everything else. */
+    private final com.vaadin.flow.component.html.Paragraph freezeBanner = new com.vaadin.flow.component.html.Paragraph();
     private final MigrationFacts facts = new MigrationFacts();
     private final EndpointNotice endpointNotice = new EndpointNotice();
     final ActionButtons actions;
@@ -33,14 +39,17 @@ public class RdsMigrationSection extends Div {
     private Consumer<MigrationOverview> refreshListener = o -> { };
     private String description = "";
 
-    public RdsMigrationSection(String clusterId, MigrationService service, MigrationEvents events, CurrentUser user) {
+    public RdsMigrationSection(String clusterId, MigrationService service, MigrationEvents events, CurrentUser user,
+                               FreezeService freezes) {
         this.clusterId = clusterId;
+        this.freezes = freezes;
         this.service = service;
         this.user = user;
         this.actions = new ActionButtons(user.mayOperate(), this::open);
         this.request = new LatestRequest(user, this::withdraw, this::retry);
         addClassName("sb-section");
-        add(new H3("RDS Migration"), endpointNotice, facts, actions, request);
+        freezeBanner.addClassNames("sb-banner", "sb-banner-warning", "sb-freeze");
+        add(new H3("RDS Migration"), freezeBanner, endpointNotice, facts, actions, request);
         refresh();
         addAttachListener(e -> refresh());
         LiveUpdates.whileAttached(this, events, changed -> {
@@ -70,6 +79,11 @@ public class RdsMigrationSection extends Div {
             return;
         }
         current = overview.get();
+        var freeze = freezes.inForce(clusterId);
+        freezeBanner.setVisible(freeze.isPresent());
+        freeze.ifPresent(f -> freezeBanner.setText(f.describe() + ". Allowed meanwhile: " + String.join(", ",
+                freezes.allowedDuringFreeze().stream().map(MigrationAction::title).sorted().toList())
+                + "; any other action only as a freeze exception, approved by two team leads."));
         facts.show(current.snapshot());
         actions.show(current);
         request.show(current);
@@ -94,16 +108,20 @@ public class RdsMigrationSection extends Div {
                 .withApprovalLine(service.policy().needsApproval(action));
         dialog.withChecks(service.checks(clusterId, action, ActionOptions.swap(action.hasEndpointOption())));
         dialog.withBinlogChoice(closes && current.asksContinueBinlog())
-                .withEmergencyOption(service.policy().emergencyEnabled() && user.mayApprove()).open();
+                .withEmergencyOption(service.policy().emergencyEnabled() && user.mayApprove())
+                .withFreeze(freezes.inForce(clusterId).orElse(null), freezes.allowedDuringFreeze().contains(action))
+                .open();
     }
 
     private boolean submit(MigrationAction action, ActionOptions options, String reason, boolean emergency,
-                           java.util.Set<String> acknowledgedWarnings) {
+                           java.util.Set<String> acknowledgedWarnings, RequestConditions conditions) {
         try {
             var r = emergency ? service.requestEmergency(clusterId, action, options, reason, acknowledgedWarnings)
-                    : service.request(clusterId, action, options, reason, acknowledgedWarnings);
+                    : service.request(clusterId, action, options, reason, acknowledgedWarnings, conditions);
             String next = r.state() == RequestState.PENDING
-                    ? "it waits for a team lead's approval." : "the migration service is carrying it out.";
+                    ? (r.freezeException() ? "it waits for two team leads' approval." : "it waits for a team lead's approval.")
+                    : r.windowStart() != null ? "it runs " + MaintenanceWindow.describe(r) + "."
+                    : "the migration service is carrying it out.";
             Notifications.success(action.title() + " requested (#" + r.id() + "): " + next);
             refresh();
             return true;

@@ -63,6 +63,12 @@ class ApprovalViewsTest extends KaribuTest {
         events.flush();
         MockVaadin.clientRoundtrip(false);
 
+        // The team lead is told of the request wherever they are, from the one catalogue of events.
+        var made = _get(com.vaadin.flow.component.notification.Notification.class, spec -> spec.withClasses("sb-notice"));
+        assertThat(_get(made, Span.class, spec -> spec.withPredicate(x -> x.getText().startsWith("dba asks")))
+                .getText()).startsWith("dba asks for Roll Back Migration on " + id + " (request #" + r + ")");
+        com.github.mvysny.kaributesting.v10.NotificationsKt.clearNotifications();
+
         assertThat(_findAll(view.grid)).extracting(MigrationRequest::id).containsExactly(r);
         assertThat(badge().getText()).isEqualTo("1");
         _clickItem(view.grid, 0);

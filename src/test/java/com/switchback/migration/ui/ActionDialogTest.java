@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 /** The confirm button says what a click does: ask a team lead, or act now. */
 class ActionDialogTest {
 
-    private static final ActionDialog.Submit NOTHING = (action, options, reason, emergency, acknowledged) -> true;
+    private static final ActionDialog.Submit NOTHING = (action, options, reason, emergency, acknowledged, conditions) -> true;
 
     @BeforeEach
     void setUp() {

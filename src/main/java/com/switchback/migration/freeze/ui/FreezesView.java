@@ -1,0 +1,142 @@
+package com.switchback.migration.freeze.ui;
+
+import com.switchback.base.ActionRefusedException;
+import com.switchback.base.AppRoles;
+import com.switchback.base.Formats;
+import com.switchback.base.ui.Notifications;
+import com.switchback.migration.MigrationAction;
+import com.switchback.migration.freeze.ChangeFreeze;
+import com.switchback.migration.freeze.FreezeService;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.datetimepicker.DateTimePicker;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+
+/**
+ * Change freezes: everyone sees those in force and to come (and the record of past ones);
+ * administrators define them and end them early.
+ */
+@Route("freezes")
+@PageTitle("Change freezes — Switchback")
+@Menu(title = "Change freezes", order = 40, icon = "vaadin:snowflake")
+@RolesAllowed({AppRoles.DBA, AppRoles.TEAM_LEAD, AppRoles.AUDITOR, AppRoles.ADMIN})
+public class FreezesView extends VerticalLayout {
+
+    final Grid<ChangeFreeze> grid = new Grid<>();
+    final DateTimePicker startsAt = new DateTimePicker("From (UTC)");
+    final DateTimePicker endsAt = new DateTimePicker("Until (UTC)");
+    final TextField reason = new TextField("Reason");
+    final TextField clusters = new TextField("Clusters (empty: every cluster)");
+    final Button create = new Button("Add freeze", e -> create());
+    private final FreezeService freezes;
+    private final boolean admin;
+
+    public FreezesView(FreezeService freezes, AuthenticationContext auth) {
+        this.freezes = freezes;
+        this.admin = auth.hasRole(AppRoles.ADMIN);
+        grid.addColumn(f -> "#" + f.id()).setHeader("Freeze").setAutoWidth(true);
+        grid.addColumn(f -> Formats.utc(f.startsAt())).setHeader("From").setAutoWidth(true);
+        grid.addColumn(f -> Formats.utc(f.endsAt())).setHeader("Until").setAutoWidth(true);
+        grid.addColumn(ChangeFreeze::scope).setHeader("Clusters").setAutoWidth(true);
+        grid.addColumn(ChangeFreeze::reason).setHeader("Reason").setFlexGrow(1);
+        grid.addColumn(this::state).setHeader("State").setAutoWidth(true);
+        grid.addColumn(ChangeFreeze::createdBy).setHeader("By").setAutoWidth(true);
+        if (admin) {
+            grid.addComponentColumn(f -> {
+                Button end = new Button(f.startsAt().isAfter(Instant.now()) ? "Call off" : "End now",
+                        e -> confirmEnd(f));
+                end.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
+                end.setVisible(f.endedBy() == null && f.endsAt().isAfter(Instant.now()));
+                return end;
+            }).setHeader("").setAutoWidth(true);
+        }
+        grid.setAllRowsVisible(true);
+        String allowed = String.join(", ", freezes.allowedDuringFreeze().stream().map(MigrationAction::title)
+                .sorted().toList());
+        add(new H2("Change freezes"), new Paragraph("During a freeze, new requests on the clusters it covers are "
+                + "refused, except " + (allowed.isEmpty() ? "none" : allowed) + " and freeze exceptions, which two "
+                + "team leads must approve. The emergency path is closed for other actions."), grid);
+        if (admin) {
+            reason.setMaxLength(FreezeService.MAX_REASON);
+            reason.setWidth("24em");
+            clusters.setHelperText("Cluster ids, comma-separated.");
+            startsAt.setStep(java.time.Duration.ofMinutes(15));
+            endsAt.setStep(java.time.Duration.ofMinutes(15));
+            var now = LocalDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.HOURS).plusHours(1);
+            startsAt.setValue(now);
+            endsAt.setValue(now.plusDays(1));
+            create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            HorizontalLayout form = new HorizontalLayout(startsAt, endsAt, reason, clusters, create);
+            form.setAlignItems(Alignment.BASELINE);
+            form.setWrap(true);
+            add(new H3("Add a freeze"), form);
+            reason.addValueChangeListener(e -> reason.setInvalid(false));
+            endsAt.addValueChangeListener(e -> endsAt.setInvalid(false));
+        }
+        refresh();
+    }
+
+    private String state(ChangeFreeze f) {
+        Instant now = Instant.now();
+        if (f.endedBy() != null) {
+            return "Ended by " + f.endedBy();
+        }
+        return f.inForce(now) ? "In force" : f.startsAt().isAfter(now) ? "To come" : "Over";
+    }
+
+    private void refresh() {
+        grid.setItems(freezes.recent());
+    }
+
+    void create() {
+        Instant from = startsAt.getValue() == null ? null : startsAt.getValue().toInstant(ZoneOffset.UTC);
+        Instant until = endsAt.getValue() == null ? null : endsAt.getValue().toInstant(ZoneOffset.UTC);
+        try {
+            ChangeFreeze f = freezes.create(from, until, reason.getValue(), Arrays.asList(clusters.getValue().split(",")));
+            Notifications.success("Change freeze #" + f.id() + " added.");
+            reason.clear();
+            clusters.clear();
+            refresh();
+        } catch (ActionRefusedException e) {
+            // Said on the field it is about: the reason, or else the times.
+            var field = e.getMessage().contains("reason") || e.getMessage().contains("why") ? reason : endsAt;
+            field.setErrorMessage(e.getMessage());
+            field.setInvalid(true);
+        }
+    }
+
+    private void confirmEnd(ChangeFreeze f) {
+        ConfirmDialog confirm = new ConfirmDialog("End change freeze #" + f.id() + "?",
+                "Requests on " + f.scope() + " are allowed again at once.", "End freeze #" + f.id(), e -> {
+                    try {
+                        freezes.end(f.id());
+                        Notifications.success("Change freeze #" + f.id() + " ended.");
+                    } catch (ActionRefusedException ex) {
+                        Notifications.error(ex.getMessage());
+                    }
+                    refresh();
+                });
+        confirm.setCancelable(true);
+        confirm.setCancelText("Keep it");
+        confirm.setConfirmButtonTheme("error primary");
+        confirm.open();
+    }
+}

@@ -1,0 +1,336 @@
+package com.switchback.notification.ui;
+
+import com.switchback.base.ActionRefusedException;
+import com.switchback.base.AppRoles;
+import com.switchback.base.Formats;
+import com.switchback.base.ui.Notifications;
+import com.switchback.notification.Channel;
+import com.switchback.notification.ChannelForm;
+import com.switchback.notification.ChannelRefusedException;
+import com.switchback.notification.ChannelService;
+import com.switchback.notification.ChannelType;
+import com.switchback.notification.DeliveryAttempt;
+import com.switchback.notification.Event;
+import com.switchback.notification.OutboxMessage;
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Administrators manage where Switchback tells people of events (DingTalk, Feishu/Lark, WeCom, Slack,
+ * a webhook, e-mail), send a test, and read the delivery log. A saved address or secret is never shown
+ * again: the form says one is stored, and an empty field keeps it.
+ */
+@Route("channels")
+@PageTitle("Notifications — Switchback")
+@Menu(title = "Notifications", order = 92, icon = "vaadin:bell")
+@RolesAllowed(AppRoles.ADMIN)
+public class ChannelsView extends VerticalLayout {
+
+    final Grid<Channel> grid = new Grid<>();
+    final H3 formHeading = new H3("Add a channel");
+    final TextField name = new TextField("Name");
+    final Select<ChannelType> type = new Select<>();
+    final Checkbox enabled = new Checkbox("On", true);
+    final PasswordField endpoint = new PasswordField("Address");
+    final PasswordField secret = new PasswordField("Secret");
+    final Checkbox clearSecret = new Checkbox("Remove the stored secret");
+    final TextField smtpUsername = new TextField("SMTP user name (empty: no login)");
+    final TextField smtpFrom = new TextField("From");
+    final Select<Channel.SmtpTls> smtpTls = new Select<>();
+    final TextArea recipients = new TextArea("To (one address per line)");
+    final CheckboxGroup<Event> events = new CheckboxGroup<>("Events");
+    final TextField clusters = new TextField("Clusters (empty: every cluster)");
+    final Button save = new Button("Add channel", e -> save());
+    final Button test = new Button("Send test", e -> sendTest());
+    final Button remove = new Button("Remove", e -> confirmRemove());
+    final Button addNew = new Button("New channel", e -> select(null));
+    final Grid<OutboxMessage> log = new Grid<>();
+    final Grid<DeliveryAttempt> attempts = new Grid<>();
+    final Button resend = new Button("Send again", e -> resend());
+    private final ChannelService service;
+    private Channel editing;
+
+    public ChannelsView(ChannelService service) {
+        this.service = service;
+        addClassName("sb-channels");
+        grid.addColumn(Channel::name).setHeader("Channel").setAutoWidth(true).setFlexGrow(1);
+        grid.addColumn(c -> c.type().label()).setHeader("Kind").setAutoWidth(true);
+        grid.addColumn(Channel::endpointHint).setHeader("Address").setAutoWidth(true);
+        grid.addColumn(c -> c.eventSet().size() + " of " + Event.values().length).setHeader("Events").setAutoWidth(true);
+        grid.addColumn(c -> c.clusters().isEmpty() ? "All" : c.clusters().replace(",", ", ")).setHeader("Clusters")
+                .setAutoWidth(true);
+        grid.addColumn(c -> c.enabled() ? "On" : "Off").setHeader("State").setAutoWidth(true);
+        grid.setAllRowsVisible(true);
+        grid.asSingleSelect().addValueChangeListener(e -> {
+            if (e.isFromClient()) {
+                select(e.getValue());
+            }
+        });
+
+        type.setLabel("Kind");
+        type.setItems(ChannelType.values());
+        type.setItemLabelGenerator(ChannelType::label);
+        type.addValueChangeListener(e -> showKind(e.getValue()));
+        smtpTls.setLabel("Encryption");
+        smtpTls.setItems(Channel.SmtpTls.values());
+        smtpTls.setItemLabelGenerator(t -> switch (t) {
+            case NONE -> "None (port 25, trusted network only)";
+            case STARTTLS -> "STARTTLS (port 587)";
+            case TLS -> "TLS (port 465)";
+        });
+        smtpTls.setValue(Channel.SmtpTls.STARTTLS);
+        name.setMaxLength(ChannelForm.MAX_NAME);
+        endpoint.setMaxLength(ChannelForm.MAX_ENDPOINT);
+        endpoint.setRevealButtonVisible(false);
+        endpoint.setWidthFull();
+        secret.setMaxLength(ChannelForm.MAX_SECRET);
+        secret.setRevealButtonVisible(false);
+        events.setItems(Event.values());
+        events.setItemLabelGenerator(Event::label);
+        events.setValue(EnumSet.allOf(Event.class));
+        events.addClassName("sb-channel-events");
+        clusters.setHelperText("Cluster ids, comma-separated.");
+        clusters.setWidthFull();
+        recipients.setWidthFull();
+        for (HasValidation f : new HasValidation[] {name, type, endpoint, secret, smtpFrom, recipients, events}) {
+            ((com.vaadin.flow.component.HasValue<?, ?>) f).addValueChangeListener(e -> f.setInvalid(false));
+        }
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        remove.addThemeVariants(ButtonVariant.LUMO_ERROR);
+
+        VerticalLayout form = new VerticalLayout(formHeading, new HorizontalLayout(name, type, enabled), endpoint,
+                new HorizontalLayout(secret, clearSecret),
+                new HorizontalLayout(smtpUsername, smtpFrom, smtpTls), recipients, events, clusters,
+                new HorizontalLayout(save, test, remove, addNew));
+        form.setPadding(false);
+        form.addClassName("sb-channel-form");
+        ((HorizontalLayout) form.getComponentAt(1)).setAlignItems(Alignment.BASELINE);
+        ((HorizontalLayout) form.getComponentAt(3)).setAlignItems(Alignment.BASELINE);
+
+        log.addColumn(m -> Formats.utc(m.createdAt())).setHeader("Time").setAutoWidth(true);
+        log.addColumn(OutboxMessage::channelName).setHeader("Channel").setAutoWidth(true);
+        log.addColumn(m -> eventLabel(m.event())).setHeader("Event").setAutoWidth(true);
+        log.addColumn(OutboxMessage::title).setHeader("Message").setFlexGrow(1);
+        log.addColumn(m -> stateLabel(m.state())).setHeader("State").setAutoWidth(true);
+        log.addColumn(OutboxMessage::attempts).setHeader("Attempts").setAutoWidth(true);
+        log.addColumn(m -> m.lastError() == null ? "" : m.lastError()).setHeader("Last error").setFlexGrow(1);
+        log.setHeight("22em");
+        log.asSingleSelect().addValueChangeListener(e -> showAttempts(e.getValue()));
+        attempts.addColumn(DeliveryAttempt::attempt).setHeader("Attempt").setAutoWidth(true);
+        attempts.addColumn(a -> Formats.utc(a.at())).setHeader("Time").setAutoWidth(true);
+        attempts.addColumn(a -> a.ok() ? "Delivered" : "Failed").setHeader("Result").setAutoWidth(true);
+        attempts.addColumn(a -> a.durationMs() + " ms").setHeader("Took").setAutoWidth(true);
+        attempts.addColumn(DeliveryAttempt::executorId).setHeader("Node").setAutoWidth(true);
+        attempts.addColumn(DeliveryAttempt::detail).setHeader("Detail").setFlexGrow(1);
+        attempts.setAllRowsVisible(true);
+        attempts.setVisible(false);
+        resend.setVisible(false);
+        Button reload = new Button("Refresh the log", e -> refreshLog());
+
+        add(new H2("Notifications"), grid, form, new H3("Delivery log"),
+                new Span("Each message is sent at least once, with its idempotency key; failures are retried with "
+                        + "growing waits, then marked dead."), reload, log, resend, attempts);
+        refresh();
+        select(null);
+        refreshLog();
+    }
+
+    private void refresh() {
+        grid.setItems(service.channels());
+    }
+
+    void refreshLog() {
+        log.setItems(service.deliveries(200));
+    }
+
+    /** Fills the form with a channel (null: a new one). Stored addresses and secrets are never put back in it. */
+    void select(Channel c) {
+        editing = c;
+        clearMarks();
+        formHeading.setText(c == null ? "Add a channel" : "Channel " + c.name());
+        save.setText(c == null ? "Add channel" : "Save");
+        test.setVisible(c != null);
+        remove.setVisible(c != null);
+        addNew.setVisible(c != null);
+        type.setReadOnly(c != null);
+        name.setValue(c == null ? "" : c.name());
+        type.setValue(c == null ? ChannelType.WEBHOOK : c.type());
+        enabled.setValue(c == null || c.enabled());
+        endpoint.clear();
+        secret.clear();
+        clearSecret.setValue(false);
+        smtpUsername.setValue(c == null ? "" : c.smtpUsername());
+        smtpFrom.setValue(c == null ? "" : c.smtpFrom());
+        smtpTls.setValue(c == null ? Channel.SmtpTls.STARTTLS : c.smtpTls());
+        recipients.setValue(c == null ? "" : String.join("\n", c.recipientSet()));
+        events.setValue(c == null ? EnumSet.allOf(Event.class) : c.eventSet());
+        clusters.setValue(c == null ? "" : c.clusters().replace(",", ", "));
+        if (c == null) {
+            grid.asSingleSelect().clear();
+        }
+        showKind(type.getValue());
+    }
+
+    private void showKind(ChannelType kind) {
+        if (kind == null) {
+            return;
+        }
+        endpoint.setLabel(kind.endpointLabel());
+        endpoint.setHelperText(editing == null ? "Kept encrypted; never shown again after saving."
+                : "Stored: " + editing.endpointHint() + " Leave empty to keep it.");
+        secret.setVisible(kind.secretLabel() != null);
+        secret.setLabel(kind.secretLabel() == null ? "" : kind.secretLabel());
+        boolean stored = editing != null && editing.secretEnc() != null;
+        secret.setHelperText(stored ? "A secret is stored. Leave empty to keep it." : "Kept encrypted; never shown again.");
+        clearSecret.setVisible(stored && !kind.secretRequired());
+        boolean email = kind.email();
+        smtpUsername.setVisible(email);
+        smtpFrom.setVisible(email);
+        smtpTls.setVisible(email);
+        recipients.setVisible(email);
+    }
+
+    void save() {
+        ChannelForm form = new ChannelForm(editing == null ? null : editing.id(), name.getValue(), type.getValue(),
+                enabled.getValue(), endpoint.getValue(), secret.getValue(), clearSecret.getValue(),
+                smtpUsername.getValue(), smtpFrom.getValue(), smtpTls.getValue(),
+                Arrays.stream(recipients.getValue().split("[\\n,;]")).map(String::strip).filter(s -> !s.isEmpty())
+                        .collect(Collectors.toSet()),
+                Set.copyOf(events.getValue()),
+                Arrays.stream(clusters.getValue().split(",")).map(String::strip).filter(s -> !s.isEmpty())
+                        .collect(Collectors.toSet()));
+        clearMarks();
+        Map<String, String> problems = form.problems(editing == null, editing != null && editing.secretEnc() != null);
+        if (!problems.isEmpty()) {
+            mark(problems);
+            return;
+        }
+        try {
+            Channel saved = service.save(form);
+            Notifications.success("Channel " + saved.name() + (editing == null ? " added." : " saved."));
+            refresh();
+            grid.asSingleSelect().setValue(saved);
+            select(saved);
+        } catch (ChannelRefusedException e) {
+            mark(e.problems());
+        }
+    }
+
+    private void sendTest() {
+        if (editing == null) {
+            return;
+        }
+        String error = service.sendTest(editing.id());
+        if (error == null) {
+            Notifications.success("Test message delivered to " + editing.name() + ".");
+        } else {
+            Notifications.error("Test message to " + editing.name() + " failed: " + error);
+        }
+    }
+
+    private void confirmRemove() {
+        if (editing == null) {
+            return;
+        }
+        Channel c = editing;
+        ConfirmDialog confirm = new ConfirmDialog("Remove " + c.name() + "?",
+                "It is told of nothing more, and its delivery log goes with it.", "Remove " + c.name(), e -> {
+                    try {
+                        service.remove(c.id());
+                        Notifications.success("Channel " + c.name() + " removed.");
+                    } catch (ActionRefusedException ex) {
+                        Notifications.error(ex.getMessage());
+                    }
+                    refresh();
+                    refreshLog();
+                    select(null);
+                });
+        confirm.setCancelable(true);
+        confirm.setCancelText("Keep it");
+        confirm.setConfirmButtonTheme("error primary");
+        confirm.open();
+    }
+
+    private void showAttempts(OutboxMessage m) {
+        attempts.setVisible(m != null);
+        resend.setVisible(m != null && "DEAD".equals(m.state()));
+        if (m != null) {
+            attempts.setItems(service.attempts(m.id()));
+        }
+    }
+
+    private void resend() {
+        OutboxMessage m = log.asSingleSelect().getValue();
+        if (m == null) {
+            return;
+        }
+        try {
+            service.resend(m.id());
+            Notifications.success("Message #" + m.id() + " goes out again.");
+        } catch (ActionRefusedException e) {
+            Notifications.error(e.getMessage());
+        }
+        refreshLog();
+        showAttempts(null);
+    }
+
+    private void mark(Map<String, String> problems) {
+        problems.forEach((field, message) -> {
+            HasValidation f = switch (field) {
+                case ChannelForm.NAME -> name;
+                case ChannelForm.TYPE -> type;
+                case ChannelForm.ENDPOINT -> endpoint;
+                case ChannelForm.SECRET -> secret;
+                case ChannelForm.FROM -> smtpFrom;
+                case ChannelForm.RECIPIENTS -> recipients;
+                default -> events;
+            };
+            f.setErrorMessage(message);
+            f.setInvalid(true);
+        });
+    }
+
+    private void clearMarks() {
+        for (HasValidation f : new HasValidation[] {name, type, endpoint, secret, smtpFrom, recipients, events}) {
+            f.setInvalid(false);
+        }
+    }
+
+    private static String eventLabel(String key) {
+        Event e = Event.of(key);
+        return e == null ? key : e.label();
+    }
+
+    private static String stateLabel(String state) {
+        return switch (state) {
+            case "SENT" -> "Delivered";
+            case "DEAD" -> "Given up";
+            case "SENDING" -> "Sending";
+            default -> "Waiting";
+        };
+    }
+}
