@@ -40,12 +40,12 @@ import java.util.Arrays;
 @RolesAllowed({AppRoles.DBA, AppRoles.TEAM_LEAD, AppRoles.AUDITOR, AppRoles.ADMIN})
 public class FreezesView extends VerticalLayout {
 
-    final Grid<ChangeFreeze> grid = new Grid<>();
-    final DateTimePicker startsAt = new DateTimePicker("From (UTC)");
-    final DateTimePicker endsAt = new DateTimePicker("Until (UTC)");
-    final TextField reason = new TextField("Reason");
-    final TextField clusters = new TextField("Clusters (empty: every cluster)");
-    final Button create = new Button("Add freeze", e -> create());
+    public final Grid<ChangeFreeze> grid = new Grid<>();
+    public final DateTimePicker startsAt = new DateTimePicker("From (UTC)");
+    public final DateTimePicker endsAt = new DateTimePicker("Until (UTC)");
+    public final TextField reason = new TextField("Reason");
+    public final TextField clusters = new TextField("Clusters (empty: every cluster)");
+    public final Button create = new Button("Add freeze", e -> create());
     private final FreezeService freezes;
     private final boolean admin;
 
