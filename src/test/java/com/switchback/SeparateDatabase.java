@@ -32,6 +32,7 @@ public final class SeparateDatabase {
         registry.add("spring.datasource.url", () -> server.getJdbcUrl("postgres", "postgres"));
         registry.add("spring.datasource.username", () -> "postgres");
         registry.add("switchback.audit.key", () -> java.util.Base64.getEncoder().encodeToString(auditKey));
+        registry.add("switchback.secret.key", () -> java.util.Base64.getEncoder().encodeToString(auditKey));
     }
 
     public void close() throws IOException {

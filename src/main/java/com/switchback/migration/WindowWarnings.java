@@ -9,7 +9,6 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Tells people that a migration window (the vendor's ExpiredTime, after which the link closes by
@@ -23,12 +22,10 @@ class WindowWarnings {
 
     private final JdbcClient jdbc;
     private final Notifier notifier;
-    private final TransactionTemplate tx;
 
-    WindowWarnings(JdbcClient jdbc, Notifier notifier, TransactionTemplate tx) {
+    WindowWarnings(JdbcClient jdbc, Notifier notifier) {
         this.jdbc = jdbc;
         this.notifier = notifier;
-        this.tx = tx;
     }
 
     @Scheduled(fixedDelayString = "${switchback.notifications.window-check:PT1M}")
@@ -46,21 +43,18 @@ class WindowWarnings {
                 .param("now", java.sql.Timestamp.from(now))
                 .param("horizon", java.sql.Timestamp.from(now.plus(THRESHOLDS.getLast())))
                 .query((rs, n) -> new Window(rs.getString(1), rs.getTimestamp(2).toInstant())).list();
-        int raised = 0;
+        List<EventMessage> due = new java.util.ArrayList<>();
         for (Window w : ending) {
             Duration left = Duration.between(now, w.ends());
             Duration threshold = THRESHOLDS.stream().filter(t -> left.compareTo(t) <= 0).findFirst().orElseThrow();
             String when = MigrationWindow.remaining(w.ends(), now);
-            EventMessage m = new EventMessage(Event.WINDOW_ENDING, w.clusterId(), null,
+            due.add(new EventMessage(Event.WINDOW_ENDING, w.clusterId(), null,
                     "Migration window of " + w.clusterId() + " ends " + when,
                     "The migration window of " + w.clusterId() + " ends " + when + " ("
                             + com.switchback.base.Formats.utc(w.ends()) + "): the replication link then closes by itself. "
                             + "Switch over, roll back or complete before then.",
-                    "clusters/" + w.clusterId(), w.clusterId() + " " + w.ends() + " " + threshold);
-            if (Boolean.TRUE.equals(tx.execute(s -> notifier.raiseOnce(m)))) {
-                raised++;
-            }
+                    "clusters/" + w.clusterId(), w.clusterId() + " " + w.ends() + " " + threshold));
         }
-        return raised;
+        return notifier.raiseEachOnce(due);
     }
 }

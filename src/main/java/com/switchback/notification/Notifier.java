@@ -5,6 +5,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Where every event of the catalogue ({@link Event}) is emitted, in the transaction of the change it
@@ -17,10 +18,12 @@ public class Notifier {
 
     private final JdbcClient jdbc;
     private final Channels channels;
+    private final TransactionTemplate tx;
 
-    Notifier(JdbcClient jdbc, Channels channels) {
+    Notifier(JdbcClient jdbc, Channels channels, TransactionTemplate tx) {
         this.jdbc = jdbc;
         this.channels = channels;
+        this.tx = tx;
     }
 
     /**
@@ -65,6 +68,17 @@ public class Notifier {
             emit(m, null);
         }
         return first;
+    }
+
+    /** Raises each of {@code due} once, each in a transaction of its own; returns how many this call raised. */
+    public int raiseEachOnce(List<EventMessage> due) {
+        int raised = 0;
+        for (EventMessage m : due) {
+            if (Boolean.TRUE.equals(tx.execute(s -> raiseOnce(m)))) {
+                raised++;
+            }
+        }
+        return raised;
     }
 
     private List<String> recipients(Event event, String requester) {

@@ -7,7 +7,6 @@ import com.switchback.notification.Notifier;
 import java.time.Instant;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Tells people when a cluster's clean verification goes stale (older than
@@ -19,14 +18,11 @@ class StaleVerifications {
     private final VerificationRepository repository;
     private final VerificationProperties properties;
     private final Notifier notifier;
-    private final TransactionTemplate tx;
 
-    StaleVerifications(VerificationRepository repository, VerificationProperties properties, Notifier notifier,
-                       TransactionTemplate tx) {
+    StaleVerifications(VerificationRepository repository, VerificationProperties properties, Notifier notifier) {
         this.repository = repository;
         this.properties = properties;
         this.notifier = notifier;
-        this.tx = tx;
     }
 
     @Scheduled(fixedDelayString = "${switchback.notifications.window-check:PT1M}")
@@ -36,18 +32,12 @@ class StaleVerifications {
 
     /** Raises what went stale by {@code now}; returns how many this call raised. */
     int raiseDue(Instant now) {
-        int raised = 0;
-        for (Verification v : repository.staleClean(now.minus(properties.maxAge()))) {
-            EventMessage m = new EventMessage(Event.VERIFICATION_STALE, v.clusterId(), null,
+        return notifier.raiseEachOnce(repository.staleClean(now.minus(properties.maxAge())).stream().map(v ->
+                new EventMessage(Event.VERIFICATION_STALE, v.clusterId(), null,
                     "Verification of " + v.clusterId() + " is stale",
                     "The latest verification of " + v.clusterId() + " (#" + v.id() + ", clean) finished "
                             + Formats.utc(v.finishedAt()) + ", more than " + Formats.duration(properties.maxAge())
                             + " ago. Run Verify Data again before switching.",
-                    "clusters/" + v.clusterId(), "verification " + v.id());
-            if (Boolean.TRUE.equals(tx.execute(s -> notifier.raiseOnce(m)))) {
-                raised++;
-            }
-        }
-        return raised;
+                    "clusters/" + v.clusterId(), "verification " + v.id())).toList());
     }
 }

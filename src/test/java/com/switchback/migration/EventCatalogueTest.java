@@ -84,7 +84,7 @@ class EventCatalogueTest {
         warnings.raiseDue(now.plusSeconds(60));
         assertThat(titles(id)).as("7 days: told once").hasSize(1).first().asString().contains("ends in 5 d");
         warnings.raiseDue(ends.minus(Duration.ofHours(23)));
-        warnings.raiseDue(ends.minus(Duration.ofHours(1)));
+        warnings.raiseDue(ends.minus(Duration.ofMinutes(90)));
         warnings.raiseDue(ends.minus(Duration.ofMinutes(30)));
         assertThat(titles(id)).hasSize(3).last().asString().contains("ends in 1 h");
 

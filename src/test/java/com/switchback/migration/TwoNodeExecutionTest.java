@@ -65,6 +65,7 @@ class TwoNodeExecutionTest {
         p.put("spring.application.name", "switchback-" + name);
         p.put("switchback.admin.password", "two-node-admin-password");
         p.put("switchback.audit.key", java.util.Base64.getEncoder().encodeToString(DATABASE.auditKey));
+        p.put("switchback.secret.key", java.util.Base64.getEncoder().encodeToString(DATABASE.auditKey));
         p.put("switchback.simulated.enabled", "true");
         p.put("switchback.simulated.clusters", "0");
         p.put("switchback.simulated.step-duration", "PT0S");

@@ -75,6 +75,7 @@ class ExternalDatabaseTest {
         try {
             String[] args = {"--spring.datasource.url=" + empty.jdbcUrl(), "--spring.datasource.username=postgres",
                     "--switchback.audit.key=" + java.util.Base64.getEncoder().encodeToString(empty.auditKey),
+                    "--switchback.secret.key=" + java.util.Base64.getEncoder().encodeToString(empty.auditKey),
                     "--switchback.scheduling.enabled=false", "--server.port=0", "--switchback.admin.password=short",
                     "--spring.main.banner-mode=off"};
             assertThatThrownBy(() -> new org.springframework.boot.builder.SpringApplicationBuilder(
