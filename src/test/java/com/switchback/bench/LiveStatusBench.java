@@ -31,7 +31,7 @@ class LiveStatusBench {
     @Test
     void statusChangeToDom() throws Exception {
         try (RunningJar app = RunningJar.start("--switchback.poll.interval=PT1H",
-                "--switchback.simulated.latency-noise=false");
+                "--switchback.simulated.latency-noise=false", "--switchback.diagnostics.push-timing=true");
              Playwright playwright = Browsers.playwright()) {
             Browser browser = Browsers.chromium(playwright);
             String cluster = syncingCluster(app);
@@ -42,20 +42,34 @@ class LiveStatusBench {
                     pages.add(open(browser, app, cluster));
                 }
                 Stats stats = new Stats();
+                Stats spread = new Stats();
+                List<Long> commits = new ArrayList<>();
+                long logLines = pushLines(app).size();
                 for (int change = 0; change < CHANGES; change++) {
                     value++;
                     long committed = commit(app, cluster, value);
+                    commits.add(committed);
                     String text = value + " s";
+                    long first = Long.MAX_VALUE;
+                    long last = 0;
                     for (Page page : pages) {
                         page.waitForFunction("t => window.__seen[t] !== undefined", text);
                         long seen = ((Number) page.evaluate("t => window.__seen[t]", text)).longValue();
                         stats.add(seen - committed);
+                        first = Math.min(first, seen);
+                        last = Math.max(last, seen);
                     }
+                    spread.add(last - first);
                     // The workload: one change every 300 ms, more often than a migration's status changes.
                     pages.get(0).waitForTimeout(300);
                 }
                 Stats.report("live status, commit to DOM, " + n + " page(s): " + stats.summary("ms")
                         + " (goal: p95 under 100 ms at 50 pages)");
+                Stats.report("live status, first to last page showing a change, " + n + " page(s): "
+                        + spread.summary("ms") + " (goal: within 100 ms at 50 pages)");
+                Stats.report("live status, server's share (commit to the last page's push written), " + n
+                        + " page(s): " + serverShare(pushLines(app).subList((int) logLines, pushLines(app).size()),
+                        commits, n).summary("ms") + " (goal: p95 under 50 ms at 50 sessions)");
             }
             browser.close();
         }
@@ -85,6 +99,28 @@ class LiveStatusBench {
             c.commit();
             return committing;
         }
+    }
+
+    /** The times the server logged a page's push as written (PushProbe), in log order. */
+    private static List<Long> pushLines(RunningJar app) throws java.io.IOException {
+        return java.nio.file.Files.readAllLines(app.log).stream().filter(l -> l.contains("push-written "))
+                .map(l -> Long.parseLong(l.substring(l.lastIndexOf(' ') + 1).strip())).toList();
+    }
+
+    /** For each change: the last push written after its commit and before the next one, less the commit. */
+    private static Stats serverShare(List<Long> pushes, List<Long> commits, int pages) {
+        Stats share = new Stats();
+        for (int i = 0; i < commits.size(); i++) {
+            long from = commits.get(i);
+            long until = i + 1 < commits.size() ? commits.get(i + 1) : Long.MAX_VALUE;
+            List<Long> these = pushes.stream().filter(t -> t >= from && t < until).toList();
+            if (these.size() < pages) {
+                throw new IllegalStateException("Change " + i + ": " + these.size() + " pushes logged for " + pages
+                        + " pages");
+            }
+            share.add(these.stream().mapToLong(Long::longValue).max().orElseThrow() - from);
+        }
+        return share;
     }
 
     static String syncingCluster(RunningJar app) throws Exception {

@@ -59,6 +59,8 @@ public class ApprovalsView extends ListWithPanel<MigrationRequest> implements Be
         decided.addClassName("sb-decided");
         layOut(new Div(new H2("Approvals"), decided), panel, listState);
         refresh();
+        // Maintenance windows count down by the minute.
+        com.switchback.base.ui.MinuteTicker.whileAttached(this, this::refresh);
         LiveUpdates.whileAttached(this, events, changed -> {
             refresh();
             panel.refreshIfAbout(changed);

@@ -71,6 +71,8 @@ public class RequestsView extends ListWithPanel<MigrationRequest> implements Bef
 
         filters(state, cluster, requester, from, to, count);
         layOut(new H2("Requests"), panel, listState);
+        // Maintenance windows count down by the minute.
+        com.switchback.base.ui.MinuteTicker.whileAttached(this, () -> grid.getDataProvider().refreshAll());
         LiveUpdates.whileAttached(this, events, changed -> {
             grid.getDataProvider().refreshAll();
             panel.refreshIfAbout(changed);

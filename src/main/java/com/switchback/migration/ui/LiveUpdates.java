@@ -18,7 +18,10 @@ public final class LiveUpdates {
     public static void whileAttached(Component component, MigrationEvents events, Consumer<Set<String>> update) {
         component.addAttachListener(attach -> {
             var ui = attach.getUI();
-            Runnable unsubscribe = events.subscribe(ids -> ui.access(() -> update.accept(ids)));
+            Runnable unsubscribe = events.subscribe(ids -> ui.access(() -> {
+                update.accept(ids);
+                com.switchback.base.ui.PushProbe.updated(ui);
+            }));
             component.addDetachListener(detach -> {
                 unsubscribe.run();
                 detach.unregisterListener();
