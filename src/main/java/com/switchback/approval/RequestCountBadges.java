@@ -2,6 +2,9 @@ package com.switchback.approval;
 
 import com.switchback.base.LiveBadge;
 import com.switchback.migration.MigrationEvents;
+import com.switchback.audit.Actor;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntSupplier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,16 +26,33 @@ class RequestCountBadges {
         return new CountBadge("requests", approvals::myOpenCount, events);
     }
 
-    private record CountBadge(String path, IntSupplier counter, MigrationEvents events) implements LiveBadge {
+    /**
+     * A count per user, read once per change of any cluster however many of the user's pages ask
+     * (each read runs as that user, through the service's method security).
+     */
+    private record CountBadge(String path, IntSupplier counter, MigrationEvents events,
+                              Map<String, Read> reads) implements LiveBadge {
 
-        @Override
-        public int count() {
-            return counter.getAsInt();
+        private record Read(long stamp, int count) {
+        }
+
+        CountBadge(String path, IntSupplier counter, MigrationEvents events) {
+            this(path, counter, events, new ConcurrentHashMap<>());
         }
 
         @Override
-        public Runnable subscribe(Runnable changed) {
-            return events.subscribe(ids -> changed.run());
+        public int count() {
+            String user = Actor.current().name();
+            long stamp = events.changeStamp();
+            Read read = reads.get(user);
+            if (read == null || read.stamp() != stamp) {
+                read = new Read(stamp, counter.getAsInt());
+                if (reads.size() > 10_000) {
+                    reads.clear();
+                }
+                reads.put(user, read);
+            }
+            return read.count();
         }
     }
 }

@@ -15,6 +15,4 @@ public interface LiveAlert {
     /** The alerts now. */
     List<Alert> alerts();
 
-    /** Calls {@code changed} (on a background thread) when the alerts may have changed; returns the unsubscribe. */
-    Runnable subscribe(Runnable changed);
 }

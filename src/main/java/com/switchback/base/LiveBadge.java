@@ -2,7 +2,8 @@ package com.switchback.base;
 
 /**
  * A number shown next to a navigation entry and kept current, such as the pending approvals.
- * Features provide these as beans; the layout shows them for the entries the user can see.
+ * Features provide these as beans; the layout shows them for the entries the user can see and
+ * reads them again on every change (one read per user and change, however many pages are open).
  */
 public interface LiveBadge {
 
@@ -12,6 +13,4 @@ public interface LiveBadge {
     /** The number now, for the current user. */
     int count();
 
-    /** Calls {@code changed} (on a background thread) when the number may have changed; returns the unsubscribe. */
-    Runnable subscribe(Runnable changed);
 }

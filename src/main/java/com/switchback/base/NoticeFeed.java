@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * The current user's notices, newest last. The layout shows those newer than what it has shown
- * and asks again when {@link #subscribe} says something may have changed.
+ * and asks again on every change of the console's state.
  */
 public interface NoticeFeed {
 
@@ -14,6 +14,4 @@ public interface NoticeFeed {
     /** The current user's notices after {@code id}, oldest first. */
     List<Notice> after(long id);
 
-    /** Calls {@code changed} (on a background thread) when there may be new notices; returns the unsubscribe. */
-    Runnable subscribe(Runnable changed);
 }

@@ -29,7 +29,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * NOTIFY ({@link ClusterChangeListener} receives theirs).
  */
 @Component
-public class MigrationEvents {
+public class MigrationEvents implements com.switchback.base.LiveChanges {
 
     /** The NOTIFY channel; the payload is {@code nodeId:clusterId}. */
     static final String CHANNEL = "switchback_migration";
@@ -119,6 +119,7 @@ public class MigrationEvents {
     }
 
     /** Listens for batches of changed cluster ids; call the returned handle to stop. */
+    @Override
     public Runnable subscribe(Consumer<Set<String>> listener) {
         listeners.add(listener);
         return () -> listeners.remove(listener);

@@ -104,8 +104,23 @@ public class RequestNotices implements NoticeFeed {
                 .param("me", Actor.current().name()).query(Long.class).single();
     }
 
+    /** The newest notice of anybody, read once per change however many pages ask (most changes tell nobody). */
+    private record Newest(long stamp, long id) {
+    }
+
+    private volatile Newest newest = new Newest(-1, 0);
+
     @Override
     public List<Notice> after(long id) {
+        Newest known = newest;
+        long stamp = events.changeStamp();
+        if (known.stamp() != stamp) {
+            known = new Newest(stamp, jdbc.sql("select coalesce(max(id), 0) from user_notice").query(Long.class).single());
+            newest = known;
+        }
+        if (known.id() <= id) {
+            return List.of();
+        }
         return jdbc.sql("""
                         select id, text, coalesce(link, 'requests/' || request_id), tone from user_notice
                         where recipient = :me and id > :after order by id limit 20""")
@@ -115,8 +130,4 @@ public class RequestNotices implements NoticeFeed {
                 .list();
     }
 
-    @Override
-    public Runnable subscribe(Runnable changed) {
-        return events.subscribe(ids -> changed.run());
-    }
 }

@@ -34,9 +34,4 @@ class SafetyStopAlert implements LiveAlert {
                         + "it is repaired.", "clusters/" + id))
                 .toList();
     }
-
-    @Override
-    public Runnable subscribe(Runnable changed) {
-        return events.subscribe(ids -> changed.run());
-    }
 }

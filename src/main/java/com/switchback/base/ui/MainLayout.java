@@ -29,7 +29,6 @@ import jakarta.annotation.security.PermitAll;
 public final class MainLayout extends AppLayout {
 
     private final java.util.Map<LiveBadge, Span> badgeLabels = new java.util.HashMap<>();
-    private final java.util.List<Runnable> unsubscribes = new java.util.ArrayList<>();
     private final java.util.List<LiveAlert> alerts;
     private final Div alertBar = new Div();
 
@@ -42,7 +41,7 @@ public final class MainLayout extends AppLayout {
 
     public MainLayout(AuthenticationContext auth, DemoMode demo, java.util.List<LiveBadge> badges,
                       java.util.List<LiveAlert> alerts, java.util.List<NoticeFeed> notices,
-                      com.switchback.base.Preferences preferences) {
+                      com.switchback.base.Preferences preferences, com.switchback.base.LiveChanges changes) {
         this.preferences = preferences;
         // A session with no role yet (a one-time password to replace) reads nothing of the console.
         boolean hasRole = auth.hasAnyRole(com.switchback.base.AppRoles.ALL);
@@ -84,6 +83,12 @@ public final class MainLayout extends AppLayout {
         addToNavbar(new Div(bar, alertBar));
         addToDrawer(navigation(hasRole ? badges : java.util.List.of(), badgeLabels));
         setPrimarySection(Section.DRAWER);
+        // One subscription for the whole page (LiveHub): badges, alerts and notices with the view's own parts.
+        LiveHub.whileAttached(this, changes, changed -> {
+            updateBadges();
+            updateAlerts();
+            this.notices.forEach(this::showNotices);
+        });
     }
 
     private static SideNav navigation(java.util.List<LiveBadge> badges, java.util.Map<LiveBadge, Span> labels) {
@@ -106,17 +111,28 @@ public final class MainLayout extends AppLayout {
         return nav;
     }
 
+    /** Sends the browser only what changed: most changes change no count. */
     private void updateBadges() {
         badgeLabels.forEach((badge, label) -> {
-            int n = badge.count();
-            label.setText(Integer.toString(n));
-            label.setVisible(n > 0);
+            String n = Integer.toString(badge.count());
+            if (!n.equals(label.getText())) {
+                label.setText(n);
+                label.setVisible(!"0".equals(n));
+            }
         });
     }
 
+    private java.util.List<LiveAlert.Alert> shownAlerts;
+
+    /** Redraws the alert bar only when the alerts changed. */
     private void updateAlerts() {
+        java.util.List<LiveAlert.Alert> now = alerts.stream().flatMap(a -> a.alerts().stream()).toList();
+        if (now.equals(shownAlerts)) {
+            return;
+        }
+        shownAlerts = now;
         alertBar.removeAll();
-        alerts.stream().flatMap(a -> a.alerts().stream()).forEach(a -> {
+        now.forEach(a -> {
             Anchor link = new Anchor(a.link(), a.text());
             link.addClassName("sb-alert");
             alertBar.add(link);
@@ -150,20 +166,9 @@ public final class MainLayout extends AppLayout {
     @Override
     protected void onAttach(com.vaadin.flow.component.AttachEvent event) {
         super.onAttach(event);
-        var ui = event.getUI();
         applyTheme(preferences.darkMode());
         updateBadges();
         updateAlerts();
         notices.forEach(n -> shownUpTo.putIfAbsent(n, n.latest()));
-        badgeLabels.keySet().forEach(b -> unsubscribes.add(b.subscribe(() -> ui.access(this::updateBadges))));
-        alerts.forEach(a -> unsubscribes.add(a.subscribe(() -> ui.access(this::updateAlerts))));
-        notices.forEach(n -> unsubscribes.add(n.subscribe(() -> ui.access(() -> showNotices(n)))));
-    }
-
-    @Override
-    protected void onDetach(com.vaadin.flow.component.DetachEvent event) {
-        unsubscribes.forEach(Runnable::run);
-        unsubscribes.clear();
-        super.onDetach(event);
     }
 }

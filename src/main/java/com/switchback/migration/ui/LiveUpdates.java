@@ -6,8 +6,9 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * Keeps a component current while it is on screen: subscribes to migration changes when it is
- * attached, unsubscribes when it is detached, and runs the update in the component's UI (push).
+ * Keeps a component current while it is on screen, through its page's one subscription to
+ * migration changes ({@link com.switchback.base.ui.LiveHub}): the update runs in the page's lock,
+ * together with the page's other live parts, and goes out in one push.
  */
 public final class LiveUpdates {
 
@@ -16,16 +17,6 @@ public final class LiveUpdates {
 
     /** Calls {@code update} with each batch of changed cluster ids, inside the UI's lock. */
     public static void whileAttached(Component component, MigrationEvents events, Consumer<Set<String>> update) {
-        component.addAttachListener(attach -> {
-            var ui = attach.getUI();
-            Runnable unsubscribe = events.subscribe(ids -> ui.access(() -> {
-                update.accept(ids);
-                com.switchback.base.ui.PushProbe.updated(ui);
-            }));
-            component.addDetachListener(detach -> {
-                unsubscribe.run();
-                detach.unregisterListener();
-            });
-        });
+        com.switchback.base.ui.LiveHub.whileAttached(component, events, update);
     }
 }
