@@ -3,8 +3,8 @@ package com.switchback.approval;
 import com.switchback.base.LiveBadge;
 import com.switchback.migration.MigrationEvents;
 import com.switchback.audit.Actor;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import com.switchback.base.StampedCache;
+import java.time.Duration;
 import java.util.function.IntSupplier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,28 +31,15 @@ class RequestCountBadges {
      * (each read runs as that user, through the service's method security).
      */
     private record CountBadge(String path, IntSupplier counter, MigrationEvents events,
-                              Map<String, Read> reads) implements LiveBadge {
-
-        private record Read(long stamp, int count) {
-        }
+                              StampedCache<String, Integer> reads) implements LiveBadge {
 
         CountBadge(String path, IntSupplier counter, MigrationEvents events) {
-            this(path, counter, events, new ConcurrentHashMap<>());
+            this(path, counter, events, new StampedCache<>(Duration.ofSeconds(1)));
         }
 
         @Override
         public int count() {
-            String user = Actor.current().name();
-            long stamp = events.changeStamp();
-            Read read = reads.get(user);
-            if (read == null || read.stamp() != stamp) {
-                read = new Read(stamp, counter.getAsInt());
-                if (reads.size() > 10_000) {
-                    reads.clear();
-                }
-                reads.put(user, read);
-            }
-            return read.count();
+            return reads.get(Actor.current().name(), events.changeStamp(), counter::getAsInt);
         }
     }
 }

@@ -28,8 +28,10 @@ public class MigrationService {
 
     MigrationService(MigrationRepository migrations, RequestRepository requests, MigrationBackends backends,
                      ApprovalPolicy policy, RequestLifecycle lifecycle, OverviewCache overviews,
-                     List<ClusterGate> gates) {
+                     List<ClusterGate> gates, org.springframework.transaction.PlatformTransactionManager transactions) {
         this.gates = gates;
+        this.readOnly = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
         this.migrations = migrations;
         this.requests = requests;
         this.backends = backends;
@@ -39,17 +41,21 @@ public class MigrationService {
     }
 
     private final List<ClusterGate> gates;
+    private final org.springframework.transaction.support.TransactionTemplate readOnly;
 
+    /**
+     * Every open page of a cluster reads this on each of its changes: served from the read shared per
+     * change ({@link OverviewCache}); only a miss opens a (read-only) transaction and a connection.
+     */
     @PreAuthorize(AppRoles.CAN_VIEW)
-    @Transactional(readOnly = true)
     public Optional<MigrationOverview> overview(String clusterId) {
-        return Optional.ofNullable(overviews.get(clusterId, () -> migrations.find(clusterId).map(t -> {
+        return Optional.ofNullable(overviews.get(clusterId, () -> readOnly.execute(tx -> migrations.find(clusterId).map(t -> {
             Optional<MigrationRequest> latest = requests.latestFor(clusterId);
             List<StepRecord> steps = latest.map(r -> requests.steps(r.id())).orElse(List.of());
             MigrationBackend backend = backends.get(t.backend());
             return new MigrationOverview(t.snapshot(), t.backend(), backend.simulated(), latest, steps,
                     backend.asksContinueBinlog(), backend.supports(MigrationAction.REPAIR));
-        }).orElse(null)));
+        }).orElse(null))));
     }
 
     @PreAuthorize(AppRoles.CAN_VIEW)

@@ -1,8 +1,7 @@
 package com.switchback.migration;
 
+import com.switchback.base.StampedCache;
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -13,13 +12,7 @@ import java.util.function.Supplier;
  */
 public final class PerChangeCache<T> {
 
-    private static final Duration MAX_AGE = Duration.ofSeconds(1);
-    private static final int MAX_ENTRIES = 1000;
-
-    private record Entry<T>(long stamp, long readAt, T value) {
-    }
-
-    private final Map<String, Entry<T>> entries = new ConcurrentHashMap<>();
+    private final StampedCache<String, T> cache = new StampedCache<>(Duration.ofSeconds(1));
     private final MigrationEvents events;
 
     public PerChangeCache(MigrationEvents events) {
@@ -28,24 +21,11 @@ public final class PerChangeCache<T> {
 
     /** The value read for the cluster since its last change, or {@code read}'s (kept unless null). */
     public T get(String clusterId, Supplier<T> read) {
-        long stamp = events.changeStamp(clusterId);
-        long now = System.nanoTime();
-        Entry<T> e = entries.get(clusterId);
-        if (e != null && e.stamp() == stamp && now - e.readAt() < MAX_AGE.toNanos()) {
-            return e.value();
-        }
-        T fresh = read.get();
-        if (fresh != null) {
-            if (entries.size() >= MAX_ENTRIES) {
-                entries.clear();
-            }
-            entries.put(clusterId, new Entry<>(stamp, now, fresh));
-        }
-        return fresh;
+        return cache.get(clusterId, events.changeStamp(clusterId), read);
     }
 
     /** Forgets the cluster's entry: the next read goes to the database (after a change made on this node). */
     public void invalidate(String clusterId) {
-        entries.remove(clusterId);
+        cache.invalidate(clusterId);
     }
 }

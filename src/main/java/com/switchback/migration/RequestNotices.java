@@ -105,20 +105,14 @@ public class RequestNotices implements NoticeFeed {
     }
 
     /** The newest notice of anybody, read once per change however many pages ask (most changes tell nobody). */
-    private record Newest(long stamp, long id) {
-    }
-
-    private volatile Newest newest = new Newest(-1, 0);
+    private final com.switchback.base.StampedCache<String, Long> newest =
+            new com.switchback.base.StampedCache<>(java.time.Duration.ofSeconds(1));
 
     @Override
     public List<Notice> after(long id) {
-        Newest known = newest;
-        long stamp = events.changeStamp();
-        if (known.stamp() != stamp) {
-            known = new Newest(stamp, jdbc.sql("select coalesce(max(id), 0) from user_notice").query(Long.class).single());
-            newest = known;
-        }
-        if (known.id() <= id) {
+        long newestOfAnybody = newest.get("all", events.changeStamp(),
+                () -> jdbc.sql("select coalesce(max(id), 0) from user_notice").query(Long.class).single());
+        if (newestOfAnybody <= id) {
             return List.of();
         }
         return jdbc.sql("""

@@ -10,11 +10,9 @@ class SafetyStopAlert implements LiveAlert {
 
     private final MigrationService migrations;
     private final MigrationEvents events;
-    /** Read once per change, not once per open page: the list and the change stamp it was read at. */
-    private record Read(long stamp, List<String> clusterIds) {
-    }
-
-    private volatile Read last = new Read(-1, List.of());
+    /** Read once per change, not once per open page. */
+    private final com.switchback.base.StampedCache<String, List<String>> read =
+            new com.switchback.base.StampedCache<>(java.time.Duration.ofSeconds(1));
 
     SafetyStopAlert(MigrationService migrations, MigrationEvents events) {
         this.migrations = migrations;
@@ -23,13 +21,7 @@ class SafetyStopAlert implements LiveAlert {
 
     @Override
     public List<Alert> alerts() {
-        Read read = last;
-        long stamp = events.changeStamp();
-        if (read.stamp() != stamp) {
-            read = new Read(stamp, migrations.safetyStops());
-            last = read;
-        }
-        return read.clusterIds().stream()
+        return read.get("all", events.changeStamp(), migrations::safetyStops).stream()
                 .map(id -> new Alert("Safety stop on " + id + ": both sides were writable. Nothing runs there until "
                         + "it is repaired.", "clusters/" + id))
                 .toList();

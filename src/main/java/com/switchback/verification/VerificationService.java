@@ -123,8 +123,8 @@ public class VerificationService {
                 : backends.get(backend.get()).dataCheckUnavailable(clusterId);
     }
 
+    /** Shared by every open page of the cluster, read once per change (no transaction: one statement). */
     @PreAuthorize(AppRoles.CAN_VIEW)
-    @Transactional(readOnly = true)
     public Optional<Verification> latest(String clusterId) {
         return latest.get(clusterId, () -> repository.latest(clusterId));
     }

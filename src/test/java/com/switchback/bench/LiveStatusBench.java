@@ -70,6 +70,19 @@ class LiveStatusBench {
                 Stats.report("live status, server's share (commit to the last page's push written), " + n
                         + " page(s): " + serverShare(pushLines(app).subList((int) logLines, pushLines(app).size()),
                         commits, n).summary("ms") + " (goal: p95 under 50 ms at 50 sessions)");
+                List<String> probes = probeLines(app);
+                List<String> these = probes.subList(probes.size() - n * CHANGES, probes.size());
+                Stats work = new Stats();
+                Stats waited = new Stats();
+                these.forEach(l -> {
+                    work.add(field(l, "work-us=") / 1000.0);
+                    waited.add(field(l, "wait-us=") / 1000.0);
+                });
+                Stats.report("live status, server's work per page and change (update and push in the page's lock), "
+                        + n + " page(s): " + work.summary("ms") + "; all pages of one change: "
+                        + String.format("%.1f ms", work.percentile(50) * n) + " at p50");
+                Stats.report("live status, wait per page for its lock and a thread, " + n + " page(s): "
+                        + waited.summary("ms"));
             }
             browser.close();
         }
@@ -103,8 +116,17 @@ class LiveStatusBench {
 
     /** The times the server logged a page's push as written (PushProbe), in log order. */
     private static List<Long> pushLines(RunningJar app) throws java.io.IOException {
-        return java.nio.file.Files.readAllLines(app.log).stream().filter(l -> l.contains("push-written "))
+        return probeLines(app).stream()
                 .map(l -> Long.parseLong(l.substring(l.lastIndexOf(' ') + 1).strip())).toList();
+    }
+
+    private static List<String> probeLines(RunningJar app) throws java.io.IOException {
+        return java.nio.file.Files.readAllLines(app.log).stream().filter(l -> l.contains("push-written ")).toList();
+    }
+
+    private static long field(String line, String name) {
+        int at = line.indexOf(name) + name.length();
+        return Long.parseLong(line.substring(at, line.indexOf(' ', at)));
     }
 
     /** For each change: the last push written after its commit and before the next one, less the commit. */

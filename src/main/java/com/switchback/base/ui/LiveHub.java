@@ -67,7 +67,9 @@ public final class LiveHub {
     }
 
     private void deliver(Set<String> changed) {
+        long queuedAt = System.nanoTime();
         ui.access(() -> {
+            long startedAt = System.nanoTime();
             for (Consumer<Set<String>> update : updates) {
                 try {
                     update.accept(changed);
@@ -76,7 +78,7 @@ public final class LiveHub {
                     log.warn("A live update failed", e);
                 }
             }
-            PushProbe.updated(ui);
+            PushProbe.updated(ui, queuedAt, startedAt);
         });
     }
 }

@@ -22,11 +22,22 @@ public class PushProbe {
         enabled = on;
     }
 
-    /** Inside the UI's lock, after a live update: pushes and logs the time, when measuring. */
-    public static void updated(UI ui) {
+    /** Whether measuring is on: callers then take the times they pass to {@link #updated}. */
+    public static boolean enabled() {
+        return enabled;
+    }
+
+    /**
+     * Inside the UI's lock, after a live update: pushes, and logs the wall-clock time the message was
+     * written, how long the page's update and push took (its work), and how long the change waited
+     * for the page's lock and a thread before that (nanoTime stamps taken by the caller).
+     */
+    public static void updated(UI ui, long queuedAt, long startedAt) {
         if (enabled) {
             ui.push();
-            log.info("push-written {} {}", ui.getUIId(), System.currentTimeMillis());
+            long done = System.nanoTime();
+            log.info("push-written {} work-us={} wait-us={} {}", ui.getUIId(), (done - startedAt) / 1000,
+                    (startedAt - queuedAt) / 1000, System.currentTimeMillis());
         }
     }
 }

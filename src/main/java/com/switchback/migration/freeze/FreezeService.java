@@ -40,7 +40,6 @@ public class FreezeService {
 
     /** The freeze in force on the cluster now, if any: what the cluster page and the request dialog say. */
     @PreAuthorize(AppRoles.CAN_VIEW)
-    @Transactional(readOnly = true)
     public Optional<ChangeFreeze> inForce(String clusterId) {
         return gate.shownInForce(clusterId);
     }

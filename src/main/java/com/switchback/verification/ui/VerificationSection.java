@@ -47,6 +47,8 @@ public class VerificationSection extends Div {
     private final String clusterId;
     private final VerificationService service;
     private Verification shown;
+    /** Whether {@link #shown} is on screen (it may be "none yet"). */
+    private boolean drawn;
 
     public VerificationSection(String clusterId, VerificationService service, MigrationEvents events, CurrentUser user) {
         this.clusterId = clusterId;
@@ -101,9 +103,10 @@ public class VerificationSection extends Div {
     /** Re-reads the latest verification; an unchanged one sends nothing to the browser. */
     void refresh() {
         Verification latest = service.latest(clusterId).orElse(null);
-        if (Objects.equals(latest, shown) && latest != null) {
+        if (drawn && Objects.equals(latest, shown)) {
             return;
         }
+        drawn = true;
         shown = latest;
         Instant now = Instant.now();
         freshness.setText(freshnessText(service.latestDone(clusterId).orElse(null), now));
