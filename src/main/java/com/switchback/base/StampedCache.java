@@ -56,6 +56,12 @@ public final class StampedCache<K, V> {
         }
     }
 
+    /** Whether {@code key} was read within {@code window} (a page shows it: worth reading ahead of a change). */
+    public boolean readWithin(K key, Duration window) {
+        Entry<V> e = entries.get(key);
+        return e != null && System.nanoTime() - e.readAt() < window.toNanos();
+    }
+
     public void invalidate(K key) {
         entries.remove(key);
     }

@@ -47,6 +47,7 @@ public class MigrationEvents implements com.switchback.base.LiveChanges {
     private volatile long lastDelivery;
     private final Set<String> pending = ConcurrentHashMap.newKeySet();
     private final List<Consumer<Set<String>>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<Set<String>>> warmers = new CopyOnWriteArrayList<>();
     private final Map<String, Long> announcedChanges = new ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicLong allChanges = new java.util.concurrent.atomic.AtomicLong();
     private final JdbcClient jdbc;
@@ -151,8 +152,23 @@ public class MigrationEvents implements com.switchback.base.LiveChanges {
             batch.add(id);
         }
         Set<String> changed = Set.copyOf(batch);
+        // What every open page will re-read is read first, once and in parallel, outside any page's lock.
+        run(warmers, changed);
         // Each view re-reads in parallel: one slow view must not hold up the others.
-        List<Callable<Void>> deliveries = listeners.stream().<Callable<Void>>map(l -> () -> {
+        run(listeners, changed);
+    }
+
+    /**
+     * Reads, before the pages are told of a change, what they will all re-read (the shared reads of
+     * {@code base.StampedCache}), so no page holds its lock while waiting for a query.
+     */
+    public Runnable beforeDelivery(Consumer<Set<String>> warmer) {
+        warmers.add(warmer);
+        return () -> warmers.remove(warmer);
+    }
+
+    private void run(List<Consumer<Set<String>>> each, Set<String> changed) {
+        List<Callable<Void>> deliveries = each.stream().<Callable<Void>>map(l -> () -> {
             try {
                 l.accept(changed);
             } catch (RuntimeException e) {

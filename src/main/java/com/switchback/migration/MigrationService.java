@@ -32,6 +32,7 @@ public class MigrationService {
         this.gates = gates;
         this.readOnly = new org.springframework.transaction.support.TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
+        overviews.warmWith(this::readOverview);
         this.migrations = migrations;
         this.requests = requests;
         this.backends = backends;
@@ -49,13 +50,18 @@ public class MigrationService {
      */
     @PreAuthorize(AppRoles.CAN_VIEW)
     public Optional<MigrationOverview> overview(String clusterId) {
-        return Optional.ofNullable(overviews.get(clusterId, () -> readOnly.execute(tx -> migrations.find(clusterId).map(t -> {
+        return Optional.ofNullable(overviews.get(clusterId, () -> readOverview(clusterId)));
+    }
+
+    /** The overview as read from the database now (null for an unknown cluster), in a read-only transaction. */
+    private MigrationOverview readOverview(String clusterId) {
+        return readOnly.execute(tx -> migrations.find(clusterId).map(t -> {
             Optional<MigrationRequest> latest = requests.latestFor(clusterId);
             List<StepRecord> steps = latest.map(r -> requests.steps(r.id())).orElse(List.of());
             MigrationBackend backend = backends.get(t.backend());
             return new MigrationOverview(t.snapshot(), t.backend(), backend.simulated(), latest, steps,
                     backend.asksContinueBinlog(), backend.supports(MigrationAction.REPAIR));
-        }).orElse(null))));
+        }).orElse(null));
     }
 
     @PreAuthorize(AppRoles.CAN_VIEW)

@@ -24,6 +24,20 @@ public final class PerChangeCache<T> {
         return cache.get(clusterId, events.changeStamp(clusterId), read);
     }
 
+    /**
+     * Before pages are told of a change: reads what they will ask for, for the clusters some page read
+     * in the last minutes (a page that shows it re-reads on every change).
+     */
+    public void warm(java.util.Set<String> changed, java.util.function.Function<String, T> read) {
+        for (String id : changed) {
+            if (cache.readWithin(id, WATCHED)) {
+                get(id, () -> read.apply(id));
+            }
+        }
+    }
+
+    private static final Duration WATCHED = Duration.ofMinutes(5);
+
     /** Forgets the cluster's entry: the next read goes to the database (after a change made on this node). */
     public void invalidate(String clusterId) {
         cache.invalidate(clusterId);

@@ -43,6 +43,12 @@ public class RequestNotices implements NoticeFeed {
         this.jdbc = jdbc;
         this.events = events;
         this.notifier = notifier;
+        // Read ahead of the pages, once per change, while pages are open.
+        events.beforeDelivery(changed -> {
+            if (newest.readWithin("all", java.time.Duration.ofMinutes(5))) {
+                newestOfAnybody();
+            }
+        });
     }
 
     /** The event of a move of {@code r}, if the catalogue has one; in the move's transaction. */
@@ -108,11 +114,14 @@ public class RequestNotices implements NoticeFeed {
     private final com.switchback.base.StampedCache<String, Long> newest =
             new com.switchback.base.StampedCache<>(java.time.Duration.ofSeconds(1));
 
+    private long newestOfAnybody() {
+        return newest.get("all", events.changeStamp(),
+                () -> jdbc.sql("select coalesce(max(id), 0) from user_notice").query(Long.class).single());
+    }
+
     @Override
     public List<Notice> after(long id) {
-        long newestOfAnybody = newest.get("all", events.changeStamp(),
-                () -> jdbc.sql("select coalesce(max(id), 0) from user_notice").query(Long.class).single());
-        if (newestOfAnybody <= id) {
+        if (newestOfAnybody() <= id) {
             return List.of();
         }
         return jdbc.sql("""

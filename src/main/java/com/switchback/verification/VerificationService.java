@@ -45,6 +45,8 @@ public class VerificationService {
                         com.switchback.migration.MigrationEvents events) {
         this.events = events;
         this.latest = new com.switchback.migration.PerChangeCache<>(events);
+        // Read ahead of the pages showing a changed cluster, once, outside their locks.
+        events.beforeDelivery(changed -> latest.warm(changed, repository::latest));
         this.repository = repository;
         this.backends = backends;
         this.audit = audit;

@@ -72,10 +72,16 @@ final class MysqlLab {
 
     static synchronized MysqlLab get() {
         if (instance == null) {
+            MysqlLab lab = null;
             try {
-                instance = new MysqlLab();
-                instance.start();
+                lab = new MysqlLab();
+                lab.start();
+                instance = lab;
             } catch (Exception e) {
+                // Whatever did start is stopped: no server is left running after a failed start.
+                if (lab != null) {
+                    lab.stop();
+                }
                 throw new IllegalStateException("The MySQL lab could not start: " + e.getMessage(), e);
             }
             Runtime.getRuntime().addShutdownHook(new Thread(instance::stop, "mysql-lab-stop"));
@@ -380,11 +386,19 @@ final class MysqlLab {
         throw new IllegalStateException(name + " is not installed (`.ci/run` installs it with apt-get).");
     }
 
+    /** Ports handed out in this JVM: the system may offer a port again once its probe socket is closed. */
+    private static final java.util.Set<Integer> HANDED_OUT = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /** A free port, never one this JVM handed out before (two servers of the lab on one port fail to start). */
     static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+        while (true) {
+            try (ServerSocket s = new ServerSocket(0)) {
+                if (HANDED_OUT.add(s.getLocalPort())) {
+                    return s.getLocalPort();
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
         }
     }
 
