@@ -14,9 +14,15 @@ class SafetyStopAlert implements LiveAlert {
     private final com.switchback.base.StampedCache<String, List<String>> read =
             new com.switchback.base.StampedCache<>(java.time.Duration.ofSeconds(1));
 
-    SafetyStopAlert(MigrationService migrations, MigrationEvents events) {
+    SafetyStopAlert(MigrationService migrations, MigrationEvents events, RequestRepository requests) {
         this.migrations = migrations;
         this.events = events;
+        // Read ahead of the pages, once per change, while pages show the frame (every viewer sees the same list).
+        events.beforeDelivery(changed -> {
+            if (read.readWithin("all", java.time.Duration.ofMinutes(5))) {
+                read.get("all", events.changeStamp(), requests::safetyStopped);
+            }
+        });
     }
 
     @Override

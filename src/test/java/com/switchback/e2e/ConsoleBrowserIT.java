@@ -280,7 +280,7 @@ class ConsoleBrowserIT {
         String cluster = clusterIn("RDS2POLARDB_SYNCING", 2);
         Page dba = login("dba");
         for (String view : new String[] {"/clusters", "/clusters/" + cluster, "/requests", "/password",
-                "/sessions"}) {
+                "/sessions", "/freezes"}) {
             visit(dba, view);
         }
         // An unknown address while logged in: the console's own page, answered 404, not a bare 403.
@@ -296,6 +296,8 @@ class ConsoleBrowserIT {
         visit(auditor, "/audit");
         Page admin = login("admin");
         visit(admin, "/users");
+        visit(admin, "/channels");
+        visit(admin, "/freezes");
         button(admin, "Log out").click();
         assertThat(admin).hasURL(java.util.regex.Pattern.compile(".*/login$"));
         assertThat(Browsers.CSP_VIOLATIONS).as("Content-Security-Policy violations").isEmpty();
@@ -340,6 +342,8 @@ class ConsoleBrowserIT {
         dba.goBack();
         assertThat(dba).hasURL(java.util.regex.Pattern.compile(".*/clusters\\?.*status=RDS2POLARDB_SYNCING.*"));
         assertThat(dba.getByLabel("Search", new Page.GetByLabelOptions().setExact(true))).hasValue(cluster);
+        // The list is drawn from the address after the fields: wait until it shows the one match.
+        assertThat(dba.locator(".sb-result-count")).hasText(java.util.regex.Pattern.compile("1 of \\d+ clusters"));
         // A click anywhere on the row opens it (here on its status, not on the id's link).
         dba.locator("vaadin-grid-cell-content .sb-raw", new Page.LocatorOptions().setHasText("RDS2POLARDB_SYNCING"))
                 .first().click();
