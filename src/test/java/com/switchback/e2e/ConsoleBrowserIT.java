@@ -97,6 +97,12 @@ class ConsoleBrowserIT {
         // The team lead's open inbox shows the request without reloading.
         Locator request = lead.locator("vaadin-grid-cell-content", new Page.LocatorOptions().setHasText("Checkout errors"));
         assertThat(request).isVisible();
+        // The team lead is also told, on whatever page they are, and puts the notice away.
+        Locator made = lead.locator("vaadin-notification-card", new Page.LocatorOptions()
+                .setHasText("dba asks for Roll Back Migration on " + cluster));
+        assertThat(made).isVisible();
+        made.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Close")).click();
+        assertThat(made).isHidden();
         request.click();
         assertThat(lead.getByText("Pre-checks (run now)")).isVisible();
         assertThat(lead.getByText("✓ Allowed in the current status", new Page.GetByTextOptions().setExact(false))).isVisible();

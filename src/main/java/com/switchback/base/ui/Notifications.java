@@ -28,10 +28,8 @@ public final class Notifications {
         shown.addClassName("sb-notice");
         // Followed, it has done its work: it does not stay over the page it led to.
         link.getElement().addEventListener("click", e -> shown.close());
-        if (n.tone() == com.switchback.base.Notice.Tone.ERROR) {
-            // An error stays until read: closed with the link or its own button.
-            shown.add(new com.vaadin.flow.component.button.Button("Close", e -> shown.close()));
-        }
+        // An error stays until read; any notice can be put away at once (it must not sit over what one works on).
+        shown.add(new com.vaadin.flow.component.button.Button("Close", e -> shown.close()));
         shown.open();
         return shown;
     }
