@@ -3,7 +3,6 @@ package com.switchback.approval.ui;
 import com.switchback.approval.ApprovalService;
 import com.switchback.audit.AuditEvent;
 import com.switchback.audit.AuditService;
-import com.switchback.base.Formats;
 import com.switchback.base.ui.CurrentUser;
 import com.switchback.base.ui.Facts;
 import com.switchback.migration.MaintenanceWindow;
@@ -75,7 +74,7 @@ public class RequestPanel extends Div {
         withdraw.setDisableOnClick(true);
         withdraw.addClickListener(e -> withdraw());
 
-        timeline.addColumn(e -> Formats.utc(e.occurredAt())).setHeader("When").setAutoWidth(true).setFlexGrow(0);
+        timeline.addColumn(com.switchback.base.ui.UserTime.renderer(com.switchback.audit.AuditEvent::occurredAt)).setHeader("When").setAutoWidth(true).setFlexGrow(0);
         timeline.addColumn(e -> e.actor() + (e.actorRoles().isEmpty() ? "" : " (" + e.actorRoles() + ")"))
                 .setHeader("Who").setAutoWidth(true).setFlexGrow(0);
         if (user.mayAudit()) {
@@ -158,9 +157,9 @@ public class RequestPanel extends Div {
             facts.add("Option", r.optionLabel());
         }
         facts.add("Requested by", r.requestedBy() + (r.requestedBy().equals(user.name()) ? " (you)" : ""));
-        facts.add("Requested at", Formats.utc(r.requestedAt()));
+        facts.add("Requested at", com.switchback.base.ui.UserTime.span(r.requestedAt()));
         if (r.state() == RequestState.PENDING) {
-            facts.add("Valid until", Formats.utc(r.expiresAt()));
+            facts.add("Valid until", com.switchback.base.ui.UserTime.span(r.expiresAt()));
         }
         facts.add("Reason", r.reason());
         if (r.windowStart() != null) {
@@ -254,7 +253,7 @@ public class RequestPanel extends Div {
         Div line = new Div();
         line.addClassName("sb-approvals");
         String who = given.given().isEmpty() ? "none yet" : String.join(", ", given.given().stream()
-                .map(a -> a.by() + " at " + Formats.utc(a.at()) + (a.comment().isEmpty() ? "" : " (\u201c" + a.comment()
+                .map(a -> a.by() + " at " + com.switchback.base.ui.UserTime.format(a.at()) + (a.comment().isEmpty() ? "" : " (\u201c" + a.comment()
                         + "\u201d)")).toList());
         line.setText("Approvals: " + given.given().size() + " of " + given.needed() + " — " + who
                 + (given.stillNeeded() > 0 ? ". Still needed: " + given.stillNeeded() + " more, each from a team lead "

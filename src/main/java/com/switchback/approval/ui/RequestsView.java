@@ -3,7 +3,7 @@ package com.switchback.approval.ui;
 import com.switchback.approval.ApprovalService;
 import com.switchback.audit.AuditService;
 import com.switchback.base.AppRoles;
-import com.switchback.base.Formats;
+import com.switchback.base.ui.UserTime;
 import com.switchback.base.ui.CurrentUser;
 import com.switchback.base.ui.ListState;
 import com.switchback.base.ui.ListWithPanel;
@@ -128,11 +128,11 @@ public class RequestsView extends ListWithPanel<MigrationRequest> implements Bef
         static void addDetailsTo(Grid<MigrationRequest> grid) {
             grid.addColumn(MigrationRequest::optionShort).setHeader("Option").setAutoWidth(true).setFlexGrow(0);
             // A maintenance window with how long until it opens or closes (while the request is open).
-            grid.addColumn(r -> r.windowStart() == null ? "" : Formats.utc(r.windowStart()).substring(5, 16) + "–"
-                            + Formats.utc(r.windowEnd()).substring(11, 16) + " UTC" + (r.state().open()
+            grid.addColumn(r -> r.windowStart() == null ? "" : UserTime.format(r.windowStart()).substring(5, 16) + "–"
+                            + UserTime.format(r.windowEnd()).substring(11, 16) + " " + UserTime.zoneLabel() + (r.state().open()
                             ? " (" + com.switchback.migration.MaintenanceWindow.countdown(r, java.time.Instant.now()) + ")" : ""))
                     .setHeader("Window").setKey("window").setAutoWidth(true).setFlexGrow(0);
-            grid.addColumn(r -> Formats.utc(r.requestedAt())).setHeader("Requested").setAutoWidth(true).setFlexGrow(1);
+            grid.addColumn(com.switchback.base.ui.UserTime.renderer(MigrationRequest::requestedAt)).setHeader("Requested").setAutoWidth(true).setFlexGrow(1);
         }
     }
 }

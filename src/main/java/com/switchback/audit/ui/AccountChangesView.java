@@ -3,7 +3,6 @@ package com.switchback.audit.ui;
 import com.switchback.audit.AuditEvent;
 import com.switchback.audit.AuditService;
 import com.switchback.base.AppRoles;
-import com.switchback.base.Formats;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
@@ -23,7 +22,7 @@ public class AccountChangesView extends VerticalLayout {
     final Grid<AuditEvent> grid = new Grid<>();
 
     public AccountChangesView(AuditService audit) {
-        grid.addColumn(e -> Formats.utc(e.occurredAt())).setHeader("When (UTC)").setAutoWidth(true);
+        grid.addColumn(com.switchback.base.ui.UserTime.renderer(com.switchback.audit.AuditEvent::occurredAt)).setHeader("When").setAutoWidth(true);
         grid.addColumn(AuditEvent::actor).setHeader("By").setAutoWidth(true);
         grid.addColumn(AuditEvent::action).setHeader("Change").setAutoWidth(true);
         grid.addColumn(AuditEvent::details).setHeader("Details").setFlexGrow(1);

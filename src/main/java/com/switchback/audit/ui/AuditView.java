@@ -7,7 +7,6 @@ import com.switchback.audit.AuditService;
 import com.switchback.audit.Outcome;
 import com.switchback.audit.Verification;
 import com.switchback.base.AppRoles;
-import com.switchback.base.Formats;
 import com.switchback.base.ui.UtcRange;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -77,7 +76,7 @@ public class AuditView extends ListWithPanel<AuditEvent> implements BeforeEnterO
         grid.addColumn(LitRenderer.<AuditEvent>of("<a href=\"audit/${item.seq}\">${item.seq}</a>")
                         .withProperty("seq", AuditEvent::seq))
                 .setHeader("#").setKey(LINK_COLUMN).setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(e -> Formats.utc(e.occurredAt())).setHeader("When").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(com.switchback.base.ui.UserTime.renderer(com.switchback.audit.AuditEvent::occurredAt)).setHeader("When").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(AuditEvent::actor).setHeader("Actor").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(e -> e.action() + (e.emergency() ? " · EMERGENCY" : "")).setHeader("Action").setAutoWidth(true)
                 .setFlexGrow(0);
@@ -157,7 +156,7 @@ public class AuditView extends ListWithPanel<AuditEvent> implements BeforeEnterO
         }
         details.add(new H3("Event #" + e.seq()));
         Facts facts = new Facts();
-        facts.add("When", Formats.utc(e.occurredAt()));
+        facts.add("When", com.switchback.base.ui.UserTime.span(e.occurredAt()));
         facts.add("Actor", e.actor());
         facts.add("Roles", e.actorRoles().isEmpty() ? "—" : e.actorRoles());
         facts.add("From", e.clientAddress() == null ? "—" : e.clientAddress());

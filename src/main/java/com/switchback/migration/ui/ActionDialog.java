@@ -1,17 +1,15 @@
 package com.switchback.migration.ui;
 
-import com.switchback.base.Formats;
 import com.switchback.migration.ActionOptions;
 import com.switchback.migration.CheckSummary;
 import com.switchback.migration.MigrationSnapshot;
 import com.switchback.migration.MigrationWindow;
 import com.switchback.migration.RequestPlan;
+import com.switchback.base.ui.UserTime;
 import com.switchback.migration.RequestConditions;
 import com.switchback.migration.freeze.ChangeFreeze;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
@@ -56,8 +54,9 @@ class ActionDialog extends Dialog {
     final Checkbox continueBinlog = new Checkbox("Keep binary logging on (ContinueEnableBinlog)", true);
     final Checkbox acknowledge = new Checkbox("I have read the warnings above and go ahead");
     final Checkbox inWindow = new Checkbox("Run only in a maintenance window");
-    final DateTimePicker windowStart = new DateTimePicker("From (UTC)");
-    final DateTimePicker windowEnd = new DateTimePicker("Until (UTC)");
+    /** In the person's own time zone, as every time on the page. */
+    final DateTimePicker windowStart = new DateTimePicker("From (" + UserTime.zoneLabel() + ")");
+    final DateTimePicker windowEnd = new DateTimePicker("Until (" + UserTime.zoneLabel() + ")");
     final Checkbox freezeException = new Checkbox("Freeze exception: two team leads must approve it");
     private Set<String> warnings = Set.of();
     private boolean needsApproval;
@@ -99,7 +98,7 @@ class ActionDialog extends Dialog {
         inWindow.addValueChangeListener(e -> {
             window.setVisible(e.getValue());
             if (e.getValue() && windowStart.isEmpty()) {
-                var start = LocalDateTime.now(ZoneOffset.UTC).plusHours(1).truncatedTo(ChronoUnit.HOURS);
+                var start = UserTime.toPicker(Instant.now()).plusHours(1).truncatedTo(ChronoUnit.HOURS);
                 windowStart.setValue(start);
                 windowEnd.setValue(start.plusHours(2));
             }
@@ -135,11 +134,8 @@ class ActionDialog extends Dialog {
         if (!inWindow.getValue()) {
             return new RequestConditions(null, null, exception);
         }
-        return new RequestConditions(utc(windowStart.getValue()), utc(windowEnd.getValue()), exception);
-    }
-
-    private static Instant utc(LocalDateTime t) {
-        return t == null ? null : t.toInstant(ZoneOffset.UTC);
+        return new RequestConditions(UserTime.fromPicker(windowStart.getValue()), UserTime.fromPicker(windowEnd.getValue()),
+                exception);
     }
 
     /**
@@ -208,7 +204,7 @@ class ActionDialog extends Dialog {
         content.addComponentAtIndex(1, table);
         if (snapshot.expiredTime() != null) {
             var now = Instant.now();
-            Paragraph window = new Paragraph("Migration window: the link closes " + Formats.utc(
+            Paragraph window = new Paragraph("Migration window: the link closes " + com.switchback.base.ui.UserTime.format(
                     snapshot.expiredTime()) + " (" + MigrationWindow.remaining(snapshot.expiredTime(), now) + ").");
             var urgency = MigrationWindow.urgency(snapshot.expiredTime(), now);
             window.addClassName(urgency == MigrationWindow.Urgency.NONE ? "sb-window"

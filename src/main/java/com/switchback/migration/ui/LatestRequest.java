@@ -1,6 +1,5 @@
 package com.switchback.migration.ui;
 
-import com.switchback.base.Formats;
 import com.switchback.base.ui.CurrentUser;
 import com.switchback.base.ui.Notifications;
 import com.switchback.migration.MigrationOverview;
@@ -58,7 +57,7 @@ class LatestRequest extends Div {
         String option = r.optionLabel().isEmpty() ? "" : " · " + r.optionLabel();
         RequestBadge.show(stateBadge, r.state());
         summary.setText(" #" + r.id() + " · " + r.action().title() + option + " · requested by "
-                + r.requestedBy() + " at " + Formats.utc(r.requestedAt())
+                + r.requestedBy() + " at " + com.switchback.base.ui.UserTime.format(r.requestedAt())
                 + (r.emergency() ? " · EMERGENCY (no approval)" : ""));
         page.setHref("requests/" + r.id());
         String running = RequestProgress.describe(r, current.steps(), current.snapshot(), Instant.now());

@@ -57,7 +57,7 @@ class MigrationFacts extends Div {
         direction.setText(Topology.labelOf(s.topology()));
         Instant now = Instant.now();
         expiry.setText(s.expiredTime() == null ? "No window"
-                : Formats.utc(s.expiredTime()) + " — " + MigrationWindow.remaining(s.expiredTime(), now)
+                : com.switchback.base.ui.UserTime.format(s.expiredTime()) + " — " + MigrationWindow.remaining(s.expiredTime(), now)
                   + " (the link closes automatically then)");
         var urgency = MigrationWindow.urgency(s.expiredTime(), now);
         expiry.setClassName("sb-window-warning", urgency == MigrationWindow.Urgency.WARNING);

@@ -1,6 +1,5 @@
 package com.switchback.migration.ui;
 
-import com.switchback.base.Formats;
 import com.switchback.migration.MigrationService;
 import com.switchback.migration.RequestPlan;
 import com.vaadin.flow.component.button.Button;
@@ -30,7 +29,7 @@ public class ReadinessSection extends Div {
 
     void show(List<RequestPlan.Check> checks) {
         results.removeAll();
-        when.setText("Checked " + Formats.utc(Instant.now()) + ": " + summary(checks) + ".");
+        when.setText("Checked " + com.switchback.base.ui.UserTime.format(Instant.now()) + ": " + summary(checks) + ".");
         for (RequestPlan.Check c : checks) {
             Span line = new Span((c.warning() ? "⚠ " : c.passed() ? "✓ " : "✗ ") + c.name() + " — " + c.detail());
             line.addClassName(c.warning() ? "sb-check-warn" : c.passed() ? "sb-check-pass" : "sb-check-fail");

@@ -30,7 +30,7 @@ final class RequestProgress {
             line += s.delayedSeconds() >= 0 ? " — " + s.delayedSeconds() + " s behind at the last reading"
                     : " — how far behind is not measured now";
         } else if (current.key().equals("wait") && current.startedAt() != null) {
-            line += " — Alibaba Cloud reports " + s.status() + " (following since " + Formats.utc(current.startedAt()) + ")";
+            line += " — Alibaba Cloud reports " + s.status() + " (following since " + com.switchback.base.ui.UserTime.format(current.startedAt()) + ")";
         }
         return line + ".";
     }

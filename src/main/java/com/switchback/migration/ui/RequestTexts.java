@@ -1,6 +1,5 @@
 package com.switchback.migration.ui;
 
-import com.switchback.base.Formats;
 import com.switchback.migration.MigrationRequest;
 
 /** How a request's reason and decision read, wherever a request is shown. */
@@ -16,13 +15,13 @@ public final class RequestTexts {
     /** Where the decision stands: waiting, approved (by whom), rejected, withdrawn or expired. */
     public static String decided(MigrationRequest r) {
         return switch (r.state()) {
-            case PENDING -> "Waiting for a team lead's approval until " + Formats.utc(r.expiresAt()) + ".";
-            case REJECTED -> "Rejected by " + r.decidedBy() + " at " + Formats.utc(r.decidedAt()) + ": " + r.decisionComment();
-            case WITHDRAWN -> "Withdrawn by " + r.decidedBy() + " at " + Formats.utc(r.decidedAt()) + ".";
-            case EXPIRED -> "Expired at " + Formats.utc(r.decidedAt()) + " before it ran.";
+            case PENDING -> "Waiting for a team lead's approval until " + com.switchback.base.ui.UserTime.format(r.expiresAt()) + ".";
+            case REJECTED -> "Rejected by " + r.decidedBy() + " at " + com.switchback.base.ui.UserTime.format(r.decidedAt()) + ": " + r.decisionComment();
+            case WITHDRAWN -> "Withdrawn by " + r.decidedBy() + " at " + com.switchback.base.ui.UserTime.format(r.decidedAt()) + ".";
+            case EXPIRED -> "Expired at " + com.switchback.base.ui.UserTime.format(r.decidedAt()) + " before it ran.";
             default -> r.emergency() ? "Emergency run: no approval."
                     : r.decidedBy() == null ? "Approved by policy."
-                    : "Approved by " + r.decidedBy() + " at " + Formats.utc(r.decidedAt())
+                    : "Approved by " + r.decidedBy() + " at " + com.switchback.base.ui.UserTime.format(r.decidedAt())
                     + (r.decisionComment() == null || r.decisionComment().isEmpty() ? "." : ": " + r.decisionComment());
         };
     }

@@ -2,7 +2,6 @@ package com.switchback.notification.ui;
 
 import com.switchback.base.ActionRefusedException;
 import com.switchback.base.AppRoles;
-import com.switchback.base.Formats;
 import com.switchback.base.ui.Notifications;
 import com.switchback.notification.Channel;
 import com.switchback.notification.ChannelForm;
@@ -131,7 +130,7 @@ public class ChannelsView extends VerticalLayout {
         ((HorizontalLayout) form.getComponentAt(1)).setAlignItems(Alignment.BASELINE);
         ((HorizontalLayout) form.getComponentAt(3)).setAlignItems(Alignment.BASELINE);
 
-        log.addColumn(m -> Formats.utc(m.createdAt())).setHeader("Time").setAutoWidth(true);
+        log.addColumn(com.switchback.base.ui.UserTime.renderer(OutboxMessage::createdAt)).setHeader("Time").setAutoWidth(true);
         log.addColumn(OutboxMessage::channelName).setHeader("Channel").setAutoWidth(true);
         log.addColumn(m -> eventLabel(m.event())).setHeader("Event").setAutoWidth(true);
         log.addColumn(OutboxMessage::title).setHeader("Message").setFlexGrow(1);
@@ -141,7 +140,7 @@ public class ChannelsView extends VerticalLayout {
         log.setHeight("22em");
         log.asSingleSelect().addValueChangeListener(e -> showAttempts(e.getValue()));
         attempts.addColumn(DeliveryAttempt::attempt).setHeader("Attempt").setAutoWidth(true);
-        attempts.addColumn(a -> Formats.utc(a.at())).setHeader("Time").setAutoWidth(true);
+        attempts.addColumn(com.switchback.base.ui.UserTime.renderer(DeliveryAttempt::at)).setHeader("Time").setAutoWidth(true);
         attempts.addColumn(a -> a.ok() ? "Delivered" : "Failed").setHeader("Result").setAutoWidth(true);
         attempts.addColumn(a -> a.durationMs() + " ms").setHeader("Took").setAutoWidth(true);
         attempts.addColumn(DeliveryAttempt::executorId).setHeader("Node").setAutoWidth(true);

@@ -27,8 +27,8 @@ public class SessionsView extends VerticalLayout {
 
     public SessionsView(UserSessions sessions, com.switchback.security.session.SessionProperties limits) {
         this.sessions = sessions;
-        grid.addColumn(s -> Formats.utc(s.createdAt())).setHeader("Logged in").setAutoWidth(true);
-        grid.addColumn(s -> Formats.utc(s.lastActiveAt())).setHeader("Last active").setAutoWidth(true);
+        grid.addColumn(com.switchback.base.ui.UserTime.renderer(OpenSession::createdAt)).setHeader("Logged in").setAutoWidth(true);
+        grid.addColumn(com.switchback.base.ui.UserTime.renderer(OpenSession::lastActiveAt)).setHeader("Last active").setAutoWidth(true);
         grid.addColumn(OpenSession::address).setHeader("Address").setAutoWidth(true);
         grid.addColumn(OpenSession::userAgent).setHeader("Browser").setFlexGrow(1);
         grid.addComponentColumn(this::action).setHeader("").setAutoWidth(true);

@@ -2,8 +2,8 @@ package com.switchback.migration.freeze.ui;
 
 import com.switchback.base.ActionRefusedException;
 import com.switchback.base.AppRoles;
-import com.switchback.base.Formats;
 import com.switchback.base.ui.Notifications;
+import com.switchback.base.ui.UserTime;
 import com.switchback.migration.MigrationAction;
 import com.switchback.migration.freeze.ChangeFreeze;
 import com.switchback.migration.freeze.FreezeService;
@@ -25,8 +25,6 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 
@@ -41,8 +39,8 @@ import java.util.Arrays;
 public class FreezesView extends VerticalLayout {
 
     public final Grid<ChangeFreeze> grid = new Grid<>();
-    public final DateTimePicker startsAt = new DateTimePicker("From (UTC)");
-    public final DateTimePicker endsAt = new DateTimePicker("Until (UTC)");
+    public final DateTimePicker startsAt = new DateTimePicker("From (" + UserTime.zoneLabel() + ")");
+    public final DateTimePicker endsAt = new DateTimePicker("Until (" + UserTime.zoneLabel() + ")");
     public final TextField reason = new TextField("Reason");
     public final TextField clusters = new TextField("Clusters (empty: every cluster)");
     public final Button create = new Button("Add freeze", e -> create());
@@ -53,8 +51,8 @@ public class FreezesView extends VerticalLayout {
         this.freezes = freezes;
         this.admin = auth.hasRole(AppRoles.ADMIN);
         grid.addColumn(f -> "#" + f.id()).setHeader("Freeze").setAutoWidth(true);
-        grid.addColumn(f -> Formats.utc(f.startsAt())).setHeader("From").setAutoWidth(true);
-        grid.addColumn(f -> Formats.utc(f.endsAt())).setHeader("Until").setAutoWidth(true);
+        grid.addColumn(com.switchback.base.ui.UserTime.renderer(ChangeFreeze::startsAt)).setHeader("From").setAutoWidth(true);
+        grid.addColumn(com.switchback.base.ui.UserTime.renderer(ChangeFreeze::endsAt)).setHeader("Until").setAutoWidth(true);
         grid.addColumn(ChangeFreeze::scope).setHeader("Clusters").setAutoWidth(true);
         grid.addColumn(ChangeFreeze::reason).setHeader("Reason").setFlexGrow(1);
         grid.addColumn(this::state).setHeader("State").setAutoWidth(true);
@@ -80,7 +78,7 @@ public class FreezesView extends VerticalLayout {
             clusters.setHelperText("Cluster ids, comma-separated.");
             startsAt.setStep(java.time.Duration.ofMinutes(15));
             endsAt.setStep(java.time.Duration.ofMinutes(15));
-            var now = LocalDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.HOURS).plusHours(1);
+            var now = UserTime.toPicker(Instant.now()).truncatedTo(ChronoUnit.HOURS).plusHours(1);
             startsAt.setValue(now);
             endsAt.setValue(now.plusDays(1));
             create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -107,8 +105,8 @@ public class FreezesView extends VerticalLayout {
     }
 
     void create() {
-        Instant from = startsAt.getValue() == null ? null : startsAt.getValue().toInstant(ZoneOffset.UTC);
-        Instant until = endsAt.getValue() == null ? null : endsAt.getValue().toInstant(ZoneOffset.UTC);
+        Instant from = UserTime.fromPicker(startsAt.getValue());
+        Instant until = UserTime.fromPicker(endsAt.getValue());
         try {
             ChangeFreeze f = freezes.create(from, until, reason.getValue(), Arrays.asList(clusters.getValue().split(",")));
             Notifications.success("Change freeze #" + f.id() + " added.");
