@@ -34,6 +34,12 @@ public class ChannelService {
         this.audit = audit;
     }
 
+    /** Why channels cannot be used on this installation (no secret key configured), or null. */
+    @PreAuthorize(AppRoles.CAN_ADMINISTER)
+    public String unavailable() {
+        return secrets.unavailable();
+    }
+
     @PreAuthorize(AppRoles.CAN_ADMINISTER)
     @Transactional(readOnly = true)
     public List<Channel> channels() {
@@ -50,6 +56,9 @@ public class ChannelService {
         }
         Map<String, String> problems = new java.util.LinkedHashMap<>(form.problems(old == null,
                 old != null && old.secretEnc() != null));
+        if (secrets.unavailable() != null) {
+            problems.put(ChannelForm.ENDPOINT, secrets.unavailable());
+        }
         String name = form.name() == null ? "" : form.name().strip();
         if (!problems.containsKey(ChannelForm.NAME) && (old == null ? channels.existsByName(name)
                 : channels.existsByNameAndIdNot(name, old.id()))) {

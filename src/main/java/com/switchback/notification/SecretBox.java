@@ -19,6 +19,8 @@ import org.springframework.util.StringUtils;
  * Encrypts what a channel must keep secret (its webhook address, signing secret or SMTP password) with
  * AES-256-GCM under a key kept outside the database: {@code SWITCHBACK_SECRET_KEY} (base64) or a file;
  * the embedded demo generates one into its data folder. A stolen database dump holds no usable secret.
+ * A deployment without a key still starts (an upgrade must not stop the console): no channel can be
+ * saved or used until the key is set, and the channels page says so.
  */
 @Component
 public class SecretBox {
@@ -28,18 +30,42 @@ public class SecretBox {
     private static final int TAG_BITS = 128;
 
     private final SecretKeySpec key;
+    private final String missing;
     private final SecureRandom random = new SecureRandom();
 
     SecretBox(@Value("${switchback.secret.key:}") String base64, @Value("${switchback.secret.key-file:}") String file,
               @Value("${spring.datasource.url:}") String datasourceUrl,
               @Value("${switchback.embedded.data-dir:}") String embeddedDataDir) throws IOException {
-        byte[] bytes = MATERIAL.load(base64, file, !StringUtils.hasText(datasourceUrl), embeddedDataDir,
-                "It encrypts the notification channels' secrets and must be kept outside the database.");
-        this.key = new SecretKeySpec(Arrays.copyOf(bytes, 32), "AES");
+        byte[] bytes;
+        String why = null;
+        try {
+            bytes = MATERIAL.load(base64, file, !StringUtils.hasText(datasourceUrl), embeddedDataDir,
+                    "It encrypts the notification channels' secrets and must be kept outside the database.");
+        } catch (IllegalStateException e) {
+            bytes = null;
+            why = e.getMessage();
+            log.warn("Notification channels are off: {}", why);
+        }
+        this.key = bytes == null ? null : new SecretKeySpec(Arrays.copyOf(bytes, 32), "AES");
+        this.missing = why;
+    }
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SecretBox.class);
+
+    /** Why no secret can be sealed or opened (no key is configured), or null when they can. */
+    public String unavailable() {
+        return missing;
+    }
+
+    private void check() {
+        if (missing != null) {
+            throw new IllegalStateException(missing);
+        }
     }
 
     /** Base64 of a fresh IV followed by the ciphertext and its tag. */
     public String seal(String plain) {
+        check();
         try {
             byte[] iv = new byte[IV_BYTES];
             random.nextBytes(iv);
@@ -55,6 +81,7 @@ public class SecretBox {
 
     /** The plain text; fails when it was sealed under another key or changed since. */
     public String open(String sealed) {
+        check();
         try {
             byte[] all = Base64.getDecoder().decode(sealed);
             Cipher c = Cipher.getInstance("AES/GCM/NoPadding");

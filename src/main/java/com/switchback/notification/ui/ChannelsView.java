@@ -150,7 +150,14 @@ public class ChannelsView extends VerticalLayout {
         resend.setVisible(false);
         Button reload = new Button("Refresh the log", e -> refreshLog());
 
-        add(new H2("Notifications"), grid, form, new H3("Delivery log"),
+        add(new H2("Notifications"));
+        if (service.unavailable() != null) {
+            // Said before anything is typed: no channel can be saved until the key is set.
+            Span off = new Span(service.unavailable());
+            off.addClassNames("sb-banner", "sb-banner-error", "sb-channels-off");
+            add(off);
+        }
+        add(grid, form, new H3("Delivery log"),
                 new Span("Each message is sent at least once, with its idempotency key; failures are retried with "
                         + "growing waits, then marked dead."), reload, log, resend, attempts);
         refresh();
