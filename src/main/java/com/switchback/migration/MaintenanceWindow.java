@@ -13,12 +13,17 @@ public final class MaintenanceWindow {
     private MaintenanceWindow() {
     }
 
-    /** "between 2026-11-28 22:00 and 23:30 UTC", or empty when the request has no window. */
+    /** "between 2026-11-28 22:00:00 UTC and 2026-11-28 23:30:00 UTC", or empty when the request has no window. */
     public static String describe(MigrationRequest r) {
+        return describe(r, Formats::utc);
+    }
+
+    /** As {@link #describe(MigrationRequest)}, with times as {@code time} writes them (a page: the person's zone). */
+    public static String describe(MigrationRequest r, java.util.function.Function<Instant, String> time) {
         if (r.windowStart() == null) {
             return "";
         }
-        return "between " + Formats.utc(r.windowStart()) + " and " + Formats.utc(r.windowEnd());
+        return "between " + time.apply(r.windowStart()) + " and " + time.apply(r.windowEnd());
     }
 
     /** "opens in 2 h 10 min", "open, 35 min left", "closed"; empty without a window. */

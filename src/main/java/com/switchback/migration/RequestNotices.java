@@ -56,9 +56,8 @@ public class RequestNotices implements NoticeFeed {
     void emit(RequestTransition t, MigrationRequest r, String detail) {
         Event event = CATALOGUE.get(t);
         if (event != null) {
-            // A run's start and end are told once per run (epoch); a decision once per request.
-            String subject = "request " + r.id() + (t.to() == RequestState.EXECUTING || !t.from()
-                    .contains(RequestState.PENDING) ? " run " + r.epoch() : "");
+            // A decision is told once per request; a run's start and end once per run (a retry runs again).
+            String subject = "request " + r.id() + (t.from().contains(RequestState.PENDING) ? "" : " run " + r.epoch());
             notifier.emit(message(event, r, text(t, r, detail), subject), r.requestedBy());
         }
     }

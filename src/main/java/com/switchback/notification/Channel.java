@@ -1,9 +1,8 @@
 package com.switchback.notification;
 
+import com.switchback.base.CommaList;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.relational.core.mapping.Table;
@@ -25,31 +24,21 @@ public record Channel(@Id Long id, String name, ChannelType type, boolean enable
     public enum SmtpTls { NONE, STARTTLS, TLS }
 
     public Set<Event> eventSet() {
-        return split(events).stream().map(Event::of).filter(e -> e != null)
+        return CommaList.split(events).stream().map(Event::of).filter(e -> e != null)
                 .collect(Collectors.toCollection(() -> java.util.EnumSet.noneOf(Event.class)));
     }
 
     public Set<String> clusterSet() {
-        return split(clusters);
+        return CommaList.split(clusters);
     }
 
     public Set<String> recipientSet() {
-        return split(recipients);
+        return CommaList.split(recipients);
     }
 
     /** Whether it is told of {@code event} on {@code clusterId} (an event of no cluster reaches every channel). */
     public boolean wants(Event event, String clusterId) {
         return enabled && eventSet().contains(event)
                 && (clusterSet().isEmpty() || clusterId == null || clusterSet().contains(clusterId));
-    }
-
-    static Set<String> split(String list) {
-        return list == null || list.isBlank() ? Set.of() : Arrays.stream(list.split(","))
-                .map(String::strip).filter(s -> !s.isEmpty()).collect(Collectors.toCollection(TreeSet::new));
-    }
-
-    static String join(java.util.Collection<String> values) {
-        return values.stream().map(String::strip).filter(s -> !s.isEmpty()).sorted().distinct()
-                .collect(Collectors.joining(","));
     }
 }

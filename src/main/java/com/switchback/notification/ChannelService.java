@@ -4,6 +4,7 @@ import com.switchback.audit.Actor;
 import com.switchback.audit.AuditLog;
 import com.switchback.audit.Outcome;
 import com.switchback.base.AppRoles;
+import com.switchback.base.CommaList;
 import com.switchback.base.ActionRefusedException;
 import java.time.Instant;
 import java.util.List;
@@ -79,9 +80,9 @@ public class ChannelService {
         Channel saved = channels.save(new Channel(old == null ? null : old.id(), name, form.type(), form.enabled(),
                 endpointEnc, hint, secretEnc, blank(form.smtpUsername()), blank(form.smtpFrom()),
                 form.smtpTls() == null ? Channel.SmtpTls.STARTTLS : form.smtpTls(),
-                Channel.join(form.recipients() == null ? List.of() : form.recipients()),
-                Channel.join(form.events().stream().map(Event::key).toList()),
-                Channel.join(form.clusters() == null ? List.of() : form.clusters()),
+                CommaList.join(form.recipients() == null ? List.of() : form.recipients()),
+                CommaList.join(form.events().stream().map(Event::key).toList()),
+                CommaList.join(form.clusters() == null ? List.of() : form.clusters()),
                 old == null ? Actor.current().name() : old.createdBy(), Instant.now()));
         audit.record(old == null ? "channel.created" : "channel.changed", null, null, Outcome.SUCCESS,
                 describe(saved) + (endpoint.isEmpty() ? "" : "; address set") + (secret.isEmpty() ? "" : "; secret set")

@@ -56,10 +56,9 @@ public class Notifier {
 
     /**
      * Raises an event of time rather than of a move (a window ending, a verification going stale) once per
-     * subject, whichever node sees it first: true when this call raised it.
+     * subject, whichever node sees it first: true when this call raised it. In the caller's transaction.
      */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public boolean raiseOnce(EventMessage m) {
+    private boolean raiseOnce(EventMessage m) {
         boolean first = jdbc.sql("""
                         insert into event_raised (event, subject) values (:event, :subject)
                         on conflict do nothing""")

@@ -10,7 +10,7 @@ import com.switchback.migration.MigrationEvents;
 import com.switchback.migration.MigrationRequest;
 import com.switchback.migration.MigrationService;
 import com.switchback.migration.RequestState;
-import com.switchback.migration.ui.LiveUpdates;
+import com.switchback.base.ui.LiveHub;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -61,7 +61,7 @@ public class ApprovalsView extends ListWithPanel<MigrationRequest> implements Be
         refresh();
         // Maintenance windows count down by the minute.
         com.switchback.base.ui.MinuteTicker.whileAttached(this, this::refresh);
-        LiveUpdates.whileAttached(this, events, changed -> {
+        LiveHub.whileAttached(this, events, changed -> {
             refresh();
             panel.refreshIfAbout(changed);
         });

@@ -163,7 +163,7 @@ public class RequestPanel extends Div {
         }
         facts.add("Reason", r.reason());
         if (r.windowStart() != null) {
-            facts.add("Maintenance window", "Runs only " + MaintenanceWindow.describe(r)
+            facts.add("Maintenance window", "Runs only " + MaintenanceWindow.describe(r, com.switchback.base.ui.UserTime::format)
                     + (r.state().open() ? " (" + MaintenanceWindow.countdown(r, java.time.Instant.now()) + ")" : "")
                     + "; expires at its end if it has not started.");
         }

@@ -14,7 +14,7 @@ import com.switchback.migration.MigrationRequest;
 import com.switchback.migration.MigrationService;
 import com.switchback.migration.RequestFilter;
 import com.switchback.migration.RequestState;
-import com.switchback.migration.ui.LiveUpdates;
+import com.switchback.base.ui.LiveHub;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.grid.Grid;
@@ -73,7 +73,7 @@ public class RequestsView extends ListWithPanel<MigrationRequest> implements Bef
         layOut(new H2("Requests"), panel, listState);
         // Maintenance windows count down by the minute.
         com.switchback.base.ui.MinuteTicker.whileAttached(this, () -> grid.getDataProvider().refreshAll());
-        LiveUpdates.whileAttached(this, events, changed -> {
+        LiveHub.whileAttached(this, events, changed -> {
             grid.getDataProvider().refreshAll();
             panel.refreshIfAbout(changed);
         });

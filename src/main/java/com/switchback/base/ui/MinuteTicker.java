@@ -43,9 +43,4 @@ public final class MinuteTicker {
             });
         });
     }
-
-    /** How many pages are ticking now (for tests). */
-    static int ticking() {
-        return TICKS.size();
-    }
 }

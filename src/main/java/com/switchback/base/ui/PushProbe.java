@@ -22,11 +22,6 @@ public class PushProbe {
         enabled = on;
     }
 
-    /** Whether measuring is on: callers then take the times they pass to {@link #updated}. */
-    public static boolean enabled() {
-        return enabled;
-    }
-
     /**
      * Inside the UI's lock, after a live update: pushes, and logs the wall-clock time the message was
      * written, how long the page's update and push took (its work), and how long the change waited

@@ -10,7 +10,7 @@ import com.switchback.migration.MigrationEvents;
 import com.switchback.migration.MigrationStatus;
 import com.switchback.migration.MigrationWindow;
 import java.time.Instant;
-import com.switchback.migration.ui.LiveUpdates;
+import com.switchback.base.ui.LiveHub;
 import com.switchback.base.AppRoles;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
@@ -149,7 +149,7 @@ public class ClustersView extends VerticalLayout implements BeforeEnterObserver 
         };
         showProblems.run();
         add(new H2("Clusters"), problems, filters, grid);
-        LiveUpdates.whileAttached(this, events, changed -> {
+        LiveHub.whileAttached(this, events, changed -> {
             grid.getDataProvider().refreshAll();
             showProblems.run();
         });

@@ -1,11 +1,10 @@
 package com.switchback.migration.freeze;
 
+import com.switchback.base.CommaList;
 import com.switchback.base.Formats;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
+import java.util.function.Function;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.relational.core.mapping.Table;
 
@@ -21,8 +20,7 @@ public record ChangeFreeze(@Id Long id, Instant startsAt, Instant endsAt, String
                            String createdBy, Instant createdAt, String endedBy) {
 
     public Set<String> clusterSet() {
-        return clusters == null || clusters.isBlank() ? Set.of() : Arrays.stream(clusters.split(","))
-                .map(String::strip).filter(s -> !s.isEmpty()).collect(Collectors.toCollection(TreeSet::new));
+        return CommaList.split(clusters);
     }
 
     public boolean covers(String clusterId) {
@@ -38,9 +36,14 @@ public record ChangeFreeze(@Id Long id, Instant startsAt, Instant endsAt, String
         return clusterSet().isEmpty() ? "all clusters" : String.join(", ", clusterSet());
     }
 
-    /** One line: when, where and why. */
+    /** One line: when (in UTC), where and why. */
     public String describe() {
-        return "Change freeze #" + id + " until " + Formats.utc(endsAt) + " on " + scope() + ": " + reason;
+        return describe(Formats::utc);
+    }
+
+    /** As {@link #describe()}, with its end as {@code time} writes it (a page: in the person's own zone). */
+    public String describe(Function<Instant, String> time) {
+        return "Change freeze #" + id + " until " + time.apply(endsAt) + " on " + scope() + ": " + reason;
     }
 
     ChangeFreeze ended(String by, Instant at) {

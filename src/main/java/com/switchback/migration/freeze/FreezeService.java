@@ -4,6 +4,7 @@ import com.switchback.audit.Actor;
 import com.switchback.audit.AuditLog;
 import com.switchback.audit.Outcome;
 import com.switchback.base.AppRoles;
+import com.switchback.base.CommaList;
 import com.switchback.base.Formats;
 import com.switchback.base.ActionRefusedException;
 import com.switchback.migration.MigrationAction;
@@ -13,7 +14,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -74,8 +74,7 @@ public class FreezeService {
             audit.record("freeze.refused", null, null, Outcome.DENIED, refusal);
             throw new ActionRefusedException(refusal);
         }
-        String list = clusters.stream().map(String::strip).filter(s -> !s.isEmpty()).sorted().distinct()
-                .collect(Collectors.joining(","));
+        String list = CommaList.join(clusters);
         ChangeFreeze saved = freezes.save(new ChangeFreeze(null, startsAt, endsAt, why, list, Actor.current().name(),
                 Instant.now(), null));
         gate.changed();

@@ -146,7 +146,7 @@ class ActionDialog extends Dialog {
         if (freeze == null) {
             return this;
         }
-        Paragraph line = new Paragraph(freeze.describe() + (actionAllowed ? ". " + action.title()
+        Paragraph line = new Paragraph(freeze.describe(UserTime::format) + (actionAllowed ? ". " + action.title()
                 + " stays allowed during a freeze." : ". Only a freeze exception, approved by two team leads, "
                 + "may be requested now."));
         line.addClassNames("sb-banner", "sb-banner-warning", "sb-freeze");

@@ -11,7 +11,9 @@ import com.switchback.migration.RequestConditions;
 import com.switchback.migration.RequestState;
 import com.switchback.migration.freeze.FreezeService;
 import com.switchback.base.ui.CurrentUser;
+import com.switchback.base.ui.LiveHub;
 import com.switchback.base.ui.Notifications;
+import com.switchback.base.ui.UserTime;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import java.util.function.Consumer;
@@ -52,7 +54,7 @@ public class RdsMigrationSection extends Div {
         add(new H3("RDS Migration"), freezeBanner, endpointNotice, facts, actions, request);
         refresh();
         addAttachListener(e -> refresh());
-        LiveUpdates.whileAttached(this, events, changed -> {
+        LiveHub.whileAttached(this, events, changed -> {
             if (changed.contains(clusterId)) {
                 refresh();
             }
@@ -81,7 +83,7 @@ public class RdsMigrationSection extends Div {
         current = overview.get();
         var freeze = freezes.inForce(clusterId);
         freezeBanner.setVisible(freeze.isPresent());
-        freeze.ifPresent(f -> freezeBanner.setText(f.describe() + ". Allowed meanwhile: " + String.join(", ",
+        freeze.ifPresent(f -> freezeBanner.setText(f.describe(UserTime::format) + ". Allowed meanwhile: " + String.join(", ",
                 freezes.allowedDuringFreeze().stream().map(MigrationAction::title).sorted().toList())
                 + "; any other action only as a freeze exception, approved by two team leads."));
         facts.show(current.snapshot());
@@ -120,7 +122,7 @@ public class RdsMigrationSection extends Div {
                     : service.request(clusterId, action, options, reason, acknowledgedWarnings, conditions);
             String next = r.state() == RequestState.PENDING
                     ? (r.freezeException() ? "it waits for two team leads' approval." : "it waits for a team lead's approval.")
-                    : r.windowStart() != null ? "it runs " + MaintenanceWindow.describe(r) + "."
+                    : r.windowStart() != null ? "it runs " + MaintenanceWindow.describe(r, UserTime::format) + "."
                     : "the migration service is carrying it out.";
             Notifications.success(action.title() + " requested (#" + r.id() + "): " + next);
             refresh();

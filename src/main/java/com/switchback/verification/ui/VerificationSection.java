@@ -5,7 +5,7 @@ import com.switchback.base.ui.CurrentUser;
 import com.switchback.base.ui.Notifications;
 import com.switchback.base.ActionRefusedException;
 import com.switchback.migration.MigrationEvents;
-import com.switchback.migration.ui.LiveUpdates;
+import com.switchback.base.ui.LiveHub;
 import com.switchback.verification.Verification;
 import com.switchback.verification.VerificationService;
 import com.vaadin.flow.component.button.Button;
@@ -93,7 +93,7 @@ public class VerificationSection extends Div {
         unavailable.addClassName("sb-reason");
         refresh();
         verify.setEnabled(verify.isEnabled() && why == null);
-        LiveUpdates.whileAttached(this, events, changed -> {
+        LiveHub.whileAttached(this, events, changed -> {
             if (changed.contains(clusterId)) {
                 refresh();
             }
