@@ -1,9 +1,25 @@
 package com.switchback.base;
 
-/** A request that must not go ahead; the message says why, in words for the user. */
+import com.switchback.base.i18n.Text;
+
+/**
+ * A service said no to something a person asked, and why. The reason is a {@link Text}, so the
+ * page shows it in the person's language while the log and the exception say it in English.
+ */
 public class ActionRefusedException extends RuntimeException {
 
-    public ActionRefusedException(String message) {
-        super(message);
+    private final transient Text reason;
+
+    public ActionRefusedException(Text reason) {
+        super(reason.english());
+        this.reason = reason;
+    }
+
+    public ActionRefusedException(String key, Object... params) {
+        this(Text.of(key, params));
+    }
+
+    public Text reason() {
+        return reason;
     }
 }

@@ -6,4 +6,9 @@ public interface Preferences {
     boolean darkMode();
 
     void setDarkMode(boolean dark);
+
+    /** The language picked in the user menu; empty means the browser's. */
+    java.util.Optional<java.util.Locale> locale();
+
+    void setLocale(java.util.Locale locale);
 }

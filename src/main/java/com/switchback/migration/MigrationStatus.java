@@ -33,6 +33,14 @@ public enum MigrationStatus {
         return Arrays.stream(values()).filter(s -> s.name().equals(raw)).findFirst();
     }
 
+    /** The message key of a short label for any raw value (the page says it in its language). */
+    public static String labelKey(String raw) {
+        if (UNREACHABLE.equals(raw)) {
+            return "enum.MigrationStatus.UNREACHABLE";
+        }
+        return parse(raw).map(s -> "enum.MigrationStatus." + s.name()).orElse("enum.MigrationStatus.UNKNOWN");
+    }
+
     /** A short human label for any raw value; unknown values are named as such. */
     public static String labelOf(String raw) {
         if (UNREACHABLE.equals(raw)) {

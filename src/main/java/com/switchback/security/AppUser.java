@@ -28,6 +28,8 @@ class AppUser implements Persistable<String> {
     private boolean enabled;
     private boolean mustChangePassword;
     private boolean darkMode;
+    /** The language the person picked in the user menu, as a language tag; none means the browser's. */
+    private String locale;
     @MappedCollection(idColumn = "username")
     private Set<Role> roles;
     @Transient
@@ -36,9 +38,10 @@ class AppUser implements Persistable<String> {
     /** As Spring Data JDBC reads it. */
     @org.springframework.data.annotation.PersistenceCreator
     AppUser(String username, String displayName, String passwordHash, boolean enabled, boolean mustChangePassword,
-            boolean darkMode, Set<Role> roles) {
+            boolean darkMode, String locale, Set<Role> roles) {
         this(username, displayName, passwordHash, enabled, mustChangePassword, roles, false);
         this.darkMode = darkMode;
+        this.locale = locale;
     }
 
     private AppUser(String username, String displayName, String passwordHash, boolean enabled,
@@ -102,6 +105,14 @@ class AppUser implements Persistable<String> {
 
     void setDarkMode(boolean dark) {
         this.darkMode = dark;
+    }
+
+    String locale() {
+        return locale;
+    }
+
+    void setLocale(String languageTag) {
+        this.locale = languageTag;
     }
 
     void setEnabled(boolean enabled) {

@@ -33,6 +33,23 @@ class UserPreferences implements Preferences {
         });
     }
 
+    @Override
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public java.util.Optional<java.util.Locale> locale() {
+        return users.findById(me()).map(AppUser::locale).map(java.util.Locale::forLanguageTag);
+    }
+
+    @Override
+    @PreAuthorize("isAuthenticated()")
+    @Transactional
+    public void setLocale(java.util.Locale locale) {
+        users.findById(me()).ifPresent(u -> {
+            u.setLocale(locale.toLanguageTag());
+            users.save(u);
+        });
+    }
+
     private static String me() {
         return SecurityContextHolder.getContext().getAuthentication().getName();
     }

@@ -1,5 +1,7 @@
 package com.switchback.approval.ui;
 
+import static com.switchback.base.i18n.Texts.t;
+
 import com.switchback.approval.ApprovalService;
 import com.switchback.audit.AuditService;
 import com.switchback.base.AppRoles;
@@ -18,7 +20,6 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
@@ -29,10 +30,14 @@ import java.util.List;
  * the inbox — who asked, why, the plan (pre-checks run now, the steps) — with Approve / Reject.
  */
 @Route("approvals/:id?([0-9]{1,18})")
-@PageTitle("Approvals — Switchback")
-@Menu(title = "Approvals", order = 10, icon = "vaadin:check-square-o")
+@Menu(title = "approvals.approvals", order = 10, icon = "vaadin:check-square-o")
 @RolesAllowed(AppRoles.TEAM_LEAD)
-public class ApprovalsView extends ListWithPanel<MigrationRequest> implements BeforeEnterObserver {
+public class ApprovalsView extends ListWithPanel<MigrationRequest> implements BeforeEnterObserver, com.vaadin.flow.router.HasDynamicTitle {
+
+    @Override
+    public String getPageTitle() {
+        return com.switchback.base.ui.Titles.page("approvals.approvals");
+    }
 
     /** After a decision: what was decided, and a link to follow the run. */
     final Div decided = new Div();
@@ -49,15 +54,15 @@ public class ApprovalsView extends ListWithPanel<MigrationRequest> implements Be
         CurrentUser user = CurrentUser.of(auth);
         this.panel = new RequestPanel(migrations, approvals, audit, user).onDecided(this::decided);
         RequestsView.RequestColumns.addTo(grid, "approvals", false, user.name());
-        grid.addColumn(MigrationRequest::reason).setHeader("Reason").setWidth("12em").setFlexGrow(1);
+        grid.addColumn(MigrationRequest::reason).setHeader(t("approvals.reason")).setWidth("12em").setFlexGrow(1);
         // The approval rules at a glance: how far each request is, and whether it still waits for you.
-        grid.addColumn(r -> approvalLine(approvals.approvalsOf(r), user.name())).setHeader("Approvals")
+        grid.addColumn(r -> approvalLine(approvals.approvalsOf(r), user.name())).setHeader(t("approvals.approvals"))
                 .setKey("approvals").setAutoWidth(true).setFlexGrow(0);
         RequestsView.RequestColumns.addDetailsTo(grid);
-        grid.setEmptyStateText("No request waits for approval.");
+        grid.setEmptyStateText(t("approvals.noRequestWaitsFor"));
         decided.setVisible(false);
         decided.addClassName("sb-decided");
-        layOut(new Div(new H2("Approvals"), decided), panel, listState);
+        layOut(new Div(new H2(t("approvals.approvals")), decided), panel, listState);
         refresh();
         // Maintenance windows count down by the minute.
         com.switchback.base.ui.MinuteTicker.whileAttached(this, this::refresh);
@@ -76,7 +81,7 @@ public class ApprovalsView extends ListWithPanel<MigrationRequest> implements Be
 
     /** "1 of 2 (yours)": approvals given of those needed, marked when one of them is this team lead's. */
     static String approvalLine(ApprovalService.Approvals a, String me) {
-        return a.given().size() + " of " + a.needed() + (a.by(me) ? " (yours)" : "");
+        return a.given().size() + " of " + a.needed() + (a.by(me) ? t("approvals.yours") : "");
     }
 
     @Override
@@ -102,7 +107,7 @@ public class ApprovalsView extends ListWithPanel<MigrationRequest> implements Be
         Anchor follow = new Anchor("clusters/" + r.clusterId(), approved ? "Follow the run of request #" + r.id()
                 + " on " + r.clusterId() : "Open cluster " + r.clusterId());
         follow.addClassName("sb-follow-run");
-        decided.add(new Span((approved ? "Approved" : "Rejected") + " request #" + r.id() + ". "), follow);
+        decided.add(new Span((approved ? t("approvals.approved") : t("approvals.rejected")) + " request #" + r.id() + ". "), follow);
         decided.setVisible(true);
         refresh();
     }

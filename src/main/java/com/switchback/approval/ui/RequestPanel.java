@@ -1,5 +1,9 @@
 package com.switchback.approval.ui;
 
+import com.switchback.base.i18n.Texts;
+
+import static com.switchback.base.i18n.Texts.t;
+
 import com.switchback.approval.ApprovalService;
 import com.switchback.audit.AuditEvent;
 import com.switchback.audit.AuditService;
@@ -40,10 +44,10 @@ import java.util.function.Consumer;
  */
 public class RequestPanel extends Div {
 
-    final TextArea comment = new TextArea("Comment");
-    final Button approve = new Button("Approve");
-    final Button reject = new Button("Reject");
-    final Button withdraw = new Button("Withdraw request");
+    final TextArea comment = new TextArea(t("request.comment"));
+    final Button approve = new Button(t("request.approve"));
+    final Button reject = new Button(t("request.reject"));
+    final Button withdraw = new Button(t("request.withdrawRequest"));
     final Grid<AuditEvent> timeline = new Grid<>();
     final StepsGrid steps = new StepsGrid();
     private final Div body = new Div();
@@ -63,7 +67,7 @@ public class RequestPanel extends Div {
         addClassNames("sb-section", "sb-request-panel");
         comment.setMaxLength(ApprovalService.MAX_COMMENT);
         comment.setWidthFull();
-        comment.setHelperText("Required to reject; optional to approve. Kept with the decision.");
+        comment.setHelperText(t("request.requiredToRejectOptional"));
         comment.addValueChangeListener(e -> comment.setInvalid(false));
         approve.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SUCCESS);
         reject.addThemeVariants(ButtonVariant.LUMO_ERROR);
@@ -74,18 +78,18 @@ public class RequestPanel extends Div {
         withdraw.setDisableOnClick(true);
         withdraw.addClickListener(e -> withdraw());
 
-        timeline.addColumn(com.switchback.base.ui.UserTime.renderer(com.switchback.audit.AuditEvent::occurredAt)).setHeader("When").setAutoWidth(true).setFlexGrow(0);
+        timeline.addColumn(com.switchback.base.ui.UserTime.renderer(com.switchback.audit.AuditEvent::occurredAt)).setHeader(t("request.when")).setAutoWidth(true).setFlexGrow(0);
         timeline.addColumn(e -> e.actor() + (e.actorRoles().isEmpty() ? "" : " (" + e.actorRoles() + ")"))
-                .setHeader("Who").setAutoWidth(true).setFlexGrow(0);
+                .setHeader(t("request.who")).setAutoWidth(true).setFlexGrow(0);
         if (user.mayAudit()) {
             // Each event is one click from its own page in the audit trail.
             timeline.addColumn(LitRenderer.<AuditEvent>of("<a href=\"audit/${item.seq}\">${item.action}</a>")
                     .withProperty("seq", AuditEvent::seq).withProperty("action", AuditEvent::action))
-                    .setHeader("What").setAutoWidth(true).setFlexGrow(0);
+                    .setHeader(t("request.what")).setAutoWidth(true).setFlexGrow(0);
         } else {
-            timeline.addColumn(AuditEvent::action).setHeader("What").setAutoWidth(true).setFlexGrow(0);
+            timeline.addColumn(AuditEvent::action).setHeader(t("request.what")).setAutoWidth(true).setFlexGrow(0);
         }
-        timeline.addColumn(AuditEvent::details).setHeader("Details").setFlexGrow(1);
+        timeline.addColumn(AuditEvent::details).setHeader(t("request.details")).setFlexGrow(1);
         timeline.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         timeline.setAllRowsVisible(true);
         add(body);
@@ -109,7 +113,7 @@ public class RequestPanel extends Div {
         comment.clear();
         comment.setInvalid(false);
         if (shown == null) {
-            body.add(new H3("Request not found"), new Paragraph("There is no request #" + id + ". The address may be "
+            body.add(new H3(t("request.requestNotFound")), new Paragraph("There is no request #" + id + ". The address may be "
                     + "mistyped, or the link is from another Switchback."));
             return;
         }
@@ -144,7 +148,7 @@ public class RequestPanel extends Div {
     private void draw() {
         MigrationRequest r = shown;
         Span badge = RequestBadge.of(r.state());
-        H3 title = new H3("Request #" + r.id() + ": " + r.action().title());
+        H3 title = new H3("Request #" + r.id() + ": " + Texts.label(r.action()));
         HorizontalLayout heading = new HorizontalLayout(title, badge);
         heading.setAlignItems(HorizontalLayout.Alignment.BASELINE);
         body.add(heading);
@@ -152,34 +156,34 @@ public class RequestPanel extends Div {
         Facts facts = new Facts();
         Anchor cluster = new Anchor("clusters/" + r.clusterId(), r.clusterId());
         cluster.addClassName("sb-request-cluster");
-        facts.add("Cluster", cluster);
+        facts.add(t("request.cluster"), cluster);
         if (!r.optionLabel().isEmpty()) {
-            facts.add("Option", r.optionLabel());
+            facts.add(t("request.option"), r.optionLabel());
         }
-        facts.add("Requested by", r.requestedBy() + (r.requestedBy().equals(user.name()) ? " (you)" : ""));
-        facts.add("Requested at", com.switchback.base.ui.UserTime.span(r.requestedAt()));
+        facts.add(t("request.requestedBy"), r.requestedBy() + (r.requestedBy().equals(user.name()) ? t("request.you") : ""));
+        facts.add(t("request.requestedAt"), com.switchback.base.ui.UserTime.span(r.requestedAt()));
         if (r.state() == RequestState.PENDING) {
-            facts.add("Valid until", com.switchback.base.ui.UserTime.span(r.expiresAt()));
+            facts.add(t("request.validUntil"), com.switchback.base.ui.UserTime.span(r.expiresAt()));
         }
-        facts.add("Reason", r.reason());
+        facts.add(t("request.reason"), r.reason());
         if (r.windowStart() != null) {
-            facts.add("Maintenance window", "Runs only " + MaintenanceWindow.describe(r, com.switchback.base.ui.UserTime::format)
+            facts.add(t("request.maintenanceWindow"), "Runs only " + MaintenanceWindow.describe(r, com.switchback.base.ui.UserTime::format)
                     + (r.state().open() ? " (" + MaintenanceWindow.countdown(r, java.time.Instant.now()) + ")" : "")
                     + "; expires at its end if it has not started.");
         }
         if (r.freezeException()) {
-            facts.add("Freeze exception", "Made during a change freeze: two team leads must approve it.");
+            facts.add(t("request.freezeException"), t("request.madeDuringAChange"));
         }
         if (r.emergency()) {
-            facts.add("Emergency", "Run at once by a team lead, without approval.");
+            facts.add(t("request.emergency"), t("request.runAtOnceBy"));
         }
-        facts.add("Decision", RequestTexts.decided(r));
+        facts.add(t("request.decision"), RequestTexts.decided(r));
         if (!r.writePause().isEmpty()) {
-            facts.add("Write pause", r.writePause());
+            facts.add(t("request.writePause"), r.writePause());
         }
         body.add(facts);
         if (r.error() != null) {
-            Paragraph failure = new Paragraph((r.safetyStop() ? "SAFETY STOP — " : "") + r.error()
+            Paragraph failure = new Paragraph((r.safetyStop() ? t("request.safetyStop") : "") + r.error()
                     + (r.stateLeft() == null ? "" : " State left behind: " + r.stateLeft()));
             failure.addClassNames("sb-banner", "sb-banner-error");
             body.add(failure);
@@ -188,7 +192,7 @@ public class RequestPanel extends Div {
         if (r.state() == RequestState.PENDING) {
             drawPlan(r);
         } else {
-            body.add(new H4(r.startedAt() == null ? "Steps (never ran)" : "Steps"));
+            body.add(new H4(r.startedAt() == null ? t("request.stepsNeverRan") : t("request.steps")));
             steps.show(migrations.steps(r.id()));
             boolean ran = r.startedAt() != null;
             steps.setClassName("sb-steps-not-run", !ran);
@@ -197,7 +201,7 @@ public class RequestPanel extends Div {
             steps.getColumnByKey("details").setVisible(ran);
             body.add(steps);
         }
-        body.add(new H4("Timeline"));
+        body.add(new H4(t("request.timeline")));
         timeline.setItems(audit.timeline(r.id()));
         body.add(timeline);
     }
@@ -205,14 +209,14 @@ public class RequestPanel extends Div {
     /** While it waits: the checks as they stand now, the steps, and the decision for a team lead. */
     private void drawPlan(MigrationRequest r) {
         RequestPlan plan = migrations.plan(r.id());
-        body.add(new H4("Pre-checks (run now)"));
+        body.add(new H4(t("request.preChecksRunNow")));
         for (RequestPlan.Check c : plan.checks()) {
             // A warning blocks nothing but is shown as one: the approver decides knowing it.
             Span line = new Span((c.warning() ? "⚠ " : c.passed() ? "✓ " : "✗ ") + c.name() + " — " + c.detail());
             line.addClassName(c.passed() ? "sb-check-pass" : "sb-check-fail");
             body.add(new Div(line));
         }
-        body.add(new H4("Steps that will run"));
+        body.add(new H4(t("request.stepsThatWillRun")));
         OrderedList list = new OrderedList();
         plan.steps().forEach(s -> list.add(new ListItem(s)));
         body.add(list);
@@ -233,7 +237,7 @@ public class RequestPanel extends Div {
         comment.setReadOnly(own);
         if (own) {
             // Said before the buttons, as plainly as a refusal: four eyes, never the requester's own two.
-            Div banner = new Div(new Span("You made this request: another team lead must decide on it."));
+            Div banner = new Div(new Span(t("request.youMadeThisRequest")));
             banner.addClassName("sb-own-request");
             body.add(banner);
         } else if (approvedByMe) {
@@ -252,13 +256,13 @@ public class RequestPanel extends Div {
         }
         Div line = new Div();
         line.addClassName("sb-approvals");
-        String who = given.given().isEmpty() ? "none yet" : String.join(", ", given.given().stream()
+        String who = given.given().isEmpty() ? t("request.noneYet") : String.join(", ", given.given().stream()
                 .map(a -> a.by() + " at " + com.switchback.base.ui.UserTime.format(a.at()) + (a.comment().isEmpty() ? "" : " (\u201c" + a.comment()
                         + "\u201d)")).toList());
         line.setText("Approvals: " + given.given().size() + " of " + given.needed() + " — " + who
                 + (given.stillNeeded() > 0 ? ". Still needed: " + given.stillNeeded() + " more, each from a team lead "
                 + "who has not approved it and did not request it." : "."));
-        body.add(new H4("Approvals"), line);
+        body.add(new H4(t("request.approvals")), line);
     }
 
     private void decide(boolean approving) {
@@ -268,7 +272,7 @@ public class RequestPanel extends Div {
         }
         if (!approving && comment.getValue().isBlank()) {
             // Said on the field, before anything is sent; the service refuses it too.
-            comment.setErrorMessage("Say why you reject it: a comment is required.");
+            comment.setErrorMessage(t("request.sayWhyYouReject"));
             comment.setInvalid(true);
             reject.setEnabled(true);
             return;

@@ -1,5 +1,9 @@
 package com.switchback.approval.ui;
 
+import com.switchback.base.i18n.Texts;
+
+import static com.switchback.base.i18n.Texts.t;
+
 import com.switchback.approval.ApprovalService;
 import com.switchback.audit.AuditService;
 import com.switchback.base.AppRoles;
@@ -24,7 +28,6 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
@@ -34,17 +37,21 @@ import jakarta.annotation.security.RolesAllowed;
  * request page beside the list, which keeps its size, its filters and the selected row.
  */
 @Route("requests/:id?([0-9]{1,18})")
-@PageTitle("Requests — Switchback")
-@Menu(title = "Requests", order = 20, icon = "vaadin:list")
+@Menu(title = "requests.requests", order = 20, icon = "vaadin:list")
 @RolesAllowed({AppRoles.DBA, AppRoles.TEAM_LEAD, AppRoles.AUDITOR, AppRoles.ADMIN})
-public class RequestsView extends ListWithPanel<MigrationRequest> implements BeforeEnterObserver {
+public class RequestsView extends ListWithPanel<MigrationRequest> implements BeforeEnterObserver, com.vaadin.flow.router.HasDynamicTitle {
 
-    final ComboBox<RequestState> state = new ComboBox<>("State");
-    final TextField cluster = new TextField("Cluster");
-    final TextField requester = new TextField("Requested by");
-    final DateTimePicker from = UtcRange.picker("From");
-    final DateTimePicker to = UtcRange.picker("To");
-    final ResultCount count = new ResultCount("request", "requests");
+    @Override
+    public String getPageTitle() {
+        return com.switchback.base.ui.Titles.page("requests.requests");
+    }
+
+    final ComboBox<RequestState> state = new ComboBox<>(t("requests.state"));
+    final TextField cluster = new TextField(t("requests.cluster"));
+    final TextField requester = new TextField(t("requests.requestedBy"));
+    final DateTimePicker from = UtcRange.picker(t("requests.from"));
+    final DateTimePicker to = UtcRange.picker(t("requests.to"));
+    final ResultCount count = new ResultCount("count.request");
     final ListState listState = new ListState("requests");
     final RequestPanel panel;
     private final MigrationService migrations;
@@ -65,12 +72,12 @@ public class RequestsView extends ListWithPanel<MigrationRequest> implements Bef
         RequestColumns.addDetailsTo(grid);
         grid.setItems(q -> migrations.requests(filter(), q.getOffset(), q.getLimit()).stream(), q -> counted(filter()))
                 .setIdentifierProvider(MigrationRequest::id);
-        grid.setEmptyStateText("No request matches these filters.");
+        grid.setEmptyStateText(t("requests.noRequestMatchesThese"));
         listState.choice("state", state, RequestState.class).text("cluster", cluster).text("by", requester)
                 .dateTime("from", from).dateTime("to", to).onChange(() -> grid.getDataProvider().refreshAll());
 
         filters(state, cluster, requester, from, to, count);
-        layOut(new H2("Requests"), panel, listState);
+        layOut(new H2(t("requests.requests")), panel, listState);
         // Maintenance windows count down by the minute.
         com.switchback.base.ui.MinuteTicker.whileAttached(this, () -> grid.getDataProvider().refreshAll());
         LiveHub.whileAttached(this, events, changed -> {
@@ -115,24 +122,24 @@ public class RequestsView extends ListWithPanel<MigrationRequest> implements Bef
             String badge = withState ? "&nbsp;<span theme=\"${item.theme}\" class=\"sb-request-state\">${item.state}</span>" : "";
             grid.addColumn(com.vaadin.flow.data.renderer.LitRenderer.<MigrationRequest>of(link + badge)
                             .withProperty("id", MigrationRequest::id)
-                            .withProperty("state", r -> r.state().name() + (r.emergency() ? " · EMERGENCY" : ""))
+                            .withProperty("state", r -> r.state().name() + (r.emergency() ? t("requests.emergency") : ""))
                             .withProperty("theme", r -> "badge small " + com.switchback.migration.ui.RequestBadge.theme(r.state())))
-                    .setHeader(withState ? "Request · State" : "Request").setKey(ListWithPanel.LINK_COLUMN).setAutoWidth(true).setFlexGrow(0);
-            grid.addColumn(MigrationRequest::clusterId).setHeader("Cluster").setAutoWidth(true).setFlexGrow(0);
-            grid.addColumn(r -> r.action().title()).setHeader("Action").setAutoWidth(true).setFlexGrow(0);
-            grid.addColumn(r -> r.requestedBy() + (r.requestedBy().equals(me) ? " (yours)" : "")).setHeader("Requested by")
-                    .setKey("requestedBy").setAutoWidth(true).setFlexGrow(0);
+                    .setHeader(withState ? t("requests.requestState") : t("requests.request")).setKey(ListWithPanel.LINK_COLUMN).setAutoWidth(true).setFlexGrow(0);
+            grid.addColumn(MigrationRequest::clusterId).setHeader(t("requests.cluster")).setAutoWidth(true).setFlexGrow(0);
+            grid.addColumn(r -> Texts.label(r.action())).setHeader(t("requests.action")).setAutoWidth(true).setFlexGrow(0);
+            grid.addColumn(r -> r.requestedBy() + (r.requestedBy().equals(me) ? t("requests.yours") : "")).setHeader(t("requests.requestedBy"))
+                    .setKey(t("requests.requestedby")).setAutoWidth(true).setFlexGrow(0);
         }
 
         /** What matters less for a decision: after the caller's own columns. */
         static void addDetailsTo(Grid<MigrationRequest> grid) {
-            grid.addColumn(MigrationRequest::optionShort).setHeader("Option").setAutoWidth(true).setFlexGrow(0);
+            grid.addColumn(MigrationRequest::optionShort).setHeader(t("requests.option")).setAutoWidth(true).setFlexGrow(0);
             // A maintenance window with how long until it opens or closes (while the request is open).
             grid.addColumn(r -> r.windowStart() == null ? "" : UserTime.format(r.windowStart()).substring(5, 16) + "–"
                             + UserTime.format(r.windowEnd()).substring(11, 16) + " " + UserTime.zoneLabel() + (r.state().open()
                             ? " (" + com.switchback.migration.MaintenanceWindow.countdown(r, java.time.Instant.now()) + ")" : ""))
-                    .setHeader("Window").setKey("window").setAutoWidth(true).setFlexGrow(0);
-            grid.addColumn(com.switchback.base.ui.UserTime.renderer(MigrationRequest::requestedAt)).setHeader("Requested").setAutoWidth(true).setFlexGrow(1);
+                    .setHeader(t("requests.window")).setKey("window").setAutoWidth(true).setFlexGrow(0);
+            grid.addColumn(com.switchback.base.ui.UserTime.renderer(MigrationRequest::requestedAt)).setHeader(t("requests.requested")).setAutoWidth(true).setFlexGrow(1);
         }
     }
 }

@@ -1,5 +1,7 @@
 package com.switchback.audit.ui;
 
+import static com.switchback.base.i18n.Texts.t;
+
 import com.switchback.audit.AuditLog;
 import com.switchback.audit.Outcome;
 import com.switchback.base.ui.MainLayout;
@@ -20,7 +22,6 @@ import jakarta.servlet.http.HttpServletResponse;
 @ParentLayout(MainLayout.class)
 public class AccessDeniedView extends VerticalLayout implements HasErrorParameter<AccessDeniedException> {
 
-    static final String MESSAGE = com.switchback.base.web.ErrorPages.of(403, null).message();
 
     private final AuditLog audit;
 
@@ -33,7 +34,8 @@ public class AccessDeniedView extends VerticalLayout implements HasErrorParamete
         String path = "/" + event.getLocation().getPath();
         audit.record("access.denied", null, null, Outcome.DENIED, "Page " + path + " refused.");
         removeAll();
-        add(new H2(com.switchback.base.web.ErrorPages.of(403, null).title()), new Paragraph(MESSAGE), new Anchor("", "Back to the start page"));
+        var page = com.switchback.base.web.ErrorPages.of(403, null, com.switchback.base.i18n.Texts.locale());
+        add(new H2(page.title()), new Paragraph(page.message()), new Anchor("", t("error.backToStart")));
         return HttpServletResponse.SC_FORBIDDEN;
     }
 }

@@ -1,5 +1,7 @@
 package com.switchback.audit.ui;
 
+import static com.switchback.base.i18n.Texts.t;
+
 import com.switchback.audit.AuditEvent;
 import com.switchback.audit.AuditExport;
 import com.switchback.audit.AuditFilter;
@@ -29,7 +31,6 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import jakarta.annotation.security.RolesAllowed;
@@ -42,22 +43,26 @@ import java.time.format.DateTimeFormatter;
  * ({@code /audit/{seq}}) beside the list, export, verify the chain.
  */
 @Route("audit/:seq?([0-9]{1,18})")
-@PageTitle("Audit trail — Switchback")
-@Menu(title = "Audit trail", order = 30, icon = "vaadin:clipboard-text")
+@Menu(title = "audit.auditTrail", order = 30, icon = "vaadin:clipboard-text")
 @RolesAllowed({AppRoles.AUDITOR, AppRoles.ADMIN})
-public class AuditView extends ListWithPanel<AuditEvent> implements BeforeEnterObserver {
+public class AuditView extends ListWithPanel<AuditEvent> implements BeforeEnterObserver, com.vaadin.flow.router.HasDynamicTitle {
 
-    final DateTimePicker from = UtcRange.picker("From");
-    final DateTimePicker to = UtcRange.picker("To");
-    final TextField actor = new TextField("Actor");
-    final ComboBox<String> action = new ComboBox<>("Action");
-    final TextField cluster = new TextField("Cluster");
-    final ComboBox<Outcome> outcome = new ComboBox<>("Outcome");
+    @Override
+    public String getPageTitle() {
+        return com.switchback.base.ui.Titles.page("audit.auditTrail");
+    }
+
+    final DateTimePicker from = UtcRange.picker(t("audit.from"));
+    final DateTimePicker to = UtcRange.picker(t("audit.to"));
+    final TextField actor = new TextField(t("audit.actor"));
+    final ComboBox<String> action = new ComboBox<>(t("audit.action"));
+    final TextField cluster = new TextField(t("audit.cluster"));
+    final ComboBox<Outcome> outcome = new ComboBox<>(t("audit.outcome"));
     final Div details = new Div();
-    final ResultCount count = new ResultCount("event", "events");
+    final ResultCount count = new ResultCount("count.event");
     final ListState listState = new ListState("audit");
     final Div verification = new Div();
-    final Button verify = new Button("Verify integrity");
+    final Button verify = new Button(t("audit.verifyIntegrity"));
     private final AuditService audit;
 
     public AuditView(AuditService audit) {
@@ -76,21 +81,21 @@ public class AuditView extends ListWithPanel<AuditEvent> implements BeforeEnterO
         grid.addColumn(LitRenderer.<AuditEvent>of("<a href=\"audit/${item.seq}\">${item.seq}</a>")
                         .withProperty("seq", AuditEvent::seq))
                 .setHeader("#").setKey(LINK_COLUMN).setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(com.switchback.base.ui.UserTime.renderer(com.switchback.audit.AuditEvent::occurredAt)).setHeader("When").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(AuditEvent::actor).setHeader("Actor").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(e -> e.action() + (e.emergency() ? " · EMERGENCY" : "")).setHeader("Action").setAutoWidth(true)
+        grid.addColumn(com.switchback.base.ui.UserTime.renderer(com.switchback.audit.AuditEvent::occurredAt)).setHeader(t("audit.when")).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(AuditEvent::actor).setHeader(t("audit.actor")).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(e -> e.action() + (e.emergency() ? t("audit.emergency") : "")).setHeader(t("audit.action")).setAutoWidth(true)
                 .setFlexGrow(0);
         grid.addColumn(LitRenderer.<AuditEvent>of("<span theme=\"${item.theme}\">${item.outcome}</span>")
                         .withProperty("outcome", e -> e.outcome().name())
-                        .withProperty("theme", e -> "badge small" + (e.outcome() == Outcome.SUCCESS ? " success" : " error")))
-                .setHeader("Outcome").setKey("outcome").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(e -> e.clusterId() == null ? "" : e.clusterId()).setHeader("Cluster").setAutoWidth(true)
+                        .withProperty("theme", e -> "badge small" + (e.outcome() == Outcome.SUCCESS ? t("audit.success") : t("audit.error"))))
+                .setHeader(t("audit.outcome")).setKey("outcome").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(e -> e.clusterId() == null ? "" : e.clusterId()).setHeader(t("audit.cluster")).setAutoWidth(true)
                 .setFlexGrow(0);
-        grid.addColumn(AuditEvent::details).setHeader("Details").setKey("details").setWidth("12em").setFlexGrow(1);
+        grid.addColumn(AuditEvent::details).setHeader(t("audit.details")).setKey("details").setWidth("12em").setFlexGrow(1);
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setItems(q -> audit.page(filter(), q.getOffset(), q.getLimit()).stream(), q -> counted(filter()))
                 .setIdentifierProvider(AuditEvent::seq);
-        grid.setEmptyStateText("No event matches these filters.");
+        grid.setEmptyStateText(t("audit.noEventMatchesThese"));
         details.addClassName("sb-audit-details");
         listState.dateTime("from", from).dateTime("to", to).text("actor", actor)
                 .bind("action", action, v -> v, v -> v).text("cluster", cluster).choice("outcome", outcome, Outcome.class)
@@ -100,11 +105,11 @@ public class AuditView extends ListWithPanel<AuditEvent> implements BeforeEnterO
         verification.addClassName("sb-banner");
         verification.setVisible(false);
 
-        HorizontalLayout tools = new HorizontalLayout(download(AuditExport.CSV, "Export CSV"),
-                download(AuditExport.JSON_LINES, "Export JSON lines"), verify, count);
+        HorizontalLayout tools = new HorizontalLayout(download(AuditExport.CSV, t("audit.exportCsv")),
+                download(AuditExport.JSON_LINES, t("audit.exportJsonLines")), verify, count);
         tools.setAlignItems(Alignment.BASELINE);
         filters(from, to, actor, action, cluster, outcome);
-        layOut(new Div(new H2("Audit trail"), tools, verification), details, listState);
+        layOut(new Div(new H2(t("audit.auditTrail")), tools, verification), details, listState);
     }
 
     @Override
@@ -135,7 +140,7 @@ public class AuditView extends ListWithPanel<AuditEvent> implements BeforeEnterO
     private Anchor download(AuditExport format, String text) {
         DownloadHandler handler = event -> {
             AuditFilter f = filter();
-            event.setFileName("switchback-audit-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+            event.setFileName("switchback-audit-" + DateTimeFormatter.ofPattern(t("audit.yyyymmddHhmmss"))
                     .withZone(ZoneOffset.UTC).format(Instant.now()) + "." + format.extension());
             event.setContentType(format.contentType());
             try (var out = event.getOutputStream()) {
@@ -151,25 +156,25 @@ public class AuditView extends ListWithPanel<AuditEvent> implements BeforeEnterO
     private void showDetails(long seq, AuditEvent e) {
         details.removeAll();
         if (e == null) {
-            details.add(new H3("Event not found"), new Paragraph("There is no event #" + seq + " in the audit trail."));
+            details.add(new H3(t("audit.eventNotFound")), new Paragraph("There is no event #" + seq + " in the audit trail."));
             return;
         }
         details.add(new H3("Event #" + e.seq()));
         Facts facts = new Facts();
-        facts.add("When", com.switchback.base.ui.UserTime.span(e.occurredAt()));
-        facts.add("Actor", e.actor());
-        facts.add("Roles", e.actorRoles().isEmpty() ? "—" : e.actorRoles());
-        facts.add("From", e.clientAddress() == null ? "—" : e.clientAddress());
-        facts.add("Action", e.action() + (e.emergency() ? " — EMERGENCY RUN" : ""));
-        facts.add("Outcome", e.outcome().name());
-        facts.add("Cluster", e.clusterId() == null ? new Span("—") : new Anchor("clusters/" + e.clusterId(), e.clusterId()));
-        facts.add("Request", e.requestId() == null ? new Span("—")
+        facts.add(t("audit.when"), com.switchback.base.ui.UserTime.span(e.occurredAt()));
+        facts.add(t("audit.actor"), e.actor());
+        facts.add(t("audit.roles"), e.actorRoles().isEmpty() ? "—" : e.actorRoles());
+        facts.add(t("audit.from"), e.clientAddress() == null ? "—" : e.clientAddress());
+        facts.add(t("audit.action"), e.action() + (e.emergency() ? t("audit.emergencyRun") : ""));
+        facts.add(t("audit.outcome"), e.outcome().name());
+        facts.add(t("audit.cluster"), e.clusterId() == null ? new Span("—") : new Anchor("clusters/" + e.clusterId(), e.clusterId()));
+        facts.add(t("audit.request"), e.requestId() == null ? new Span("—")
                 : new Anchor("requests/" + e.requestId(), "#" + e.requestId()));
         // Text, never markup: details hold what users typed.
-        Span text = facts.add("Details", e.details());
+        Span text = facts.add(t("audit.details"), e.details());
         text.addClassName("sb-audit-text");
-        Span hash = facts.add("Hash", e.hash());
-        Span prev = facts.add("Previous hash", e.prevHash());
+        Span hash = facts.add(t("audit.hash"), e.hash());
+        Span prev = facts.add(t("audit.previousHash"), e.prevHash());
         hash.addClassName("sb-raw");
         prev.addClassName("sb-raw");
         details.add(facts);

@@ -1,5 +1,7 @@
 package com.switchback.base.ui;
 
+import static com.switchback.base.i18n.Texts.t;
+
 import com.vaadin.flow.server.CustomizedSystemMessages;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
@@ -48,9 +50,9 @@ class ConnectionState implements VaadinServiceInitListener {
         });
         event.getSource().setSystemMessagesProvider(info -> {
             CustomizedSystemMessages messages = new CustomizedSystemMessages();
-            messages.setSessionExpiredCaption("Your session has expired");
-            messages.setSessionExpiredMessage("Values on this page may be stale. Click here, or press Escape, to log in "
-                    + "again and come back to this page.");
+            java.util.Locale locale = com.switchback.base.i18n.Messages.supported(info.getLocale());
+            messages.setSessionExpiredCaption(com.switchback.base.i18n.Messages.get(locale, "connection.expired"));
+            messages.setSessionExpiredMessage(com.switchback.base.i18n.Messages.get(locale, "connection.expiredMessage"));
             messages.setSessionExpiredNotificationEnabled(true);
             return messages;
         });

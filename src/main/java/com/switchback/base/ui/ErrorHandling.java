@@ -1,5 +1,7 @@
 package com.switchback.base.ui;
 
+import static com.switchback.base.i18n.Texts.t;
+
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
@@ -25,15 +27,15 @@ class ErrorHandling implements VaadinServiceInitListener {
             Throwable cause = error.getThrowable();
             String message;
             if (hasCause(cause, AccessDeniedException.class)) {
-                message = "You are not allowed to do that.";
+                message = "error.notAllowed";
                 log.info("Access denied in the UI: {}", cause.getMessage());
             } else {
-                message = "Something went wrong and nothing was changed. The details are in the server log.";
+                message = "error.unexpected";
                 log.error("Unexpected error in the UI", cause);
             }
             UI ui = UI.getCurrent();
             if (ui != null) {
-                ui.access(() -> Notification.show(message, 6000, Notification.Position.MIDDLE)
+                ui.access(() -> Notification.show(t(message), 6000, Notification.Position.MIDDLE)
                         .addThemeVariants(NotificationVariant.LUMO_ERROR));
             }
         }));

@@ -1,5 +1,7 @@
 package com.switchback.base.ui;
 
+import static com.switchback.base.i18n.Texts.t;
+
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -43,7 +45,7 @@ public abstract class ListWithPanel<T> extends VerticalLayout {
     /** Puts heading, filters, list and panel in place; {@code state} knows the list's address. */
     protected void layOut(Component heading, Component panel, ListState state) {
         this.state = state;
-        Button close = new Button("Close", e -> state.navigateToList());
+        Button close = new Button(t("common.close"), e -> state.navigateToList());
         close.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         close.addClassName("sb-panel-close");
         side.add(close, panel);

@@ -1,5 +1,9 @@
 package com.switchback.base.ui;
 
+import com.switchback.base.i18n.Texts;
+
+import static com.switchback.base.i18n.Texts.t;
+
 import com.vaadin.flow.component.UI;
 
 import com.switchback.base.DemoMode;
@@ -47,7 +51,7 @@ public final class MainLayout extends AppLayout {
         boolean hasRole = auth.hasAnyRole(com.switchback.base.AppRoles.ALL);
         this.alerts = hasRole ? alerts : java.util.List.of();
         this.notices = hasRole ? notices : java.util.List.of();
-        Span brand = new Span("Switchback");
+        Span brand = new Span(t("layout.switchback"));
         brand.addClassName("sb-brand");
         HorizontalLayout bar = new HorizontalLayout(new DrawerToggle(), brand);
         bar.addClassName("sb-navbar");
@@ -58,11 +62,11 @@ public final class MainLayout extends AppLayout {
         }
         Span user = new Span(auth.getPrincipalName().orElse(""));
         user.addClassName("sb-user");
-        Button logout = new Button("Log out", e -> auth.logout());
+        Button logout = new Button(t("layout.logOut"), e -> auth.logout());
         logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        Anchor password = new Anchor("password", "Password");
+        Anchor password = new Anchor("password", t("layout.password"));
         password.addClassName("sb-password-link");
-        Anchor sessions = new Anchor("sessions", "Sessions");
+        Anchor sessions = new Anchor("sessions", t("layout.sessions"));
         sessions.addClassName("sb-sessions-link");
         theme.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         theme.addClassName("sb-theme-toggle");
@@ -94,7 +98,7 @@ public final class MainLayout extends AppLayout {
     private static SideNav navigation(java.util.List<LiveBadge> badges, java.util.Map<LiveBadge, Span> labels) {
         SideNav nav = new SideNav();
         MenuConfiguration.getMenuEntries().forEach(entry -> {
-            SideNavItem item = new SideNavItem(entry.title(), entry.path());
+            SideNavItem item = new SideNavItem(t(entry.title()), entry.path());
             if (entry.icon() != null) {
                 item.setPrefixComponent(new Icon(entry.icon()));
             }
@@ -155,7 +159,7 @@ public final class MainLayout extends AppLayout {
         // Lumo reads the variant from the root element, which the UI's own element is not.
         ui.getPage().executeJs("document.documentElement.setAttribute('theme', $0)",
                 dark ? com.vaadin.flow.theme.lumo.Lumo.DARK : "");
-        theme.setText(dark ? "Light mode" : "Dark mode");
+        theme.setText(dark ? t("layout.lightMode") : t("layout.darkMode"));
         theme.setIcon((dark ? com.vaadin.flow.component.icon.VaadinIcon.SUN_O : com.vaadin.flow.component.icon.VaadinIcon.MOON_O).create());
     }
 

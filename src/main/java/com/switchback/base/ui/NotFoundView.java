@@ -1,5 +1,7 @@
 package com.switchback.base.ui;
 
+import static com.switchback.base.i18n.Texts.t;
+
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
@@ -20,8 +22,9 @@ public class NotFoundView extends VerticalLayout implements HasErrorParameter<No
     @Override
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<NotFoundException> parameter) {
         removeAll();
-        var page = com.switchback.base.web.ErrorPages.of(HttpServletResponse.SC_NOT_FOUND, "/" + event.getLocation().getPath());
-        add(new H2(page.title()), new Paragraph(page.message()), new Anchor("", "Back to the clusters"));
+        var page = com.switchback.base.web.ErrorPages.of(HttpServletResponse.SC_NOT_FOUND, "/" + event.getLocation().getPath(),
+                com.switchback.base.i18n.Texts.locale());
+        add(new H2(page.title()), new Paragraph(page.message()), new Anchor("", t("error.back")));
         return page.status();
     }
 }

@@ -1,5 +1,7 @@
 package com.switchback.base.ui;
 
+import static com.switchback.base.i18n.Texts.t;
+
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 
@@ -15,7 +17,7 @@ public final class Notifications {
 
     /** A notice about something elsewhere (a decision, a run's end): its text, a link to it, its tone. */
     public static Notification notice(com.switchback.base.Notice n) {
-        var link = new com.vaadin.flow.component.html.Anchor(n.link(), "Open");
+        var link = new com.vaadin.flow.component.html.Anchor(n.link(), t("common.open"));
         var text = new com.vaadin.flow.component.html.Span(n.text() + " ");
         Notification shown = new Notification(new com.vaadin.flow.component.html.Div(text, link));
         shown.setDuration(n.tone() == com.switchback.base.Notice.Tone.ERROR ? 0 : 10_000);
@@ -29,7 +31,7 @@ public final class Notifications {
         // Followed, it has done its work: it does not stay over the page it led to.
         link.getElement().addEventListener("click", e -> shown.close());
         // An error stays until read; any notice can be put away at once (it must not sit over what one works on).
-        shown.add(new com.vaadin.flow.component.button.Button("Close", e -> shown.close()));
+        shown.add(new com.vaadin.flow.component.button.Button(t("common.close"), e -> shown.close()));
         shown.open();
         return shown;
     }

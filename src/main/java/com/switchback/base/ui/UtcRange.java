@@ -1,5 +1,7 @@
 package com.switchback.base.ui;
 
+import static com.switchback.base.i18n.Texts.t;
+
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -11,7 +13,7 @@ public final class UtcRange {
     }
 
     public static DateTimePicker picker(String label) {
-        DateTimePicker p = new DateTimePicker(label + " (UTC)");
+        DateTimePicker p = new DateTimePicker(t("common.utcLabel", label));
         p.setStep(java.time.Duration.ofMinutes(15));
         return p;
     }

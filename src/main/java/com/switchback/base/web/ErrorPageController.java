@@ -15,12 +15,13 @@ class ErrorPageController implements ErrorController {
 
     @RequestMapping("/error")
     ResponseEntity<String> error(HttpServletRequest request) {
+        java.util.Locale locale = com.switchback.base.i18n.Messages.of(request.getLocales());
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer i ? i : 500;
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-        ErrorPages.Page page = ErrorPages.of(status, uri instanceof String s ? s : null);
+        ErrorPages.Page page = ErrorPages.of(status, uri instanceof String s ? s : null, locale);
         return ResponseEntity.status(status).cacheControl(CacheControl.noStore())
                 .contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
-                .body(ErrorPages.html(page, request.getContextPath() + "/"));
+                .body(ErrorPages.html(page, request.getContextPath() + "/", locale));
     }
 }

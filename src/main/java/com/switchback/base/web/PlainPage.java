@@ -14,10 +14,10 @@ public final class PlainPage {
     }
 
     /** A whole document: {@code title} in the tab, {@code body} (already escaped HTML) in a centred column. */
-    public static String document(String title, String body) {
-        return "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+    public static String document(java.util.Locale locale, String title, String body) {
+        return "<!doctype html>\n<html lang=\"" + escape(locale.toLanguageTag()) + "\">\n<head>\n<meta charset=\"utf-8\">\n"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-                + "<title>" + escape(title) + " — Switchback</title>\n"
+                + "<title>" + escape(com.switchback.base.i18n.Messages.get(locale, "title.page", title)) + "</title>\n"
                 + "<link rel=\"icon\" href=\"" + escape(Application.FAVICON) + "\">\n"
                 + "<style>" + STYLE + "</style>\n</head>\n<body>\n<main class=\"sb-plain\">\n"
                 + body + "</main>\n</body>\n</html>\n";

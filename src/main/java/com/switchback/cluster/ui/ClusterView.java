@@ -1,5 +1,9 @@
 package com.switchback.cluster.ui;
 
+import com.switchback.base.i18n.Texts;
+
+import static com.switchback.base.i18n.Texts.t;
+
 import com.switchback.base.ui.CurrentUser;
 import com.switchback.base.ui.Facts;
 import com.switchback.cluster.Cluster;
@@ -40,7 +44,7 @@ public class ClusterView extends VerticalLayout implements BeforeEnterObserver, 
     private final AuthenticationContext auth;
     private final Grid<Endpoint> endpoints = new Grid<>();
     private java.util.List<Endpoint> shownEndpoints = java.util.List.of();
-    private String title = "Cluster — Switchback";
+    private String title = t("cluster.clusterSwitchback");
 
     private final com.switchback.verification.VerificationService verifications;
     private final com.switchback.migration.freeze.FreezeService freezes;
@@ -54,15 +58,15 @@ public class ClusterView extends VerticalLayout implements BeforeEnterObserver, 
         this.migrations = migrations;
         this.events = events;
         this.auth = auth;
-        endpoints.addColumn(e -> e.side().label()).setHeader("Side").setAutoWidth(true);
-        endpoints.addColumn(Endpoint::endpointId).setHeader("Endpoint").setAutoWidth(true);
-        endpoints.addColumn(Endpoint::type).setHeader("Type").setAutoWidth(true);
-        endpoints.addColumn(Endpoint::connectionString).setHeader("Connection string").setAutoWidth(true).setFlexGrow(1);
-        endpoints.addColumn(Endpoint::port).setHeader("Port").setAutoWidth(true);
+        endpoints.addColumn(e -> Texts.label(e.side())).setHeader(t("cluster.side")).setAutoWidth(true);
+        endpoints.addColumn(Endpoint::endpointId).setHeader(t("cluster.endpoint")).setAutoWidth(true);
+        endpoints.addColumn(Endpoint::type).setHeader(t("cluster.type")).setAutoWidth(true);
+        endpoints.addColumn(Endpoint::connectionString).setHeader(t("cluster.connectionString")).setAutoWidth(true).setFlexGrow(1);
+        endpoints.addColumn(Endpoint::port).setHeader(t("cluster.port")).setAutoWidth(true);
         // Where it routes now, as read from the backend: after a swap it is the other side.
-        endpoints.addColumn(e -> e.routesTo() == null ? "unknown" : e.routesTo().label()).setHeader("Routes to")
+        endpoints.addColumn(e -> e.routesTo() == null ? "unknown" : Texts.label(e.routesTo())).setHeader(t("cluster.routesTo"))
                 .setAutoWidth(true);
-        endpoints.addColumn(Endpoint::netType).setHeader("Network").setAutoWidth(true);
+        endpoints.addColumn(Endpoint::netType).setHeader(t("cluster.network")).setAutoWidth(true);
         endpoints.setAllRowsVisible(true);
         endpoints.addThemeVariants(GridVariant.LUMO_COMPACT);
     }
@@ -81,27 +85,27 @@ public class ClusterView extends VerticalLayout implements BeforeEnterObserver, 
     }
 
     private void showNotFound(String id) {
-        title = "Cluster not found — Switchback";
+        title = t("cluster.clusterNotFoundSwitchback");
         Paragraph text = new Paragraph("There is no cluster with the id \"" + id + "\". It may have been removed, "
                 + "or the address is mistyped.");
-        add(new H2("Cluster not found"), text, new Anchor("clusters", "Back to all clusters"));
+        add(new H2(t("cluster.clusterNotFound")), text, new Anchor("clusters", t("cluster.backToAllClusters")));
     }
 
     private void show(Cluster cluster, MigrationOverview overview) {
         title = cluster.id() + " — Switchback";
-        Span backend = new Span(overview.simulated() ? "Simulated backend" : "Backend: " + cluster.backend());
+        Span backend = new Span(overview.simulated() ? t("cluster.simulatedBackend") : "Backend: " + cluster.backend());
         backend.getElement().getThemeList().add(overview.simulated() ? "badge contrast" : "badge");
         HorizontalLayout header = new HorizontalLayout(new H2(cluster.id()), backend);
         header.setAlignItems(Alignment.BASELINE);
 
         Facts facts = new Facts();
-        facts.add("Cluster ID", cluster.id());
-        facts.add("Description", cluster.description());
-        facts.add("Region", cluster.region());
-        facts.add("Engine", cluster.engineVersion());
-        facts.add("Cluster status", cluster.clusterStatus());
-        facts.add("Backend", cluster.backend());
-        Div basic = section("Basic Information", facts, new H3("Endpoints"), endpoints);
+        facts.add(t("cluster.clusterId"), cluster.id());
+        facts.add(t("cluster.description"), cluster.description());
+        facts.add(t("cluster.region"), cluster.region());
+        facts.add(t("cluster.engine"), cluster.engineVersion());
+        facts.add(t("cluster.clusterStatus"), cluster.clusterStatus());
+        facts.add(t("cluster.backend"), cluster.backend());
+        Div basic = section(t("cluster.basicInformation"), facts, new H3(t("cluster.endpoints")), endpoints);
         showEndpoints(overview.snapshot().endpoints());
 
         RdsMigrationSection migration = new RdsMigrationSection(cluster.id(), migrations, events,
@@ -109,7 +113,7 @@ public class ClusterView extends VerticalLayout implements BeforeEnterObserver, 
         migration.onRefresh(o -> showEndpoints(o.snapshot().endpoints()));
         migration.describedAs(cluster.description());
         // Back to the list as it was left: its search, status and sort.
-        add(new Anchor(com.switchback.base.ui.ListState.remembered("clusters"), "← All clusters"), header, basic, migration,
+        add(new Anchor(com.switchback.base.ui.ListState.remembered("clusters"), t("cluster.allClusters")), header, basic, migration,
                 new com.switchback.verification.ui.VerificationSection(cluster.id(), verifications, events,
                         CurrentUser.of(auth)),
                 new com.switchback.migration.ui.ReadinessSection(cluster.id(), migrations));

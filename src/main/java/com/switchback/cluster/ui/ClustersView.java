@@ -1,5 +1,9 @@
 package com.switchback.cluster.ui;
 
+import com.switchback.base.i18n.Texts;
+
+import static com.switchback.base.i18n.Texts.t;
+
 import com.switchback.base.Formats;
 import com.switchback.cluster.ClusterFilter;
 import com.switchback.cluster.ClusterService;
@@ -27,7 +31,6 @@ import com.switchback.base.ui.ResultCount;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
 import jakarta.annotation.security.RolesAllowed;
@@ -36,15 +39,19 @@ import java.util.List;
 /** The start page: every cluster and its migration, paged, filtered and sorted in SQL, updated live. */
 @Route("clusters")
 @RouteAlias("")
-@PageTitle("Clusters — Switchback")
-@Menu(title = "Clusters", order = 0, icon = "vaadin:database")
+@Menu(title = "clusters.clusters", order = 0, icon = "vaadin:database")
 @RolesAllowed({AppRoles.DBA, AppRoles.TEAM_LEAD, AppRoles.AUDITOR, AppRoles.ADMIN})
-public class ClustersView extends VerticalLayout implements BeforeEnterObserver {
+public class ClustersView extends VerticalLayout implements BeforeEnterObserver, com.vaadin.flow.router.HasDynamicTitle {
+
+    @Override
+    public String getPageTitle() {
+        return com.switchback.base.ui.Titles.page("clusters.clusters");
+    }
 
     final Grid<ClusterSummary> grid = new Grid<>();
     final TextField search = new TextField();
     final ComboBox<String> statusFilter = new ComboBox<>();
-    final ResultCount count = new ResultCount("cluster", "clusters");
+    final ResultCount count = new ResultCount("count.cluster");
     /** Search, status and sort, kept in the address (Back and shared links keep them). */
     final ListState state = new ListState("clusters");
     /** The window's urgency as a style: warning under 24 h, danger under 2 h. */
@@ -62,18 +69,18 @@ public class ClustersView extends VerticalLayout implements BeforeEnterObserver 
         this.clusters = clusters;
         setSizeFull();
 
-        search.setPlaceholder("Cluster id or description");
-        search.setLabel("Search");
+        search.setPlaceholder(t("clusters.clusterIdOrDescription"));
+        search.setLabel(t("clusters.search"));
         search.setClearButtonVisible(true);
         search.setMaxLength(ClusterFilter.MAX_TEXT);
         search.setValueChangeMode(ValueChangeMode.LAZY);
 
-        statusFilter.setLabel("Migration status");
-        statusFilter.setPlaceholder("Any");
+        statusFilter.setLabel(t("clusters.migrationStatus"));
+        statusFilter.setPlaceholder(t("clusters.any"));
         statusFilter.setClearButtonVisible(true);
         statusFilter.setItems(statusChoices());
-        statusFilter.setItemLabelGenerator(s -> s + " — " + MigrationStatus.labelOf(s));
-        statusFilter.setWidth("min(24em, 100%)");
+        statusFilter.setItemLabelGenerator(s -> s + " — " + t(MigrationStatus.labelKey(s)));
+        statusFilter.setWidth(t("clusters.min24em100"));
         // Typing part of a status and pressing Enter picks it when exactly one matches.
         statusFilter.setAllowCustomValue(true);
         statusFilter.addCustomValueSetListener(e -> pickStatus(e.getDetail()));
@@ -86,45 +93,45 @@ public class ClustersView extends VerticalLayout implements BeforeEnterObserver 
                         .withProperty("id", ClusterSummary::id)
                         .withProperty("backend", ClusterSummary::backend)
                         .withProperty("theme", c -> "simulated".equals(c.backend()) ? "badge contrast small" : "badge small"))
-                .setHeader("Cluster").setKey("id")
+                .setHeader(t("clusters.cluster")).setKey("id")
                 .setSortProperty(ClusterSort.ID.name()).setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(ClusterSummary::description).setHeader("Description")
+        grid.addColumn(ClusterSummary::description).setHeader(t("clusters.description"))
                 .setKey("description").setSortProperty(ClusterSort.DESCRIPTION.name()).setWidth("6em").setFlexGrow(1); // grows on wider screens; at 1366 px the decisive columns come first
         // Lit renderers: rows cost no server-side components (interpolated text is escaped).
         grid.addColumn(LitRenderer.<ClusterSummary>of("""
                         <span class="sb-raw">${item.raw}</span>&nbsp;<span theme="${item.theme}">${item.label}</span>""")
                         .withProperty("raw", ClusterSummary::migrationStatus)
-                        .withProperty("label", c -> MigrationStatus.labelOf(c.migrationStatus()))
+                        .withProperty("label", c -> t(MigrationStatus.labelKey(c.migrationStatus())))
                         .withProperty("theme", c -> MigrationStatus.parse(c.migrationStatus()).isPresent()
                                 ? "badge" : "badge error"))
-                .setHeader("Migration status").setKey("migrationStatus")
+                .setHeader(t("clusters.migrationStatus")).setKey(t("clusters.migrationstatus"))
                 .setSortProperty(ClusterSort.MIGRATION_STATUS.name()).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(LitRenderer.<ClusterSummary>of("""
                         <span class="${item.cls}" title="${item.title}">${item.text}</span>""")
                         .withProperty("text", c -> Formats.latency(c.delayedSeconds()) + (c.hasException() ? " ⚠" : ""))
                         .withProperty("cls", c -> c.delayedSeconds() >= ActionRules.MAX_SWITCH_OVER_LATENCY_SECONDS
                                 ? "sb-latency-high" : "")
-                        .withProperty("title", c -> c.hasException() ? "This migration reports an exception" : ""))
-                .setHeader("Replication latency")
+                        .withProperty("title", c -> c.hasException() ? t("clusters.thisMigrationReportsAn") : ""))
+                .setHeader(t("clusters.replicationLatency"))
                 .setKey("latency").setSortProperty(ClusterSort.LATENCY.name()).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(LitRenderer.<ClusterSummary>of("""
                         <span class="${item.cls}" title="${item.title}">${item.text}</span>""")
                         .withProperty("text", c -> MigrationWindow.remaining(c.expiredTime(), Instant.now()))
                         .withProperty("cls", c -> windowClass(c.expiredTime()))
                         .withProperty("title", c -> Formats.utc(c.expiredTime())))
-                .setHeader("Window").setKey("window").setSortProperty(ClusterSort.WINDOW.name())
+                .setHeader(t("clusters.window")).setKey("window").setSortProperty(ClusterSort.WINDOW.name())
                 .setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(ClusterSummary::clusterStatus).setHeader("Cluster status")
-                .setKey("clusterStatus").setSortProperty(ClusterSort.CLUSTER_STATUS.name()).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(ClusterSummary::clusterStatus).setHeader(t("clusters.clusterStatus"))
+                .setKey(t("clusters.clusterstatus")).setSortProperty(ClusterSort.CLUSTER_STATUS.name()).setAutoWidth(true).setFlexGrow(0);
         // Last: what people decide on comes first and fits 1366 px; region and engine may scroll out of view.
-        grid.addColumn(ClusterSummary::region).setHeader("Region").setKey("region")
+        grid.addColumn(ClusterSummary::region).setHeader(t("clusters.region")).setKey("region")
                 .setSortProperty(ClusterSort.REGION.name()).setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(ClusterSummary::engineVersion).setHeader("Engine").setKey("engine")
+        grid.addColumn(ClusterSummary::engineVersion).setHeader(t("clusters.engine")).setKey("engine")
                 .setSortProperty(ClusterSort.ENGINE.name()).setAutoWidth(true).setFlexGrow(0);
         grid.setItems(query -> clusters.page(filter(), sortOf(query.getSortOrders()), query.getOffset(),
                         query.getLimit()).stream(),
                 query -> counted(filter()));
-        grid.setEmptyStateText("No cluster matches this search and status. Clear the search or the status to see every cluster.");
+        grid.setEmptyStateText(t("clusters.noClusterMatchesThis"));
         grid.addItemClickListener(e -> {
             // The id's anchor navigates by itself; a second navigation would add a history entry.
             if (e.getColumn() == null || !"id".equals(e.getColumn().getKey())) {
@@ -148,7 +155,7 @@ public class ClustersView extends VerticalLayout implements BeforeEnterObserver 
             problems.setVisible(!found.isEmpty());
         };
         showProblems.run();
-        add(new H2("Clusters"), problems, filters, grid);
+        add(new H2(t("clusters.clusters")), problems, filters, grid);
         LiveHub.whileAttached(this, events, changed -> {
             grid.getDataProvider().refreshAll();
             showProblems.run();
@@ -161,7 +168,7 @@ public class ClustersView extends VerticalLayout implements BeforeEnterObserver 
     /** On a narrow screen, the columns that matter less give way; they come back when it widens. */
     void fitTo(int width) {
         boolean narrow = width < NARROW;
-        for (String key : new String[] {"description", "region", "engine", "window", "clusterStatus"}) {
+        for (String key : new String[] {"description", "region", "engine", "window", t("clusters.clusterstatus")}) {
             var column = grid.getColumnByKey(key);
             // Only a real change redraws the columns: a click on a row while they are redrawn could be lost.
             if (column.isVisible() == narrow) {
@@ -203,7 +210,7 @@ public class ClustersView extends VerticalLayout implements BeforeEnterObserver 
     void pickStatus(String typed) {
         String t = typed == null ? "" : typed.strip().toLowerCase(java.util.Locale.ROOT);
         List<String> matches = statusChoices().stream()
-                .filter(s -> (s + " — " + MigrationStatus.labelOf(s)).toLowerCase(java.util.Locale.ROOT).contains(t))
+                .filter(s -> (s + " — " + t(MigrationStatus.labelKey(s))).toLowerCase(java.util.Locale.ROOT).contains(t))
                 .toList();
         if (matches.size() == 1) {
             statusFilter.setValue(matches.getFirst());

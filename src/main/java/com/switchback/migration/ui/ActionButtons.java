@@ -1,5 +1,9 @@
 package com.switchback.migration.ui;
 
+import static com.switchback.base.i18n.Texts.t;
+
+import com.switchback.base.i18n.Texts;
+
 import com.switchback.migration.ActionRules;
 import com.switchback.migration.MigrationAction;
 import com.switchback.migration.MigrationOverview;
@@ -21,7 +25,7 @@ import java.util.function.Consumer;
  */
 class ActionButtons extends Div {
 
-    private static final String VIEW_ONLY = "Your role can view migrations but not act on them.";
+    private static final String VIEW_ONLY = "actions.yourRoleCanView";
 
     final Map<MigrationAction, Button> buttons = new EnumMap<>(MigrationAction.class);
     private final Map<MigrationAction, Span> reasons = new EnumMap<>(MigrationAction.class);
@@ -35,7 +39,7 @@ class ActionButtons extends Div {
         actions.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         actions.getStyle().set("gap", "var(--lumo-space-m)");
         for (MigrationAction action : MigrationAction.values()) {
-            Button b = new Button(action.title(), e -> open.accept(action));
+            Button b = new Button(Texts.label(action), e -> open.accept(action));
             if (action == MigrationAction.REPAIR) {
                 b.addThemeVariants(ButtonVariant.LUMO_ERROR);
             }
@@ -56,20 +60,19 @@ class ActionButtons extends Div {
         MigrationSnapshot s = current.snapshot();
         var open = current.openRequest();
         locked.setVisible(open.isPresent());
-        open.ifPresent(r -> locked.setText("Request #" + r.id() + " (" + r.action().title() + ") is "
-                + r.state().name().toLowerCase() + " — actions locked until it "
-                + (r.state() == RequestState.PENDING ? "is decided." : "ends.")));
+        open.ifPresent(r -> locked.setText(t(r.state() == RequestState.PENDING ? "actions.lockedUntilDecided" : "actions.lockedUntilEnds",
+                r.id(), Texts.label(r.action()), Texts.label(r.state()))));
         for (MigrationAction action : MigrationAction.values()) {
             String reason;
             if (action == MigrationAction.REPAIR) {
                 // Repair shows only where there is something to repair.
-                reason = current.repairNeeded() ? (mayOperate ? "" : VIEW_ONLY)
-                        : "The pair is settled: there is nothing to repair.";
+                reason = current.repairNeeded() ? (mayOperate ? "" : t(VIEW_ONLY))
+                        : t("actions.thePairIsSettled");
             } else if (!mayOperate) {
-                reason = VIEW_ONLY;
+                reason = t(VIEW_ONLY);
             } else if (open.isPresent()) {
-                reason = "Request #" + open.get().id() + " (" + open.get().action().title() + ") is "
-                        + open.get().state().name().toLowerCase() + ".";
+                reason = t("actions.requestIs", open.get().id(), Texts.label(open.get().action()),
+                        Texts.label(open.get().state()));
             } else {
                 reason = ActionRules.check(s.status(), s.delayedSeconds(), action).reason();
             }
@@ -82,8 +85,7 @@ class ActionButtons extends Div {
             }
             b.setTooltipText(reason.isEmpty() ? null : reason);
             reasons.get(action).setText(action == MigrationAction.REPAIR && reason.isEmpty()
-                    ? "Left half way (" + s.status() + ") with no request running: Repair brings the pair to one "
-                      + "writer and a consistent link." : saidAbove ? "" : reason);
+                    ? t("actions.leftHalfWay", s.status()) : saidAbove ? "" : reason);
         }
     }
 }

@@ -1,5 +1,9 @@
 package com.switchback.migration.ui;
 
+import com.switchback.base.i18n.Texts;
+
+import static com.switchback.base.i18n.Texts.t;
+
 import com.switchback.migration.ActionOptions;
 import com.switchback.migration.CheckSummary;
 import com.switchback.migration.MigrationSnapshot;
@@ -46,18 +50,18 @@ class ActionDialog extends Dialog {
     /** Says what happens on click: "Request rollback" when a team lead decides, "Roll back now" otherwise. */
     final Button ok = new Button();
     /** The one dismiss label of every dialog ("Cancel" would read as Cancel Migration). */
-    static final String DISMISS = "Close";
+    static final String DISMISS = t("dialog.close");
     final Button close = new Button(DISMISS, e -> dismiss());
     final RadioButtonGroup<Boolean> option;
-    final TextArea reason = new TextArea("Reason (required)");
-    final Checkbox emergency = new Checkbox("Emergency: run now, without a team lead's approval");
-    final Checkbox continueBinlog = new Checkbox("Keep binary logging on (ContinueEnableBinlog)", true);
-    final Checkbox acknowledge = new Checkbox("I have read the warnings above and go ahead");
-    final Checkbox inWindow = new Checkbox("Run only in a maintenance window");
+    final TextArea reason = new TextArea(t("dialog.reasonRequired"));
+    final Checkbox emergency = new Checkbox(t("dialog.emergencyRunNowWithout"));
+    final Checkbox continueBinlog = new Checkbox(t("dialog.keepBinaryLoggingOn"), true);
+    final Checkbox acknowledge = new Checkbox(t("dialog.iHaveReadThe"));
+    final Checkbox inWindow = new Checkbox(t("dialog.runOnlyInA"));
     /** In the person's own time zone, as every time on the page. */
     final DateTimePicker windowStart = new DateTimePicker("From (" + UserTime.zoneLabel() + ")");
     final DateTimePicker windowEnd = new DateTimePicker("Until (" + UserTime.zoneLabel() + ")");
-    final Checkbox freezeException = new Checkbox("Freeze exception: two team leads must approve it");
+    final Checkbox freezeException = new Checkbox(t("dialog.freezeExceptionTwoTeam"));
     private Set<String> warnings = Set.of();
     private boolean needsApproval;
 
@@ -72,7 +76,7 @@ class ActionDialog extends Dialog {
         setModal(true);
         // Escape must not silently drop a typed reason.
         addDialogCloseActionListener(e -> dismiss());
-        setWidth("min(46em, 95vw)");
+        setWidth(t("dialog.min46em95vw"));
         setCloseOnOutsideClick(false);
         content = new VerticalLayout(body);
         content.setPadding(false);
@@ -83,7 +87,7 @@ class ActionDialog extends Dialog {
         }
         reason.setMaxLength(MigrationService.MAX_REASON);
         reason.setWidthFull();
-        reason.setHelperText("Why now? Kept with the request and in the audit trail.");
+        reason.setHelperText(t("dialog.whyNowKeptWith"));
         reason.setValueChangeMode(ValueChangeMode.EAGER);
         reason.addValueChangeListener(e -> updateOk());
         emergency.setVisible(false);
@@ -94,7 +98,7 @@ class ActionDialog extends Dialog {
         var window = new com.vaadin.flow.component.orderedlayout.HorizontalLayout(windowStart, windowEnd);
         window.setVisible(false);
         window.addClassName("sb-window-fields");
-        inWindow.setHelperText("It starts only between these times, and expires at the end if it has not started.");
+        inWindow.setHelperText(t("dialog.itStartsOnlyBetween"));
         inWindow.addValueChangeListener(e -> {
             window.setVisible(e.getValue());
             if (e.getValue() && windowStart.isEmpty()) {
@@ -146,7 +150,7 @@ class ActionDialog extends Dialog {
         if (freeze == null) {
             return this;
         }
-        Paragraph line = new Paragraph(freeze.describe(UserTime::format) + (actionAllowed ? ". " + action.title()
+        Paragraph line = new Paragraph(freeze.describe(UserTime::format) + (actionAllowed ? ". " + Texts.label(action)
                 + " stays allowed during a freeze." : ". Only a freeze exception, approved by two team leads, "
                 + "may be requested now."));
         line.addClassNames("sb-banner", "sb-banner-warning", "sb-freeze");
@@ -167,10 +171,10 @@ class ActionDialog extends Dialog {
             return;
         }
         var confirm = new com.vaadin.flow.component.confirmdialog.ConfirmDialog("Discard what you typed?",
-                "The reason you typed is not kept unless you submit the request.", "Discard", e -> close());
+                t("dialog.theReasonYouTyped"), t("dialog.discard"), e -> close());
         confirm.setCancelable(true);
-        confirm.setCancelText("Keep editing");
-        confirm.setConfirmButtonTheme("error primary");
+        confirm.setCancelText(t("dialog.keepEditing"));
+        confirm.setConfirmButtonTheme(t("dialog.errorPrimary"));
         confirm.open();
     }
 
@@ -187,7 +191,7 @@ class ActionDialog extends Dialog {
         this.needsApproval = needsApproval;
         updateOk();
         if (needsApproval) {
-            Paragraph line = new Paragraph("Nothing changes until a team lead approves this request.");
+            Paragraph line = new Paragraph(t("dialog.nothingChangesUntilA"));
             line.addClassName("sb-approval-line");
             content.addComponentAtIndex(Math.min(1, content.getComponentCount()), line);
         }
@@ -267,48 +271,48 @@ class ActionDialog extends Dialog {
     }
 
     static ActionDialog rollBack(Submit submit) {
-        RadioButtonGroup<Boolean> option = options("Switchback method",
-                ActionTexts.ROLLBACK_WITH_ENDPOINTS, ActionTexts.ROLLBACK_WITH_ENDPOINTS_HELP,
-                ActionTexts.ROLLBACK_WITHOUT_ENDPOINTS, ActionTexts.ROLLBACK_WITHOUT_ENDPOINTS_HELP);
-        return new ActionDialog(MigrationAction.ROLL_BACK, ActionTexts.ROLLBACK_TITLE,
-                new Div(new Paragraph(ActionTexts.ROLLBACK_GUIDANCE), new Paragraph(ActionTexts.ROLLBACK_EFFECT)), option,
+        RadioButtonGroup<Boolean> option = options(t("dialog.switchbackMethod"),
+                t(ActionTexts.ROLLBACK_WITH_ENDPOINTS), t(ActionTexts.ROLLBACK_WITH_ENDPOINTS_HELP),
+                t(ActionTexts.ROLLBACK_WITHOUT_ENDPOINTS), t(ActionTexts.ROLLBACK_WITHOUT_ENDPOINTS_HELP));
+        return new ActionDialog(MigrationAction.ROLL_BACK, t(ActionTexts.ROLLBACK_TITLE),
+                new Div(new Paragraph(t(ActionTexts.ROLLBACK_GUIDANCE)), new Paragraph(t(ActionTexts.ROLLBACK_EFFECT))), option,
                 submit);
     }
 
     static ActionDialog switchOver(int latencySeconds, Submit submit) {
-        RadioButtonGroup<Boolean> option = options("Endpoints",
-                ActionTexts.SWITCH_WITH_ENDPOINTS, ActionTexts.SWITCH_WITH_ENDPOINTS_HELP,
-                ActionTexts.SWITCH_WITHOUT_ENDPOINTS, ActionTexts.SWITCH_WITHOUT_ENDPOINTS_HELP);
+        RadioButtonGroup<Boolean> option = options(t("dialog.endpoints"),
+                t(ActionTexts.SWITCH_WITH_ENDPOINTS), t(ActionTexts.SWITCH_WITH_ENDPOINTS_HELP),
+                t(ActionTexts.SWITCH_WITHOUT_ENDPOINTS), t(ActionTexts.SWITCH_WITHOUT_ENDPOINTS_HELP));
         Span precondition = new Span(LatencyCheck.describe(latencySeconds));
         precondition.addClassName("sb-banner");
         precondition.addClassName(LatencyCheck.passes(latencySeconds) ? "sb-banner-success" : "sb-banner-error");
-        Div body = new Div(new Paragraph(ActionTexts.SWITCH_EFFECT), new Paragraph(ActionTexts.SWITCH_GUIDANCE), precondition);
-        return new ActionDialog(MigrationAction.SWITCH_OVER, ActionTexts.SWITCH_TITLE, body, option, submit);
+        Div body = new Div(new Paragraph(t(ActionTexts.SWITCH_EFFECT)), new Paragraph(t(ActionTexts.SWITCH_GUIDANCE)), precondition);
+        return new ActionDialog(MigrationAction.SWITCH_OVER, t(ActionTexts.SWITCH_TITLE), body, option, submit);
     }
 
     static ActionDialog cancel(Submit submit) {
         // Irreversible, like Complete: the same red banner and the same red button.
-        Paragraph warning = new Paragraph(ActionTexts.CANCEL_MESSAGE);
+        Paragraph warning = new Paragraph(t(ActionTexts.CANCEL_MESSAGE));
         warning.addClassNames("sb-banner", "sb-banner-error");
-        ActionDialog d = new ActionDialog(MigrationAction.CANCEL, ActionTexts.CANCEL_TITLE,
-                new Div(new Paragraph(ActionTexts.CANCEL_GUIDANCE), warning), null, submit);
+        ActionDialog d = new ActionDialog(MigrationAction.CANCEL, t(ActionTexts.CANCEL_TITLE),
+                new Div(new Paragraph(t(ActionTexts.CANCEL_GUIDANCE)), warning), null, submit);
         d.ok.addThemeVariants(ButtonVariant.LUMO_ERROR);
         return d;
     }
 
     static ActionDialog complete(Submit submit) {
-        Paragraph warning = new Paragraph(ActionTexts.COMPLETE_MESSAGE);
+        Paragraph warning = new Paragraph(t(ActionTexts.COMPLETE_MESSAGE));
         warning.addClassNames("sb-banner", "sb-banner-error");
-        ActionDialog d = new ActionDialog(MigrationAction.COMPLETE, ActionTexts.COMPLETE_TITLE,
-                new Div(warning, new Paragraph(ActionTexts.COMPLETE_GUIDANCE)), null, submit);
+        ActionDialog d = new ActionDialog(MigrationAction.COMPLETE, t(ActionTexts.COMPLETE_TITLE),
+                new Div(warning, new Paragraph(t(ActionTexts.COMPLETE_GUIDANCE))), null, submit);
         d.ok.addThemeVariants(ButtonVariant.LUMO_ERROR);
         return d;
     }
 
     static ActionDialog repair(Submit submit) {
-        Paragraph message = new Paragraph(ActionTexts.REPAIR_MESSAGE);
+        Paragraph message = new Paragraph(t(ActionTexts.REPAIR_MESSAGE));
         message.addClassNames("sb-banner", "sb-banner-warning");
-        return new ActionDialog(MigrationAction.REPAIR, ActionTexts.REPAIR_TITLE, message, null, submit);
+        return new ActionDialog(MigrationAction.REPAIR, t(ActionTexts.REPAIR_TITLE), message, null, submit);
     }
 
     private static RadioButtonGroup<Boolean> options(String label, String withTitle, String withHelp,

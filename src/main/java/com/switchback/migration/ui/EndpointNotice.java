@@ -1,5 +1,7 @@
 package com.switchback.migration.ui;
 
+import static com.switchback.base.i18n.Texts.t;
+
 import com.switchback.migration.Endpoint;
 import com.switchback.migration.MigrationOverview;
 import com.vaadin.flow.component.button.Button;
@@ -16,8 +18,8 @@ import java.util.stream.Collectors;
  */
 class EndpointNotice extends Div {
 
-    static final String TEXT = "Source RDS is Read/Write again: update your application's database "
-            + "endpoint to the source RDS instance now.";
+    static final String TEXT = "endpoints.moveApplicationNow";
+
 
     private boolean wasShowing;
 
@@ -32,14 +34,14 @@ class EndpointNotice extends Div {
         var reaching = current.snapshot().endpointsReaching(Endpoint.Side.RDS);
         String where = reaching.stream().map(e -> e.address() + " (" + e.endpointId() + ", " + e.netType() + ")")
                 .collect(Collectors.joining(", "));
-        setText(TEXT + (reaching.isEmpty()
-                ? " No endpoint routes to it now: ask your network administrator."
-                : (reaching.size() == 1 ? " The endpoint that reaches it now: " : " The endpoints that reach it now: ")
+        setText(t(TEXT) + (reaching.isEmpty()
+                ? t("endpoints.noEndpointRoutesTo")
+                : (reaching.size() == 1 ? t("endpoints.theEndpointThatReaches") : t("endpoints.theEndpointsThatReach"))
                   + where + "."));
         setVisible(show);
         if (show && !wasShowing && isAttached()) {
             Notification n = new Notification();
-            n.add(new Span(TEXT), new Button("Got it", e -> n.close()));
+            n.add(new Span(t(TEXT)), new Button(t("endpoints.gotIt"), e -> n.close()));
             n.setDuration(0);
             n.setPosition(Notification.Position.TOP_CENTER);
             n.addThemeVariants(NotificationVariant.LUMO_WARNING);

@@ -1,5 +1,9 @@
 package com.switchback.migration.ui;
 
+import com.switchback.base.i18n.Texts;
+
+import static com.switchback.base.i18n.Texts.t;
+
 import com.switchback.migration.Endpoint;
 import com.switchback.migration.EndpointPicture;
 import com.switchback.migration.MigrationAction;
@@ -24,12 +28,12 @@ class EndpointTable extends Div {
         addClassName("sb-endpoint-picture");
         setWidthFull();
         // Fits the dialog: the endpoint and its address in one wrapping column, the routes beside it.
-        grid.addColumn(r -> r.endpoint().side().label() + " · " + r.endpoint().endpointId() + " — "
-                + r.endpoint().address() + " (" + r.endpoint().netType() + ")").setHeader("Endpoint").setFlexGrow(1);
-        grid.addColumn(r -> side(r.routesNow())).setHeader("Routes to now").setWidth("8em").setFlexGrow(0);
-        grid.addColumn(r -> side(r.routesAfter())).setHeader("Routes to after").setWidth("8em").setFlexGrow(0);
-        grid.addColumn(r -> r.modeAfter() == null ? "—" : ReadWriteMode.labelOf(r.modeAfter()))
-                .setHeader("Read/Write after").setWidth("8em").setFlexGrow(0);
+        grid.addColumn(r -> Texts.label(r.endpoint().side()) + " · " + r.endpoint().endpointId() + " — "
+                + r.endpoint().address() + " (" + r.endpoint().netType() + ")").setHeader(t("endpoints.endpoint")).setFlexGrow(1);
+        grid.addColumn(r -> side(r.routesNow())).setHeader(t("endpoints.routesToNow")).setWidth("8em").setFlexGrow(0);
+        grid.addColumn(r -> side(r.routesAfter())).setHeader(t("endpoints.routesToAfter")).setWidth("8em").setFlexGrow(0);
+        grid.addColumn(r -> r.modeAfter() == null ? "—" : Texts.label(r.modeAfter()))
+                .setHeader(t("endpoints.readWriteAfter")).setWidth("8em").setFlexGrow(0);
         grid.setAllRowsVisible(true);
         grid.setWidthFull();
         grid.addClassName("sb-endpoint-grid");
@@ -44,12 +48,12 @@ class EndpointTable extends Div {
         boolean chosen = swap != null || !action.hasEndpointOption();
         grid.getColumns().get(2).setVisible(chosen);
         grid.getColumns().get(3).setVisible(chosen);
-        advice.setText(chosen ? picture.advice() : "Choose whether the endpoints move to see where each will route.");
+        advice.setText(chosen ? picture.advice() : t("endpoints.chooseWhetherTheEndpoints"));
         advice.setClassName("sb-banner", chosen);
         advice.setClassName("sb-banner-warning", chosen && action.hasEndpointOption() && !Boolean.TRUE.equals(swap));
     }
 
     private static String side(Endpoint.Side side) {
-        return side == null ? "unknown" : side.label();
+        return side == null ? "unknown" : Texts.label(side);
     }
 }

@@ -1,5 +1,7 @@
 package com.switchback.migration.ui;
 
+import static com.switchback.base.i18n.Texts.t;
+
 import com.switchback.migration.ActionRules;
 
 /** The Switch Over precondition, as the dialog states it. */
@@ -13,8 +15,8 @@ final class LatencyCheck {
     }
 
     static String describe(int latencySeconds) {
-        String now = latencySeconds < 0 ? "not measured" : latencySeconds + " s";
-        return "Precondition: replication latency under " + ActionRules.MAX_SWITCH_OVER_LATENCY_SECONDS
-                + " s. Now: " + now + (passes(latencySeconds) ? " ✓" : " ✗ — Switch Over will be refused.");
+        String now = latencySeconds < 0 ? t("latency.notMeasured") : t("latency.seconds", latencySeconds);
+        return t("latency.precondition", ActionRules.MAX_SWITCH_OVER_LATENCY_SECONDS, now)
+                + (passes(latencySeconds) ? " ✓" : t("latency.switchOverWillBe"));
     }
 }

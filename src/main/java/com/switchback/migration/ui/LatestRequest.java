@@ -1,5 +1,9 @@
 package com.switchback.migration.ui;
 
+import static com.switchback.base.i18n.Texts.t;
+
+import com.switchback.base.i18n.Texts;
+
 import com.switchback.base.ui.CurrentUser;
 import com.switchback.base.ui.Notifications;
 import com.switchback.migration.MigrationOverview;
@@ -34,16 +38,16 @@ class LatestRequest extends Div {
 
     LatestRequest(CurrentUser user, Runnable withdraw, Runnable retry) {
         this.user = user;
-        this.withdraw = new Button("Withdraw request", e -> withdraw.run());
-        this.retry = new Button("Retry from the failed step", e -> retry.run());
+        this.withdraw = new Button(t("latest.withdrawRequest"), e -> withdraw.run());
+        this.retry = new Button(t("latest.retryFromTheFailed"), e -> retry.run());
         failure.addClassNames("sb-banner", "sb-banner-error");
         decision.addClassName("sb-decision");
         writePause.addClassName("sb-write-pause");
         progress.addClassName("sb-progress");
         stateBadge.addClassName("sb-request-state");
-        page.setText("Open the request page");
+        page.setText(t("latest.openTheRequestPage"));
         page.addClassName("sb-request-link");
-        add(new H4("Latest request"), new Div(stateBadge, summary, new Span(" "), page), progress, writePause, decision,
+        add(new H4(t("latest.latestRequest")), new Div(stateBadge, summary, new Span(" "), page), progress, writePause, decision,
                 this.withdraw, failure, this.retry, steps);
     }
 
@@ -56,9 +60,9 @@ class LatestRequest extends Div {
         var r = latest.get();
         String option = r.optionLabel().isEmpty() ? "" : " · " + r.optionLabel();
         RequestBadge.show(stateBadge, r.state());
-        summary.setText(" #" + r.id() + " · " + r.action().title() + option + " · requested by "
-                + r.requestedBy() + " at " + com.switchback.base.ui.UserTime.format(r.requestedAt())
-                + (r.emergency() ? " · EMERGENCY (no approval)" : ""));
+        summary.setText(t("latest.summary", r.id(), Texts.label(r.action()) + option, r.requestedBy(),
+                com.switchback.base.ui.UserTime.format(r.requestedAt()))
+                + (r.emergency() ? t("latest.emergencyNoApproval") : ""));
         page.setHref("requests/" + r.id());
         String running = RequestProgress.describe(r, current.steps(), current.snapshot(), Instant.now());
         progress.setText(running);
@@ -71,8 +75,8 @@ class LatestRequest extends Div {
         failure.setClassName("sb-safety-stop", r.safetyStop());
         retry.setVisible(user.mayOperate() && current.retryable());
         if (r.error() != null) {
-            failure.setText((r.safetyStop() ? "SAFETY STOP — " : "") + r.error()
-                    + (r.stateLeft() == null ? "" : " State left behind: " + r.stateLeft()));
+            failure.setText((r.safetyStop() ? t("latest.safetyStop") : "") + r.error()
+                    + (r.stateLeft() == null ? "" : t("latest.stateLeft", r.stateLeft())));
         }
         steps.show(current.steps());
         // A request that never ran shows its plan greyed out, not as steps "pending" forever.
@@ -87,8 +91,8 @@ class LatestRequest extends Div {
     private void announceDecision(MigrationRequest r) {
         if (lastSeen != null && lastSeen.id() == r.id() && lastSeen.state() == RequestState.PENDING
                 && r.state() != RequestState.PENDING && isAttached() && !r.requestedBy().equals(user.name())) {
-            String text = "Request #" + r.id() + " " + r.state().name().toLowerCase()
-                    + (r.decidedBy() == null ? "." : " by " + r.decidedBy() + ".");
+            String text = r.decidedBy() == null ? t("latest.decided", r.id(), Texts.label(r.state()))
+                    : t("latest.decidedBy", r.id(), Texts.label(r.state()), r.decidedBy());
             if (r.state() == RequestState.APPROVED) {
                 Notifications.success(text);
             } else {

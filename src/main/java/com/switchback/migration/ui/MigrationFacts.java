@@ -1,5 +1,9 @@
 package com.switchback.migration.ui;
 
+import com.switchback.base.i18n.Texts;
+
+import static com.switchback.base.i18n.Texts.t;
+
 import com.switchback.base.Formats;
 import com.switchback.base.ui.Facts;
 import com.switchback.migration.ActionRules;
@@ -33,37 +37,37 @@ class MigrationFacts extends Div {
         statusRaw.addClassName("sb-raw");
         status.add(statusRaw, statusLabel);
         Facts facts = new Facts();
-        facts.add("Status", status);
-        facts.add("Replication Latency", latency);
-        sourceLabel = facts.add("Source RDS", sourceRds);
-        facts.add("Sync Direction", direction);
-        sourceModeLabel = facts.add("Source RDS Read/Write Status", rdsMode);
-        facts.add("PolarDB Read/Write Status", clusterMode);
-        facts.add("Window Expires", expiry);
+        facts.add(t("facts.status"), status);
+        facts.add(t("facts.replicationLatency"), latency);
+        sourceLabel = facts.add(t("facts.sourceRds"), sourceRds);
+        facts.add(t("facts.syncDirection"), direction);
+        sourceModeLabel = facts.add(t("facts.sourceRdsReadWrite"), rdsMode);
+        facts.add(t("facts.polardbReadWriteStatus"), clusterMode);
+        facts.add(t("facts.windowExpires"), expiry);
         exception.addClassNames("sb-banner", "sb-banner-error");
         add(exception, facts);
     }
 
     void show(MigrationSnapshot s) {
         statusRaw.setText(s.status());
-        statusLabel.setText(" — " + MigrationStatus.labelOf(s.status()));
+        statusLabel.setText(" — " + t(MigrationStatus.labelKey(s.status())));
         latency.setText(Formats.latency(s.delayedSeconds()));
         latency.setClassName("sb-latency-high", s.delayedSeconds() >= ActionRules.MAX_SWITCH_OVER_LATENCY_SECONDS);
         sourceRds.setText(s.sourceRdsId() == null ? "—" : s.sourceRdsId());
         sourceLabel.setText(s.sourceLabel());
-        sourceModeLabel.setText(s.sourceLabel() + " Read/Write Status");
-        rdsMode.setText(ReadWriteMode.labelOf(s.rdsMode()));
-        clusterMode.setText(ReadWriteMode.labelOf(s.clusterMode()));
-        direction.setText(Topology.labelOf(s.topology()));
+        sourceModeLabel.setText(t("facts.sourceReadWrite", s.sourceLabel()));
+        rdsMode.setText(Texts.label(s.rdsMode()));
+        clusterMode.setText(Texts.label(s.clusterMode()));
+        direction.setText((s.topology() == null ? t("topology.none") : Texts.label(s.topology())));
         Instant now = Instant.now();
-        expiry.setText(s.expiredTime() == null ? "No window"
+        expiry.setText(s.expiredTime() == null ? t("facts.noWindow")
                 : com.switchback.base.ui.UserTime.format(s.expiredTime()) + " — " + MigrationWindow.remaining(s.expiredTime(), now)
-                  + " (the link closes automatically then)");
+                  + t("facts.linkCloses"));
         var urgency = MigrationWindow.urgency(s.expiredTime(), now);
         expiry.setClassName("sb-window-warning", urgency == MigrationWindow.Urgency.WARNING);
         expiry.setClassName("sb-window-danger", urgency == MigrationWindow.Urgency.DANGER
                 || urgency == MigrationWindow.Urgency.EXPIRED);
-        exception.setText("Exception: " + s.comment());
+        exception.setText(t("facts.exception", s.comment()));
         exception.setVisible(!s.comment().isEmpty());
     }
 }

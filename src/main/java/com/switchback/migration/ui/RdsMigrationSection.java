@@ -1,5 +1,9 @@
 package com.switchback.migration.ui;
 
+import com.switchback.base.i18n.Texts;
+
+import static com.switchback.base.i18n.Texts.t;
+
 import com.switchback.base.ActionRefusedException;
 import com.switchback.migration.ActionOptions;
 import com.switchback.migration.MigrationAction;
@@ -51,7 +55,7 @@ public class RdsMigrationSection extends Div {
         this.request = new LatestRequest(user, this::withdraw, this::retry);
         addClassName("sb-section");
         freezeBanner.addClassNames("sb-banner", "sb-banner-warning", "sb-freeze");
-        add(new H3("RDS Migration"), freezeBanner, endpointNotice, facts, actions, request);
+        add(new H3(t("migration.rdsMigration")), freezeBanner, endpointNotice, facts, actions, request);
         refresh();
         addAttachListener(e -> refresh());
         LiveHub.whileAttached(this, events, changed -> {
@@ -121,10 +125,10 @@ public class RdsMigrationSection extends Div {
             var r = emergency ? service.requestEmergency(clusterId, action, options, reason, acknowledgedWarnings)
                     : service.request(clusterId, action, options, reason, acknowledgedWarnings, conditions);
             String next = r.state() == RequestState.PENDING
-                    ? (r.freezeException() ? "it waits for two team leads' approval." : "it waits for a team lead's approval.")
+                    ? (r.freezeException() ? t("migration.itWaitsForTwo") : t("migration.itWaitsForA"))
                     : r.windowStart() != null ? "it runs " + MaintenanceWindow.describe(r, UserTime::format) + "."
-                    : "the migration service is carrying it out.";
-            Notifications.success(action.title() + " requested (#" + r.id() + "): " + next);
+                    : t("migration.theMigrationServiceIs");
+            Notifications.success(Texts.label(action) + " requested (#" + r.id() + "): " + next);
             refresh();
             return true;
         } catch (ActionRefusedException e) {
@@ -132,7 +136,7 @@ public class RdsMigrationSection extends Div {
             refresh();
             return true;
         } catch (AccessDeniedException e) {
-            Notifications.error("Your role may not request this.");
+            Notifications.error(t("migration.yourRoleMayNot2"));
             return true;
         }
     }
@@ -148,7 +152,7 @@ public class RdsMigrationSection extends Div {
                 Notifications.error(e.getMessage());
                 return false;
             } catch (AccessDeniedException e) {
-                Notifications.error("Your role may not retry this.");
+                Notifications.error(t("migration.yourRoleMayNot"));
                 return true;
             }
         }).open());

@@ -1,5 +1,7 @@
 package com.switchback.migration.ui;
 
+import static com.switchback.base.i18n.Texts.t;
+
 import com.switchback.migration.MigrationService;
 import com.switchback.migration.RequestPlan;
 import com.vaadin.flow.component.button.Button;
@@ -17,25 +19,25 @@ import java.util.List;
  */
 public class ReadinessSection extends Div {
 
-    final Button check = new Button("Check readiness");
+    final Button check = new Button(t("readiness.checkReadiness"));
     final Div results = new Div();
-    private final Paragraph when = new Paragraph("Not checked yet in this view.");
+    private final Paragraph when = new Paragraph(t("readiness.notCheckedYetIn"));
 
     public ReadinessSection(String clusterId, MigrationService service) {
         addClassName("sb-section");
         check.addClickListener(e -> show(service.readiness(clusterId)));
-        add(new H3("Readiness"), when, check, results);
+        add(new H3(t("readiness.readiness")), when, check, results);
     }
 
     void show(List<RequestPlan.Check> checks) {
         results.removeAll();
-        when.setText("Checked " + com.switchback.base.ui.UserTime.format(Instant.now()) + ": " + summary(checks) + ".");
+        when.setText(t("readiness.checked", com.switchback.base.ui.UserTime.format(Instant.now()), summary(checks)));
         for (RequestPlan.Check c : checks) {
             Span line = new Span((c.warning() ? "⚠ " : c.passed() ? "✓ " : "✗ ") + c.name() + " — " + c.detail());
             line.addClassName(c.warning() ? "sb-check-warn" : c.passed() ? "sb-check-pass" : "sb-check-fail");
             Div row = new Div(line);
             if (!c.fix().isEmpty() && (c.warning() || !c.passed())) {
-                Span fix = new Span("Fix: " + c.fix());
+                Span fix = new Span(t("readiness.fix", c.fix()));
                 fix.addClassName("sb-check-fix");
                 row.add(fix);
             }
@@ -46,6 +48,6 @@ public class ReadinessSection extends Div {
     private static String summary(List<RequestPlan.Check> checks) {
         long failed = checks.stream().filter(c -> !c.passed()).count();
         long warned = checks.stream().filter(RequestPlan.Check::warning).count();
-        return failed + " failed, " + warned + " warnings, " + (checks.size() - failed - warned) + " passed";
+        return t("readiness.summary", failed, warned, checks.size() - failed - warned);
     }
 }

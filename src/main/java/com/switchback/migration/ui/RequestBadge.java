@@ -1,5 +1,7 @@
 package com.switchback.migration.ui;
 
+import static com.switchback.base.i18n.Texts.t;
+
 import com.switchback.migration.RequestState;
 import com.vaadin.flow.component.html.Span;
 
@@ -17,7 +19,7 @@ public final class RequestBadge {
     }
 
     public static void show(Span badge, RequestState state) {
-        badge.setText(state.name());
+        badge.setText(t("badge.RequestState." + state.name()));
         badge.getElement().getThemeList().clear();
         badge.getElement().getThemeList().add("badge " + theme(state));
     }

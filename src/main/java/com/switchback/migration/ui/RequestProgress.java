@@ -1,5 +1,7 @@
 package com.switchback.migration.ui;
 
+import static com.switchback.base.i18n.Texts.t;
+
 import com.switchback.base.Formats;
 import com.switchback.migration.MigrationRequest;
 import com.switchback.migration.MigrationSnapshot;
@@ -22,16 +24,16 @@ final class RequestProgress {
         StepRecord current = steps.stream().filter(st -> st.state() == StepRecord.StepState.RUNNING).findFirst()
                 .orElse(steps.stream().filter(st -> st.state() != StepRecord.StepState.DONE).findFirst()
                         .orElse(steps.getLast()));
-        String line = "Step " + (current.seq() + 1) + " of " + steps.size() + ": " + current.title();
+        String line = t("progress.step", current.seq() + 1, steps.size(), current.title());
         if (r.startedAt() != null) {
-            line += " — running for " + Formats.duration(Duration.between(r.startedAt(), now));
+            line += t("progress.runningFor", Formats.duration(Duration.between(r.startedAt(), now)));
         }
         if (current.key().endsWith("-caught-up") && current.state() == StepRecord.StepState.RUNNING) {
-            line += s.delayedSeconds() >= 0 ? " — " + s.delayedSeconds() + " s behind at the last reading"
-                    : " — how far behind is not measured now";
+            line += s.delayedSeconds() >= 0 ? t("progress.behind", s.delayedSeconds())
+                    : t("progress.howFarBehindIs");
         } else if (current.key().equals("wait") && current.startedAt() != null) {
-            line += " — Alibaba Cloud reports " + s.status() + " (following since " + com.switchback.base.ui.UserTime.format(current.startedAt()) + ")";
+            line += t("progress.aliyunReports", s.status(), com.switchback.base.ui.UserTime.format(current.startedAt()));
         }
-        return line + ".";
+        return line + t("progress.end");
     }
 }

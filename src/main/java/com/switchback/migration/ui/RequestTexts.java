@@ -1,5 +1,8 @@
 package com.switchback.migration.ui;
 
+import static com.switchback.base.i18n.Texts.t;
+
+import com.switchback.base.ui.UserTime;
 import com.switchback.migration.MigrationRequest;
 
 /** How a request's reason and decision read, wherever a request is shown. */
@@ -9,20 +12,21 @@ public final class RequestTexts {
     }
 
     public static String decision(MigrationRequest r) {
-        return "Reason: " + r.reason() + " — " + decided(r);
+        return t("requestText.decision", r.reason(), decided(r));
     }
 
     /** Where the decision stands: waiting, approved (by whom), rejected, withdrawn or expired. */
     public static String decided(MigrationRequest r) {
         return switch (r.state()) {
-            case PENDING -> "Waiting for a team lead's approval until " + com.switchback.base.ui.UserTime.format(r.expiresAt()) + ".";
-            case REJECTED -> "Rejected by " + r.decidedBy() + " at " + com.switchback.base.ui.UserTime.format(r.decidedAt()) + ": " + r.decisionComment();
-            case WITHDRAWN -> "Withdrawn by " + r.decidedBy() + " at " + com.switchback.base.ui.UserTime.format(r.decidedAt()) + ".";
-            case EXPIRED -> "Expired at " + com.switchback.base.ui.UserTime.format(r.decidedAt()) + " before it ran.";
-            default -> r.emergency() ? "Emergency run: no approval."
-                    : r.decidedBy() == null ? "Approved by policy."
-                    : "Approved by " + r.decidedBy() + " at " + com.switchback.base.ui.UserTime.format(r.decidedAt())
-                    + (r.decisionComment() == null || r.decisionComment().isEmpty() ? "." : ": " + r.decisionComment());
+            case PENDING -> t("requestText.pending", UserTime.format(r.expiresAt()));
+            case REJECTED -> t("requestText.rejected", r.decidedBy(), UserTime.format(r.decidedAt()), r.decisionComment());
+            case WITHDRAWN -> t("requestText.withdrawn", r.decidedBy(), UserTime.format(r.decidedAt()));
+            case EXPIRED -> t("requestText.expired", UserTime.format(r.decidedAt()));
+            default -> r.emergency() ? t("requestText.emergencyRunNoApproval")
+                    : r.decidedBy() == null ? t("requestText.approvedByPolicy")
+                    : r.decisionComment() == null || r.decisionComment().isEmpty()
+                    ? t("requestText.approved", r.decidedBy(), UserTime.format(r.decidedAt()))
+                    : t("requestText.approvedWithComment", r.decidedBy(), UserTime.format(r.decidedAt()), r.decisionComment());
         };
     }
 }

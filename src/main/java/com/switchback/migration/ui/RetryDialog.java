@@ -1,5 +1,7 @@
 package com.switchback.migration.ui;
 
+import static com.switchback.base.i18n.Texts.t;
+
 import com.switchback.migration.MigrationRequest;
 import com.switchback.migration.MigrationService;
 import com.vaadin.flow.component.button.Button;
@@ -13,13 +15,12 @@ import java.util.function.Predicate;
 /** Asks why a half-done action is run again from its failed step; Retry disables itself on the first click. */
 class RetryDialog extends Dialog {
 
-    final TextArea reason = new TextArea("Reason (required)");
-    final Button retry = new Button("Retry");
+    final TextArea reason = new TextArea(t("retry.reasonRequired"));
+    final Button retry = new Button(t("retry.retry"));
 
     RetryDialog(MigrationRequest r, Predicate<String> submit) {
-        setHeaderTitle("Retry " + r.action().title() + " from the failed step");
-        add(new Paragraph("The steps already done are not repeated. Each remaining step reads the servers "
-                + "again before it acts. Fix what made the step fail first."));
+        setHeaderTitle(t("retry.title", com.switchback.base.i18n.Texts.label(r.action())));
+        add(new Paragraph(t("retry.explain")));
         reason.setMaxLength(MigrationService.MAX_REASON);
         reason.setWidthFull();
         reason.setValueChangeMode(ValueChangeMode.EAGER);

@@ -1,5 +1,9 @@
 package com.switchback.migration.ui;
 
+import com.switchback.base.i18n.Texts;
+
+import static com.switchback.base.i18n.Texts.t;
+
 import com.switchback.base.Formats;
 import com.switchback.migration.StepRecord;
 import com.vaadin.flow.component.grid.Grid;
@@ -14,12 +18,12 @@ public class StepsGrid extends Grid<StepRecord> {
 
     public StepsGrid() {
         addColumn(s -> s.seq() + 1).setHeader("#").setAutoWidth(true).setFlexGrow(0);
-        addColumn(StepRecord::title).setHeader("Step").setFlexGrow(3);
-        addColumn(new ComponentRenderer<>(StepsGrid::state)).setHeader("State").setKey("state")
+        addColumn(StepRecord::title).setHeader(t("steps.step")).setFlexGrow(3);
+        addColumn(new ComponentRenderer<>(StepsGrid::state)).setHeader(t("steps.state")).setKey("state")
                 .setWidth("7em").setFlexGrow(0);
-        addColumn(s -> Formats.duration(s.duration(Instant.now()))).setHeader("Duration").setKey("duration")
+        addColumn(s -> Formats.duration(s.duration(Instant.now()))).setHeader(t("steps.duration")).setKey("duration")
                 .setWidth("7em").setFlexGrow(0);
-        addColumn(s -> s.error() != null ? s.error() : s.note()).setHeader("Details").setKey("details").setFlexGrow(2);
+        addColumn(s -> s.error() != null ? s.error() : s.note()).setHeader(t("steps.details")).setKey("details").setFlexGrow(2);
         setAllRowsVisible(true);
         addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
     }
@@ -35,7 +39,7 @@ public class StepsGrid extends Grid<StepRecord> {
     }
 
     private static Span state(StepRecord s) {
-        Span span = new Span(s.state().name().toLowerCase());
+        Span span = new Span(Texts.label(s.state()));
         span.addClassName("sb-step-" + s.state().name());
         return span;
     }

@@ -1,5 +1,9 @@
 package com.switchback.notification.ui;
 
+import com.switchback.base.i18n.Texts;
+
+import static com.switchback.base.i18n.Texts.t;
+
 import com.switchback.base.ActionRefusedException;
 import com.switchback.base.AppRoles;
 import com.switchback.base.ui.Notifications;
@@ -29,7 +33,6 @@ import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.Arrays;
@@ -44,45 +47,49 @@ import java.util.stream.Collectors;
  * again: the form says one is stored, and an empty field keeps it.
  */
 @Route("channels")
-@PageTitle("Notifications — Switchback")
-@Menu(title = "Notifications", order = 92, icon = "vaadin:bell")
+@Menu(title = "channels.notifications", order = 92, icon = "vaadin:bell")
 @RolesAllowed(AppRoles.ADMIN)
-public class ChannelsView extends VerticalLayout {
+public class ChannelsView extends VerticalLayout implements com.vaadin.flow.router.HasDynamicTitle {
+
+    @Override
+    public String getPageTitle() {
+        return com.switchback.base.ui.Titles.page("channels.notifications");
+    }
 
     final Grid<Channel> grid = new Grid<>();
-    final H3 formHeading = new H3("Add a channel");
-    final TextField name = new TextField("Name");
+    final H3 formHeading = new H3(t("channels.addAChannel"));
+    final TextField name = new TextField(t("channels.name"));
     final Select<ChannelType> type = new Select<>();
-    final Checkbox enabled = new Checkbox("On", true);
-    final PasswordField endpoint = new PasswordField("Address");
-    final PasswordField secret = new PasswordField("Secret");
-    final Checkbox clearSecret = new Checkbox("Remove the stored secret");
-    final TextField smtpUsername = new TextField("SMTP user name (empty: no login)");
-    final TextField smtpFrom = new TextField("From");
+    final Checkbox enabled = new Checkbox(t("channels.on"), true);
+    final PasswordField endpoint = new PasswordField(t("channels.address"));
+    final PasswordField secret = new PasswordField(t("channels.secret"));
+    final Checkbox clearSecret = new Checkbox(t("channels.removeTheStoredSecret"));
+    final TextField smtpUsername = new TextField(t("channels.smtpUserNameEmpty"));
+    final TextField smtpFrom = new TextField(t("channels.from"));
     final Select<Channel.SmtpTls> smtpTls = new Select<>();
-    final TextArea recipients = new TextArea("To (one address per line)");
-    final CheckboxGroup<Event> events = new CheckboxGroup<>("Events");
-    final TextField clusters = new TextField("Clusters (empty: every cluster)");
-    final Button save = new Button("Add channel", e -> save());
-    final Button test = new Button("Send test", e -> sendTest());
-    final Button remove = new Button("Remove", e -> confirmRemove());
-    final Button addNew = new Button("New channel", e -> select(null));
+    final TextArea recipients = new TextArea(t("channels.toOneAddressPer"));
+    final CheckboxGroup<Event> events = new CheckboxGroup<>(t("channels.events"));
+    final TextField clusters = new TextField(t("channels.clustersEmptyEveryCluster"));
+    final Button save = new Button(t("channels.addChannel"), e -> save());
+    final Button test = new Button(t("channels.sendTest"), e -> sendTest());
+    final Button remove = new Button(t("channels.remove"), e -> confirmRemove());
+    final Button addNew = new Button(t("channels.newChannel"), e -> select(null));
     final Grid<OutboxMessage> log = new Grid<>();
     final Grid<DeliveryAttempt> attempts = new Grid<>();
-    final Button resend = new Button("Send again", e -> resend());
+    final Button resend = new Button(t("channels.sendAgain"), e -> resend());
     private final ChannelService service;
     private Channel editing;
 
     public ChannelsView(ChannelService service) {
         this.service = service;
         addClassName("sb-channels");
-        grid.addColumn(Channel::name).setHeader("Channel").setAutoWidth(true).setFlexGrow(1);
-        grid.addColumn(c -> c.type().label()).setHeader("Kind").setAutoWidth(true);
-        grid.addColumn(Channel::endpointHint).setHeader("Address").setAutoWidth(true);
-        grid.addColumn(c -> c.eventSet().size() + " of " + Event.values().length).setHeader("Events").setAutoWidth(true);
-        grid.addColumn(c -> c.clusters().isEmpty() ? "All" : c.clusters().replace(",", ", ")).setHeader("Clusters")
+        grid.addColumn(Channel::name).setHeader(t("channels.channel")).setAutoWidth(true).setFlexGrow(1);
+        grid.addColumn(c -> Texts.label(c.type())).setHeader(t("channels.kind")).setAutoWidth(true);
+        grid.addColumn(Channel::endpointHint).setHeader(t("channels.address")).setAutoWidth(true);
+        grid.addColumn(c -> c.eventSet().size() + " of " + Event.values().length).setHeader(t("channels.events")).setAutoWidth(true);
+        grid.addColumn(c -> c.clusters().isEmpty() ? t("channels.all") : c.clusters().replace(",", ", ")).setHeader(t("channels.clusters"))
                 .setAutoWidth(true);
-        grid.addColumn(c -> c.enabled() ? "On" : "Off").setHeader("State").setAutoWidth(true);
+        grid.addColumn(c -> c.enabled() ? t("channels.on") : t("channels.off")).setHeader(t("channels.state")).setAutoWidth(true);
         grid.setAllRowsVisible(true);
         grid.asSingleSelect().addValueChangeListener(e -> {
             if (e.isFromClient()) {
@@ -90,16 +97,16 @@ public class ChannelsView extends VerticalLayout {
             }
         });
 
-        type.setLabel("Kind");
+        type.setLabel(t("channels.kind"));
         type.setItems(ChannelType.values());
         type.setItemLabelGenerator(ChannelType::label);
         type.addValueChangeListener(e -> showKind(e.getValue()));
-        smtpTls.setLabel("Encryption");
+        smtpTls.setLabel(t("channels.encryption"));
         smtpTls.setItems(Channel.SmtpTls.values());
         smtpTls.setItemLabelGenerator(t -> switch (t) {
-            case NONE -> "None (port 25, trusted network only)";
-            case STARTTLS -> "STARTTLS (port 587)";
-            case TLS -> "TLS (port 465)";
+            case NONE -> t("channels.nonePort25Trusted");
+            case STARTTLS -> t("channels.starttlsPort587");
+            case TLS -> t("channels.tlsPort465");
         });
         smtpTls.setValue(Channel.SmtpTls.STARTTLS);
         name.setMaxLength(ChannelForm.MAX_NAME);
@@ -112,7 +119,7 @@ public class ChannelsView extends VerticalLayout {
         events.setItemLabelGenerator(Event::label);
         events.setValue(EnumSet.allOf(Event.class));
         events.addClassName("sb-channel-events");
-        clusters.setHelperText("Cluster ids, comma-separated.");
+        clusters.setHelperText(t("channels.clusterIdsCommaSeparated"));
         clusters.setWidthFull();
         recipients.setWidthFull();
         for (HasValidation f : new HasValidation[] {name, type, endpoint, secret, smtpFrom, recipients, events}) {
@@ -139,26 +146,26 @@ public class ChannelsView extends VerticalLayout {
         log.addColumn(m -> m.lastError() == null ? "" : m.lastError()).setHeader("Last error").setFlexGrow(1);
         log.setHeight("22em");
         log.asSingleSelect().addValueChangeListener(e -> showAttempts(e.getValue()));
-        attempts.addColumn(DeliveryAttempt::attempt).setHeader("Attempt").setAutoWidth(true);
-        attempts.addColumn(com.switchback.base.ui.UserTime.renderer(DeliveryAttempt::at)).setHeader("Time").setAutoWidth(true);
-        attempts.addColumn(a -> a.ok() ? "Delivered" : "Failed").setHeader("Result").setAutoWidth(true);
-        attempts.addColumn(a -> a.durationMs() + " ms").setHeader("Took").setAutoWidth(true);
-        attempts.addColumn(DeliveryAttempt::executorId).setHeader("Node").setAutoWidth(true);
-        attempts.addColumn(DeliveryAttempt::detail).setHeader("Detail").setFlexGrow(1);
+        attempts.addColumn(DeliveryAttempt::attempt).setHeader(t("channels.attempt")).setAutoWidth(true);
+        attempts.addColumn(com.switchback.base.ui.UserTime.renderer(DeliveryAttempt::at)).setHeader(t("channels.time")).setAutoWidth(true);
+        attempts.addColumn(a -> a.ok() ? t("channels.delivered") : t("channels.failed")).setHeader(t("channels.result")).setAutoWidth(true);
+        attempts.addColumn(a -> a.durationMs() + " ms").setHeader(t("channels.took")).setAutoWidth(true);
+        attempts.addColumn(DeliveryAttempt::executorId).setHeader(t("channels.node")).setAutoWidth(true);
+        attempts.addColumn(DeliveryAttempt::detail).setHeader(t("channels.detail")).setFlexGrow(1);
         attempts.setAllRowsVisible(true);
         attempts.setVisible(false);
         resend.setVisible(false);
-        Button reload = new Button("Refresh the log", e -> refreshLog());
+        Button reload = new Button(t("channels.refreshTheLog"), e -> refreshLog());
 
-        add(new H2("Notifications"));
+        add(new H2(t("channels.notifications")));
         if (service.unavailable() != null) {
             // Said before anything is typed: no channel can be saved until the key is set.
             Span off = new Span(service.unavailable());
             off.addClassNames("sb-banner", "sb-banner-error", "sb-channels-off");
             add(off);
         }
-        add(grid, form, new H3("Delivery log"),
-                new Span("Each message is sent at least once, with its idempotency key; failures are retried with "
+        add(grid, form, new H3(t("channels.deliveryLog")),
+                new Span(t("channels.eachMessageIsSent")
                         + "growing waits, then marked dead."), reload, log, resend, attempts);
         refresh();
         select(null);
@@ -177,8 +184,8 @@ public class ChannelsView extends VerticalLayout {
     void select(Channel c) {
         editing = c;
         clearMarks();
-        formHeading.setText(c == null ? "Add a channel" : "Channel " + c.name());
-        save.setText(c == null ? "Add channel" : "Save");
+        formHeading.setText(c == null ? t("channels.addAChannel") : "Channel " + c.name());
+        save.setText(c == null ? t("channels.addChannel") : t("channels.save"));
         test.setVisible(c != null);
         remove.setVisible(c != null);
         addNew.setVisible(c != null);
@@ -206,12 +213,12 @@ public class ChannelsView extends VerticalLayout {
             return;
         }
         endpoint.setLabel(kind.endpointLabel());
-        endpoint.setHelperText(editing == null ? "Kept encrypted; never shown again after saving."
+        endpoint.setHelperText(editing == null ? t("channels.keptEncryptedNeverShown2")
                 : "Stored: " + editing.endpointHint() + " Leave empty to keep it.");
         secret.setVisible(kind.secretLabel() != null);
         secret.setLabel(kind.secretLabel() == null ? "" : kind.secretLabel());
         boolean stored = editing != null && editing.secretEnc() != null;
-        secret.setHelperText(stored ? "A secret is stored. Leave empty to keep it." : "Kept encrypted; never shown again.");
+        secret.setHelperText(stored ? t("channels.aSecretIsStored") : t("channels.keptEncryptedNeverShown"));
         clearSecret.setVisible(stored && !kind.secretRequired());
         boolean email = kind.email();
         smtpUsername.setVisible(email);
@@ -237,7 +244,7 @@ public class ChannelsView extends VerticalLayout {
         }
         try {
             Channel saved = service.save(form);
-            Notifications.success("Channel " + saved.name() + (editing == null ? " added." : " saved."));
+            Notifications.success("Channel " + saved.name() + (editing == null ? t("channels.added") : t("channels.saved")));
             refresh();
             grid.asSingleSelect().setValue(saved);
             select(saved);
@@ -264,7 +271,7 @@ public class ChannelsView extends VerticalLayout {
         }
         Channel c = editing;
         ConfirmDialog confirm = new ConfirmDialog("Remove " + c.name() + "?",
-                "It is told of nothing more, and its delivery log goes with it.", "Remove " + c.name(), e -> {
+                t("channels.itIsToldOf"), "Remove " + c.name(), e -> {
                     try {
                         service.remove(c.id());
                         Notifications.success("Channel " + c.name() + " removed.");
@@ -276,8 +283,8 @@ public class ChannelsView extends VerticalLayout {
                     select(null);
                 });
         confirm.setCancelable(true);
-        confirm.setCancelText("Keep it");
-        confirm.setConfirmButtonTheme("error primary");
+        confirm.setCancelText(t("channels.keepIt"));
+        confirm.setConfirmButtonTheme(t("channels.errorPrimary"));
         confirm.open();
     }
 
@@ -333,10 +340,10 @@ public class ChannelsView extends VerticalLayout {
 
     private static String stateLabel(String state) {
         return switch (state) {
-            case "SENT" -> "Delivered";
-            case "DEAD" -> "Given up";
-            case "SENDING" -> "Sending";
-            default -> "Waiting";
+            case "SENT" -> t("channels.delivered");
+            case "DEAD" -> t("channels.givenUp");
+            case "SENDING" -> t("channels.sending");
+            default -> t("channels.waiting");
         };
     }
 }

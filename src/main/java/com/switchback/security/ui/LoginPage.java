@@ -1,5 +1,7 @@
 package com.switchback.security.ui;
 
+import static com.switchback.base.i18n.Texts.t;
+
 import com.switchback.base.web.PlainPage;
 import com.switchback.base.DemoMode;
 import com.switchback.base.ui.DemoMarker;
@@ -12,6 +14,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import com.switchback.base.i18n.Messages;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -54,6 +58,7 @@ class LoginPage {
     }
 
     String render(HttpServletRequest request) {
+        Locale locale = Messages.of(request.getLocales());
         HttpSession session = request.getSession(false);
         List<Message> messages = new ArrayList<>();
         String username = "";
@@ -61,35 +66,34 @@ class LoginPage {
             Object last = session == null ? null : session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
             // Said the same whether or not the account exists.
             messages.add(new Message(true, "sb-login-failed", last instanceof LoginThrottledException throttled
-                    ? "Too many failed attempts. Logging in is paused for this account or address. Try again in "
-                      + throttled.waitSeconds() + " s; an administrator can lift a lockout."
-                    : "Incorrect user name or password. Check them and try again."));
+                    ? Messages.get(locale, "login.throttled", throttled.waitSeconds())
+                    : Messages.get(locale, "login.failed")));
             // Kept, so only the password is typed again.
             Object typed = session == null ? null : session.getAttribute(LastUsername.ATTRIBUTE);
             username = typed instanceof String s ? s : "";
         }
         if (request.getParameter("sso-refused") != null) {
             Object last = session == null ? null : session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
-            messages.add(new Message(true, "sb-sso-refused", "Single sign-on did not log you in. " + (last instanceof OAuth2AuthenticationException e
-                    && e.getError().getDescription() != null ? e.getError().getDescription()
-                    : "Try again, or ask an administrator.")));
+            messages.add(new Message(true, "sb-sso-refused", Messages.get(locale, "login.ssoRefused",
+                    last instanceof OAuth2AuthenticationException e && e.getError().getDescription() != null
+                    ? e.getError().getDescription() : Messages.get(locale, "login.ssoTryAgain"))));
         }
         SessionEnd ended = SessionEnd.fromParameter(request.getParameter("ended"));
         if (ended != null) {
-            messages.add(new Message(false, "sb-session-ended", ended.message()));
+            messages.add(new Message(false, "sb-session-ended", Messages.get(locale, "sessionEnd." + ended.name())));
         }
         if (request.getParameter("logout") != null) {
-            messages.add(new Message(false, "sb-logged-out", "You are logged out."));
+            messages.add(new Message(false, "sb-logged-out", Messages.get(locale, "login.loggedOut")));
         }
         CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
-        return html(messages, username, csrf);
+        return html(messages, username, csrf, locale);
     }
 
-    private String html(List<Message> messages, String username, CsrfToken csrf) {
+    private String html(List<Message> messages, String username, CsrfToken csrf, Locale locale) {
         StringBuilder b = new StringBuilder(4096);
-        b.append("<h1>Switchback</h1>\n<p class=\"sb-login-tagline\">RDS for MySQL → PolarDB migration console</p>\n");
+        b.append("<h1>Switchback</h1>\n<p class=\"sb-login-tagline\">").append(e(Messages.get(locale, "login.tagline"))).append("</p>\n");
         if (demo.enabled()) {
-            b.append("<span class=\"sb-demo-marker\">").append(e(DemoMarker.TEXT)).append("</span>\n");
+            b.append("<span class=\"sb-demo-marker\">").append(e(Messages.get(locale, DemoMarker.TEXT))).append("</span>\n");
         }
         for (Message m : messages) {
             b.append("<p class=\"").append(m.error() ? "sb-login-error " : "sb-login-info ").append(m.kind())
@@ -100,13 +104,13 @@ class LoginPage {
             b.append("<input type=\"hidden\" name=\"").append(e(csrf.getParameterName())).append("\" value=\"")
                     .append(e(csrf.getToken())).append("\">\n");
         }
-        b.append("<label for=\"username\">User name</label>\n<input id=\"username\" name=\"username\" "
+        b.append("<label for=\"username\">").append(e(Messages.get(locale, "login.username"))).append("</label>\n<input id=\"username\" name=\"username\" "
                         + "autocomplete=\"username\" autocapitalize=\"none\" spellcheck=\"false\" maxlength=\"64\" required")
                 .append(username.isEmpty() ? " autofocus" : "").append(" value=\"").append(e(username)).append("\">\n");
-        b.append("<label for=\"password\">Password</label>\n<input id=\"password\" name=\"password\" type=\"password\" "
+        b.append("<label for=\"password\">").append(e(Messages.get(locale, "login.password"))).append("</label>\n<input id=\"password\" name=\"password\" type=\"password\" "
                         + "autocomplete=\"current-password\" maxlength=\"128\" required")
                 .append(username.isEmpty() ? "" : " autofocus").append(">\n");
-        b.append("<button type=\"submit\">Log in</button>\n</form>\n");
+        b.append("<button type=\"submit\">").append(e(Messages.get(locale, "login.logIn"))).append("</button>\n</form>\n");
         if (sso.getIfAvailable() instanceof Iterable<?> registrations) {
             for (Object r : registrations) {
                 b.append("<a class=\"sb-sso-login\" href=\"oauth2/authorization/")
@@ -115,13 +119,13 @@ class LoginPage {
             }
         }
         if (demo.enabled()) {
-            b.append("<div class=\"sb-demo-accounts\"><span>Demo accounts (password \"")
-                    .append(e(DemoAccounts.PASSWORD)).append("\"):</span>\n");
+            b.append("<div class=\"sb-demo-accounts\"><span>")
+                    .append(e(Messages.get(locale, "login.demoAccounts", DemoAccounts.PASSWORD))).append("</span>\n");
             DemoAccounts.ACCOUNTS.forEach((user, roles) ->
                     b.append("<span>").append(e(user + " — " + String.join(", ", roles))).append("</span>\n"));
             b.append("</div>\n");
         }
-        return PlainPage.document("Log in", b.toString());
+        return PlainPage.document(locale, Messages.get(locale, "login.logIn"), b.toString());
     }
 
     private static String e(String text) {

@@ -1,5 +1,7 @@
 package com.switchback.security.ui;
 
+import static com.switchback.base.i18n.Texts.t;
+
 import com.switchback.security.PasswordChange;
 import com.switchback.security.PasswordPolicy;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -12,19 +14,22 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.PasswordField;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 
 /** Anyone logged in changes their own password here, giving the current one. */
 @Route("password")
-@PageTitle("Password — Switchback")
 @PermitAll
-public class PasswordView extends VerticalLayout {
+public class PasswordView extends VerticalLayout implements com.vaadin.flow.router.HasDynamicTitle {
 
-    final PasswordField current = new PasswordField("Current password");
-    final PasswordField replacement = new PasswordField("New password");
-    final PasswordField repeated = new PasswordField("New password again");
+    @Override
+    public String getPageTitle() {
+        return com.switchback.base.ui.Titles.page("title.password");
+    }
+
+    final PasswordField current = new PasswordField(t("password.currentPassword"));
+    final PasswordField replacement = new PasswordField(t("password.newPassword"));
+    final PasswordField repeated = new PasswordField(t("password.newPasswordAgain"));
 
     public PasswordView(UserService users) {
         boolean oneTime = PasswordChange.required(SecurityContextHolder.getContext().getAuthentication());
@@ -37,13 +42,13 @@ public class PasswordView extends VerticalLayout {
         for (PasswordField f : new PasswordField[] {current, replacement, repeated}) {
             f.addValueChangeListener(e -> f.setInvalid(false));
         }
-        Button change = new Button("Change password", e -> {
+        Button change = new Button(t("password.changePassword"), e -> {
             // Every broken rule is marked on its field at once; the service checks them again.
-            boolean ok = mark(current, current.getValue().isEmpty() ? "Enter your current password." : null)
+            boolean ok = mark(current, current.getValue().isEmpty() ? t("password.enterYourCurrentPassword") : null)
                     & mark(replacement, PasswordPolicy.problem(replacement.getValue(),
                             SecurityContextHolder.getContext().getAuthentication().getName()).orElse(null))
                     & mark(repeated, replacement.getValue().equals(repeated.getValue()) ? null
-                            : "The two new passwords differ.");
+                            : t("password.theTwoNewPasswords"));
             if (!ok) {
                 return;
             }
@@ -54,20 +59,20 @@ public class PasswordView extends VerticalLayout {
                 current.clear();
                 replacement.clear();
                 repeated.clear();
-                Notification.show("Password changed.", 3000, Notification.Position.BOTTOM_START)
+                Notification.show(t("password.passwordChanged"), 3000, Notification.Position.BOTTOM_START)
                         .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             } catch (IllegalArgumentException ex) {
                 // The current password is wrong, or the new one equals it.
-                mark(ex.getMessage().startsWith("The current") ? current : replacement, ex.getMessage());
+                mark(ex.getMessage().startsWith(t("password.theCurrent")) ? current : replacement, ex.getMessage());
             }
         });
         change.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         if (oneTime) {
-            current.setLabel("One-time password");
-            add(new H2("Choose your own password"), new Paragraph("You logged in with a one-time password from an "
+            current.setLabel(t("password.oneTimePassword"));
+            add(new H2(t("password.chooseYourOwnPassword")), new Paragraph(t("password.youLoggedInWith")
                     + "administrator. Choose your own before going on; then log in with it."));
         } else {
-            add(new H2("Change your password"), new Paragraph("Your other sessions end when you change it."));
+            add(new H2(t("password.changeYourPassword")), new Paragraph(t("password.yourOtherSessionsEnd")));
         }
         add(current, replacement, repeated, change);
     }

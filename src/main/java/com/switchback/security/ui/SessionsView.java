@@ -1,5 +1,7 @@
 package com.switchback.security.ui;
 
+import static com.switchback.base.i18n.Texts.t;
+
 import com.switchback.base.Formats;
 import com.switchback.security.session.UserSessions;
 import com.switchback.security.session.UserSessions.OpenSession;
@@ -12,41 +14,43 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 
 /** A person's own open sessions, on every node, and a way to end the others (a lost laptop, a shared PC). */
 @Route("sessions")
-@PageTitle("Sessions — Switchback")
 @PermitAll
-public class SessionsView extends VerticalLayout {
+public class SessionsView extends VerticalLayout implements com.vaadin.flow.router.HasDynamicTitle {
+
+    @Override
+    public String getPageTitle() {
+        return com.switchback.base.ui.Titles.page("title.sessions");
+    }
 
     final Grid<OpenSession> grid = new Grid<>();
     private final UserSessions sessions;
 
     public SessionsView(UserSessions sessions, com.switchback.security.session.SessionProperties limits) {
         this.sessions = sessions;
-        grid.addColumn(com.switchback.base.ui.UserTime.renderer(OpenSession::createdAt)).setHeader("Logged in").setAutoWidth(true);
-        grid.addColumn(com.switchback.base.ui.UserTime.renderer(OpenSession::lastActiveAt)).setHeader("Last active").setAutoWidth(true);
-        grid.addColumn(OpenSession::address).setHeader("Address").setAutoWidth(true);
-        grid.addColumn(OpenSession::userAgent).setHeader("Browser").setFlexGrow(1);
+        grid.addColumn(com.switchback.base.ui.UserTime.renderer(OpenSession::createdAt)).setHeader(t("sessions.loggedIn")).setAutoWidth(true);
+        grid.addColumn(com.switchback.base.ui.UserTime.renderer(OpenSession::lastActiveAt)).setHeader(t("sessions.lastActive")).setAutoWidth(true);
+        grid.addColumn(OpenSession::address).setHeader(t("sessions.address")).setAutoWidth(true);
+        grid.addColumn(OpenSession::userAgent).setHeader(t("sessions.browser")).setFlexGrow(1);
         grid.addComponentColumn(this::action).setHeader("").setAutoWidth(true);
         grid.setAllRowsVisible(true);
-        add(new H2("Your sessions"), new Paragraph("A session ends after " + Formats.duration(limits.idleTimeout())
-                + " without a click or key press, " + Formats.duration(limits.lifetime()) + " after logging in, and "
-                + "all of them at once when your account is disabled, your roles change or your password is reset."), grid);
+        add(new H2(t("sessions.yourSessions")), new Paragraph(t("sessions.intro",
+                Formats.duration(limits.idleTimeout()), Formats.duration(limits.lifetime()))), grid);
         refresh();
     }
 
     private com.vaadin.flow.component.Component action(OpenSession s) {
         if (s.current()) {
-            return new Span("This session");
+            return new Span(t("sessions.thisSession"));
         }
-        Button end = new Button("End session", e -> {
+        Button end = new Button(t("sessions.endSession"), e -> {
             try {
                 sessions.endMine(s.id());
-                Notification.show("Session ended.", 3000, Notification.Position.BOTTOM_START)
+                Notification.show(t("sessions.sessionEnded"), 3000, Notification.Position.BOTTOM_START)
                         .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             } catch (IllegalArgumentException ex) {
                 Notification.show(ex.getMessage(), 6000, Notification.Position.MIDDLE)

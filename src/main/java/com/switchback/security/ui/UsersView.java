@@ -1,5 +1,7 @@
 package com.switchback.security.ui;
 
+import static com.switchback.base.i18n.Texts.t;
+
 import com.switchback.base.AppRoles;
 import com.switchback.security.AccountRules;
 import com.switchback.security.PasswordPolicy;
@@ -21,24 +23,27 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.Set;
 
 /** Administrators add users, grant and take away roles, and disable accounts. */
 @Route("users")
-@PageTitle("Users — Switchback")
-@Menu(title = "Users", order = 90, icon = "vaadin:users")
+@Menu(title = "users.users", order = 90, icon = "vaadin:users")
 @RolesAllowed(AppRoles.ADMIN)
-public class UsersView extends VerticalLayout {
+public class UsersView extends VerticalLayout implements com.vaadin.flow.router.HasDynamicTitle {
+
+    @Override
+    public String getPageTitle() {
+        return com.switchback.base.ui.Titles.page("users.users");
+    }
 
     final Grid<UserAccount> grid = new Grid<>();
-    final TextField username = new TextField("User name");
-    final PasswordField password = new PasswordField("Initial password");
-    final CheckboxGroup<String> newRoles = new CheckboxGroup<>("Roles");
-    final CheckboxGroup<String> editRoles = new CheckboxGroup<>("Roles");
-    final Checkbox enabled = new Checkbox("Can log in");
+    final TextField username = new TextField(t("users.userName"));
+    final PasswordField password = new PasswordField(t("users.initialPassword"));
+    final CheckboxGroup<String> newRoles = new CheckboxGroup<>(t("users.roles"));
+    final CheckboxGroup<String> editRoles = new CheckboxGroup<>(t("users.roles"));
+    final Checkbox enabled = new Checkbox(t("users.canLogIn"));
     final H3 selectedHeading = new H3();
     /** A refusal of the edit form that belongs to no single field (the last administrator, your own account). */
     final Span editError = new Span();
@@ -46,9 +51,9 @@ public class UsersView extends VerticalLayout {
 
     public UsersView(UserService users) {
         this.users = users;
-        grid.addColumn(UserAccount::username).setHeader("User").setAutoWidth(true);
-        grid.addColumn(u -> String.join(", ", u.roles())).setHeader("Roles").setFlexGrow(1);
-        grid.addColumn(u -> u.enabled() ? "Yes" : "No").setHeader("Can log in").setAutoWidth(true);
+        grid.addColumn(UserAccount::username).setHeader(t("users.user")).setAutoWidth(true);
+        grid.addColumn(u -> String.join(", ", u.roles())).setHeader(t("users.roles")).setFlexGrow(1);
+        grid.addColumn(u -> u.enabled() ? t("users.yes") : t("users.no")).setHeader(t("users.canLogIn")).setAutoWidth(true);
         grid.setAllRowsVisible(true);
         grid.asSingleSelect().addValueChangeListener(e -> showSelected(e.getValue()));
 
@@ -59,7 +64,7 @@ public class UsersView extends VerticalLayout {
         password.setHelperText(PasswordPolicy.MIN_CHARACTERS + " characters or more, at most " + PasswordPolicy.MAX_BYTES
                 + " bytes; not the user name nor a common password. The user replaces it at first login.");
         newRoles.setItems(AppRoles.ALL);
-        newRoles.setHelperText("One or more. An administrator holds no DBA or TEAM_LEAD role.");
+        newRoles.setHelperText(t("users.oneOrMoreAn"));
         editRoles.setItems(AppRoles.ALL);
         username.addValueChangeListener(e -> username.setInvalid(false));
         password.addValueChangeListener(e -> password.setInvalid(false));
@@ -68,16 +73,16 @@ public class UsersView extends VerticalLayout {
         enabled.addValueChangeListener(e -> editError.setVisible(false));
         editError.addClassName("sb-form-error");
         editError.setVisible(false);
-        Button create = new Button("Add user", e -> create());
+        Button create = new Button(t("users.addUser"), e -> create());
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        Button save = new Button("Save", e -> saveSelected());
-        Button unlock = new Button("Lift login lockout", e -> {
+        Button save = new Button(t("users.save"), e -> saveSelected());
+        Button unlock = new Button(t("users.liftLoginLockout"), e -> {
             UserAccount u = grid.asSingleSelect().getValue();
             if (u != null) {
                 run(() -> users.unlock(u.username()), "Login lockout of " + u.username() + " lifted.");
             }
         });
-        Button reset = new Button("Reset password", e -> {
+        Button reset = new Button(t("users.resetPassword"), e -> {
             UserAccount u = grid.asSingleSelect().getValue();
             if (u != null) {
                 confirmReset(u.username());
@@ -91,7 +96,7 @@ public class UsersView extends VerticalLayout {
 
         HorizontalLayout form = new HorizontalLayout(username, password, newRoles, create);
         form.setAlignItems(Alignment.BASELINE);
-        add(new H2("Users"), grid, edit, new H3("Add a user"), form);
+        add(new H2(t("users.users")), grid, edit, new H3(t("users.addAUser")), form);
         refresh();
     }
 
@@ -145,10 +150,10 @@ public class UsersView extends VerticalLayout {
     private void saveSelected() {
         UserAccount u = grid.asSingleSelect().getValue();
         if (u != null && u.username().equals(com.switchback.audit.Actor.current().name())) {
-            ConfirmDialog confirm = new ConfirmDialog("Change your own account?",
-                    "You are editing the account you are logged in with.", "Save my account", e -> save(u));
+            ConfirmDialog confirm = new ConfirmDialog(t("users.changeYourOwnAccount"),
+                    t("users.youAreEditingThe"), t("users.saveMyAccount"), e -> save(u));
             confirm.setCancelable(true);
-            confirm.setCancelText("Keep it as it is");
+            confirm.setCancelText(t("users.keepItAsIt"));
             confirm.open();
             return;
         }
@@ -175,12 +180,12 @@ public class UsersView extends VerticalLayout {
     private void confirmReset(String username) {
         ConfirmDialog confirm = new ConfirmDialog();
         confirm.setHeader("Reset the password of " + username + "?");
-        confirm.setText("Their open sessions end now. They log in with a one-time password, shown to you once, "
+        confirm.setText(t("users.theirOpenSessionsEnd")
                 + "and must choose their own at once.");
         confirm.setCancelable(true);
-        confirm.setCancelText("Keep the password");
+        confirm.setCancelText(t("users.keepThePassword"));
         confirm.setConfirmText("Reset password of " + username);
-        confirm.setConfirmButtonTheme("error primary");
+        confirm.setConfirmButtonTheme(t("users.errorPrimary"));
         confirm.addConfirmListener(e -> {
             try {
                 showOneTimePassword(username, users.resetPassword(username));
@@ -200,7 +205,7 @@ public class UsersView extends VerticalLayout {
         value.addClassName("sb-one-time-password");
         shown.setText(new VerticalLayout(new Span("Give it to " + username + " by a separate channel. It is not shown "
                 + "again; it works once, and they must replace it at their next login."), value));
-        shown.setConfirmText("Done");
+        shown.setConfirmText(t("users.done"));
         shown.open();
     }
 

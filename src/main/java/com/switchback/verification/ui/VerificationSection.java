@@ -1,5 +1,7 @@
 package com.switchback.verification.ui;
 
+import static com.switchback.base.i18n.Texts.t;
+
 import com.switchback.base.Formats;
 import com.switchback.base.ui.CurrentUser;
 import com.switchback.base.ui.Notifications;
@@ -34,8 +36,8 @@ import java.util.Objects;
  */
 public class VerificationSection extends Div {
 
-    final Button verify = new Button("Verify Data");
-    final Button cancel = new Button("Cancel verification");
+    final Button verify = new Button(t("verify.verifyData"));
+    final Button cancel = new Button(t("verify.cancelVerification"));
     final Span freshness = new Span();
     final ProgressBar progress = new ProgressBar();
     final Span progressText = new Span();
@@ -61,30 +63,30 @@ public class VerificationSection extends Div {
         cancel.addClickListener(e -> cancel());
         cancel.setVisible(false);
         freshness.addClassName("sb-verification-freshness");
-        progress.setWidth("min(30em, 100%)");
+        progress.setWidth(t("verify.min30em100"));
         progressText.addClassName("sb-verification-progress");
 
-        tables.addColumn(Verification.Table::name).setHeader("Table").setAutoWidth(true).setFlexGrow(0);
-        tables.addColumn(Verification.Table::key).setHeader("Key").setAutoWidth(true).setFlexGrow(0);
-        tables.addColumn(Verification.Table::rowsCompared).setHeader("Rows compared").setAutoWidth(true).setFlexGrow(0);
-        tables.addColumn(Verification.Table::chunks).setHeader("Chunks").setAutoWidth(true).setFlexGrow(0);
-        tables.addColumn(Verification.Table::matching).setHeader("Matching").setAutoWidth(true).setFlexGrow(0);
-        tables.addColumn(Verification.Table::missingOnRds).setHeader("Missing on RDS").setAutoWidth(true).setFlexGrow(0);
-        tables.addColumn(Verification.Table::missingOnPolardb).setHeader("Missing on PolarDB").setAutoWidth(true)
+        tables.addColumn(Verification.Table::name).setHeader(t("verify.table")).setAutoWidth(true).setFlexGrow(0);
+        tables.addColumn(Verification.Table::key).setHeader(t("verify.key")).setAutoWidth(true).setFlexGrow(0);
+        tables.addColumn(Verification.Table::rowsCompared).setHeader(t("verify.rowsCompared")).setAutoWidth(true).setFlexGrow(0);
+        tables.addColumn(Verification.Table::chunks).setHeader(t("verify.chunks")).setAutoWidth(true).setFlexGrow(0);
+        tables.addColumn(Verification.Table::matching).setHeader(t("verify.matching")).setAutoWidth(true).setFlexGrow(0);
+        tables.addColumn(Verification.Table::missingOnRds).setHeader(t("verify.missingOnRds")).setAutoWidth(true).setFlexGrow(0);
+        tables.addColumn(Verification.Table::missingOnPolardb).setHeader(t("verify.missingOnPolardb")).setAutoWidth(true)
                 .setFlexGrow(0);
-        tables.addColumn(Verification.Table::different).setHeader("Different").setAutoWidth(true).setFlexGrow(0);
-        tables.addColumn(VerificationSection::note).setHeader("Notes").setFlexGrow(1);
+        tables.addColumn(Verification.Table::different).setHeader(t("verify.different")).setAutoWidth(true).setFlexGrow(0);
+        tables.addColumn(VerificationSection::note).setHeader(t("verify.notes")).setFlexGrow(1);
         tables.setAllRowsVisible(true);
         tables.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
 
-        differences.addColumn(Verification.Difference::table).setHeader("Table").setAutoWidth(true).setFlexGrow(0);
-        differences.addColumn(d -> d.kind().replace('_', ' ').toLowerCase()).setHeader("Difference").setAutoWidth(true)
+        differences.addColumn(Verification.Difference::table).setHeader(t("verify.table")).setAutoWidth(true).setFlexGrow(0);
+        differences.addColumn(d -> d.kind().replace('_', ' ').toLowerCase()).setHeader(t("verify.difference")).setAutoWidth(true)
                 .setFlexGrow(0);
-        differences.addColumn(Verification.Difference::key).setHeader("Key").setFlexGrow(1);
+        differences.addColumn(Verification.Difference::key).setHeader(t("verify.key")).setFlexGrow(1);
         differences.addThemeVariants(GridVariant.LUMO_COMPACT);
         differences.setAllRowsVisible(true);
 
-        add(new H3("Data verification"), new Paragraph("Compares every table of both sides, chunk by chunk, at the same "
+        add(new H3(t("verify.dataVerification")), new Paragraph(t("verify.comparesEveryTableOf")
                 + "point of the replication stream while writes go on. It only reads: no approval is needed."),
                 freshness, new HorizontalLayout(verify, cancel), unavailable, progress, progressText, result);
         String why = service.unavailable(clusterId);
@@ -139,7 +141,7 @@ public class VerificationSection extends Div {
     /** "Verified clean 3 h ago", stale past the policy's age, or what the last one found. */
     String freshnessText(Verification done, Instant now) {
         if (done == null) {
-            return "Not verified yet.";
+            return t("verify.notVerifiedYet");
         }
         Duration age = Duration.between(done.finishedAt(), now);
         String ago = Formats.duration(age) + " ago (verification #" + done.id() + ")";
@@ -156,17 +158,17 @@ public class VerificationSection extends Div {
     }
 
     private static String progressLine(Verification v, Instant now) {
-        String rate = String.format("%,.0f rows/s", v.rowsPerSecond(now));
+        String rate = String.format(t("verify.0fRowsS"), v.rowsPerSecond(now));
         return switch (v.state()) {
             case QUEUED -> "Verification #" + v.id() + " waits for a node to run it.";
             case RUNNING -> {
                 Duration left = v.remaining(now);
-                yield String.format("Verification #%d: %,d of about %,d rows compared, %s", v.id(), v.rowsDone(),
+                yield String.format(t("verify.verificationDDOf"), v.id(), v.rowsDone(),
                         v.rowsEstimated(), rate) + (left == null ? "" : ", about " + Formats.duration(left) + " left")
-                        + (v.cancelRequested() ? " — stopping at the next chunk." : ".");
+                        + (v.cancelRequested() ? t("verify.stoppingAtTheNext") : ".");
             }
-            case DONE -> String.format("Verification #%d %s: %,d rows in %,d chunks, %s, %s.", v.id(),
-                    v.clean() ? "found no difference" : "found " + v.differences() + " differing rows", v.rowsDone(),
+            case DONE -> String.format(t("verify.verificationDSD"), v.id(),
+                    v.clean() ? t("verify.foundNoDifference") : "found " + v.differences() + " differing rows", v.rowsDone(),
                     v.chunksDone(), Formats.duration(Duration.between(v.startedAt(), v.finishedAt())), rate);
             case CANCELLED -> "Verification #" + v.id() + " was cancelled.";
             case FAILED -> "Verification #" + v.id() + " failed: " + v.error();
@@ -178,7 +180,7 @@ public class VerificationSection extends Div {
             return "Not checkable: " + t.notCheckable();
         }
         String missing = t.missingOn() == null ? "" : "Missing on " + t.missingOn() + ". ";
-        return missing + (t.done() ? "Done in " + Formats.duration(Duration.ofMillis(t.millis())) + "." : "In progress.");
+        return missing + (t.done() ? "Done in " + Formats.duration(Duration.ofMillis(t.millis())) + "." : t("verify.inProgress"));
     }
 
     private void start() {

@@ -1,5 +1,7 @@
 package com.switchback.migration.freeze.ui;
 
+import static com.switchback.base.i18n.Texts.t;
+
 import com.switchback.base.ActionRefusedException;
 import com.switchback.base.AppRoles;
 import com.switchback.base.ui.Notifications;
@@ -20,7 +22,6 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
@@ -33,33 +34,37 @@ import java.util.Arrays;
  * administrators define them and end them early.
  */
 @Route("freezes")
-@PageTitle("Change freezes — Switchback")
-@Menu(title = "Change freezes", order = 40, icon = "vaadin:snowflake")
+@Menu(title = "freezes.changeFreezes", order = 40, icon = "vaadin:snowflake")
 @RolesAllowed({AppRoles.DBA, AppRoles.TEAM_LEAD, AppRoles.AUDITOR, AppRoles.ADMIN})
-public class FreezesView extends VerticalLayout {
+public class FreezesView extends VerticalLayout implements com.vaadin.flow.router.HasDynamicTitle {
+
+    @Override
+    public String getPageTitle() {
+        return com.switchback.base.ui.Titles.page("freezes.changeFreezes");
+    }
 
     public final Grid<ChangeFreeze> grid = new Grid<>();
     public final DateTimePicker startsAt = new DateTimePicker("From (" + UserTime.zoneLabel() + ")");
     public final DateTimePicker endsAt = new DateTimePicker("Until (" + UserTime.zoneLabel() + ")");
-    public final TextField reason = new TextField("Reason");
-    public final TextField clusters = new TextField("Clusters (empty: every cluster)");
-    public final Button create = new Button("Add freeze", e -> create());
+    public final TextField reason = new TextField(t("freezes.reason"));
+    public final TextField clusters = new TextField(t("freezes.clustersEmptyEveryCluster"));
+    public final Button create = new Button(t("freezes.addFreeze"), e -> create());
     private final FreezeService freezes;
     private final boolean admin;
 
     public FreezesView(FreezeService freezes, AuthenticationContext auth) {
         this.freezes = freezes;
         this.admin = auth.hasRole(AppRoles.ADMIN);
-        grid.addColumn(f -> "#" + f.id()).setHeader("Freeze").setAutoWidth(true);
-        grid.addColumn(com.switchback.base.ui.UserTime.renderer(ChangeFreeze::startsAt)).setHeader("From").setAutoWidth(true);
-        grid.addColumn(com.switchback.base.ui.UserTime.renderer(ChangeFreeze::endsAt)).setHeader("Until").setAutoWidth(true);
-        grid.addColumn(ChangeFreeze::scope).setHeader("Clusters").setAutoWidth(true);
-        grid.addColumn(ChangeFreeze::reason).setHeader("Reason").setFlexGrow(1);
-        grid.addColumn(this::state).setHeader("State").setAutoWidth(true);
-        grid.addColumn(ChangeFreeze::createdBy).setHeader("By").setAutoWidth(true);
+        grid.addColumn(f -> "#" + f.id()).setHeader(t("freezes.freeze")).setAutoWidth(true);
+        grid.addColumn(com.switchback.base.ui.UserTime.renderer(ChangeFreeze::startsAt)).setHeader(t("freezes.from")).setAutoWidth(true);
+        grid.addColumn(com.switchback.base.ui.UserTime.renderer(ChangeFreeze::endsAt)).setHeader(t("freezes.until")).setAutoWidth(true);
+        grid.addColumn(ChangeFreeze::scope).setHeader(t("freezes.clusters")).setAutoWidth(true);
+        grid.addColumn(ChangeFreeze::reason).setHeader(t("freezes.reason")).setFlexGrow(1);
+        grid.addColumn(this::state).setHeader(t("freezes.state")).setAutoWidth(true);
+        grid.addColumn(ChangeFreeze::createdBy).setHeader(t("freezes.by")).setAutoWidth(true);
         if (admin) {
             grid.addComponentColumn(f -> {
-                Button end = new Button(f.startsAt().isAfter(Instant.now()) ? "Call off" : "End now",
+                Button end = new Button(f.startsAt().isAfter(Instant.now()) ? t("freezes.callOff") : t("freezes.endNow"),
                         e -> confirmEnd(f));
                 end.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
                 end.setVisible(f.endedBy() == null && f.endsAt().isAfter(Instant.now()));
@@ -69,13 +74,13 @@ public class FreezesView extends VerticalLayout {
         grid.setAllRowsVisible(true);
         String allowed = String.join(", ", freezes.allowedDuringFreeze().stream().map(MigrationAction::title)
                 .sorted().toList());
-        add(new H2("Change freezes"), new Paragraph("During a freeze, new requests on the clusters it covers are "
+        add(new H2(t("freezes.changeFreezes")), new Paragraph(t("freezes.duringAFreezeNew")
                 + "refused, except " + (allowed.isEmpty() ? "none" : allowed) + " and freeze exceptions, which two "
                 + "team leads must approve. The emergency path is closed for other actions."), grid);
         if (admin) {
             reason.setMaxLength(FreezeService.MAX_REASON);
             reason.setWidth("24em");
-            clusters.setHelperText("Cluster ids, comma-separated.");
+            clusters.setHelperText(t("freezes.clusterIdsCommaSeparated"));
             startsAt.setStep(java.time.Duration.ofMinutes(15));
             endsAt.setStep(java.time.Duration.ofMinutes(15));
             var now = UserTime.toPicker(Instant.now()).truncatedTo(ChronoUnit.HOURS).plusHours(1);
@@ -85,7 +90,7 @@ public class FreezesView extends VerticalLayout {
             HorizontalLayout form = new HorizontalLayout(startsAt, endsAt, reason, clusters, create);
             form.setAlignItems(Alignment.BASELINE);
             form.setWrap(true);
-            add(new H3("Add a freeze"), form);
+            add(new H3(t("freezes.addAFreeze")), form);
             reason.addValueChangeListener(e -> reason.setInvalid(false));
             endsAt.addValueChangeListener(e -> endsAt.setInvalid(false));
         }
@@ -97,7 +102,7 @@ public class FreezesView extends VerticalLayout {
         if (f.endedBy() != null) {
             return "Ended by " + f.endedBy();
         }
-        return f.inForce(now) ? "In force" : f.startsAt().isAfter(now) ? "To come" : "Over";
+        return f.inForce(now) ? t("freezes.inForce") : f.startsAt().isAfter(now) ? t("freezes.toCome") : t("freezes.over");
     }
 
     private void refresh() {
@@ -133,8 +138,8 @@ public class FreezesView extends VerticalLayout {
                     refresh();
                 });
         confirm.setCancelable(true);
-        confirm.setCancelText("Keep it");
-        confirm.setConfirmButtonTheme("error primary");
+        confirm.setCancelText(t("freezes.keepIt"));
+        confirm.setConfirmButtonTheme(t("freezes.errorPrimary"));
         confirm.open();
     }
 }

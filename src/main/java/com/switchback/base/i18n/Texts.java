@@ -1,0 +1,38 @@
+package com.switchback.base.i18n;
+
+import com.vaadin.flow.component.UI;
+import java.util.Locale;
+
+/**
+ * The words of the page being drawn: {@code t("clusters.title")} in the current UI's language
+ * (English where there is no UI, as in a log line). Views import {@code t} statically.
+ */
+public final class Texts {
+
+    private Texts() {
+    }
+
+    public static String t(String key, Object... params) {
+        return Messages.get(locale(), key, params);
+    }
+
+    /** A message made elsewhere (a service's refusal), in the current UI's language. */
+    public static String t(Text text) {
+        return text.in(locale());
+    }
+
+    /** An enum value as people read it: key {@code enum.<Type>.<NAME>}. */
+    public static String label(Enum<?> value) {
+        return value == null ? "—" : t("enum." + value.getDeclaringClass().getSimpleName() + "." + value.name());
+    }
+
+    public static Locale locale() {
+        UI ui = UI.getCurrent();
+        return ui == null ? Messages.ENGLISH : Messages.supported(ui.getLocale());
+    }
+
+    /** Whether the page is in Chinese (for the few layouts that differ, such as the date pickers). */
+    public static boolean chinese() {
+        return Messages.CHINESE.equals(locale());
+    }
+}

@@ -1,0 +1,64 @@
+package com.switchback.base.ui;
+
+import static com.switchback.base.i18n.Texts.t;
+
+import com.switchback.base.Preferences;
+import com.switchback.base.i18n.Messages;
+import com.switchback.base.i18n.Texts;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.server.ServiceInitEvent;
+import com.vaadin.flow.server.VaadinServiceInitListener;
+import java.util.Locale;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * A page speaks the browser's language (Vaadin matches it against {@link Messages#LOCALES}) unless the
+ * person picked one in the user menu, which is remembered with their account and wins on every page
+ * and every device they log in from.
+ */
+@Component
+class LanguageChoice implements VaadinServiceInitListener {
+
+    private final Preferences preferences;
+
+    LanguageChoice(Preferences preferences) {
+        this.preferences = preferences;
+    }
+
+    @Override
+    public void serviceInit(ServiceInitEvent event) {
+        event.getSource().addUIInitListener(init -> {
+            if (loggedIn()) {
+                preferences.locale().ifPresent(l -> init.getUI().setLocale(Messages.supported(l)));
+            }
+        });
+    }
+
+    /** The user menu's switch: named in the other language, in that language, so either reader finds it. */
+    static Button toggle(Preferences preferences) {
+        Locale other = Texts.chinese() ? Messages.ENGLISH : Messages.CHINESE;
+        Button button = new Button(Messages.get(other, "menu.language.switch"));
+        button.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        button.addClassName("sb-language-toggle");
+        button.getElement().setAttribute("lang", other.toLanguageTag());
+        button.getElement().setAttribute("title", t("menu.language.title"));
+        button.addClickListener(e -> {
+            preferences.setLocale(other);
+            UI ui = UI.getCurrent();
+            ui.getSession().setLocale(other);
+            // Every part of the page is drawn again in the new language, at the same address.
+            ui.getPage().reload();
+        });
+        return button;
+    }
+
+    private static boolean loggedIn() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth != null && auth.isAuthenticated() && !(auth instanceof AnonymousAuthenticationToken);
+    }
+}
