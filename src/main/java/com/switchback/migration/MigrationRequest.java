@@ -1,5 +1,7 @@
 package com.switchback.migration;
 
+import static com.switchback.base.i18n.Texts.t;
+
 import java.time.Instant;
 
 /** A request to run an action on one migration, and how its execution went. */
@@ -38,16 +40,18 @@ public record MigrationRequest(
         return new RequestConditions(windowStart, windowEnd, freezeException);
     }
 
-    /** The option as the dialogs name it. */
+    /** The option it was made with, in the dialog's words (English; a page says {@link #optionLabelKey()}). */
     public String optionLabel() {
+        return com.switchback.base.i18n.Messages.get(java.util.Locale.ENGLISH, optionLabelKey());
+    }
+
+    /** The message key of the option's long label; empty when the action was made with its default. */
+    public String optionLabelKey() {
         return switch (action) {
-            case SWITCH_OVER -> swapEndpoints ? "Swap endpoints" : "Keep endpoints";
-            case ROLL_BACK -> swapEndpoints
-                    ? "Switch Back with Endpoints (Connection Changes Not Required)"
-                    : "Switch Back without Endpoints (Connection Changes Required)";
-            case CANCEL, COMPLETE -> continueBinlog ? "" : "Binary logging off after closing (restarts the cluster)";
-            case REPAIR -> swapEndpoints ? "Endpoints swapped, as the last completed action left them"
-                    : "Endpoints each to its own side, as the last completed action left them";
+            case SWITCH_OVER -> swapEndpoints ? "option.switchOver.swap" : "option.switchOver.keep";
+            case ROLL_BACK -> swapEndpoints ? "option.rollBack.swap" : "option.rollBack.keep";
+            case CANCEL, COMPLETE -> continueBinlog ? "" : "option.binlogOff";
+            case REPAIR -> swapEndpoints ? "option.repair.swapped" : "option.repair.own";
         };
     }
 
@@ -61,17 +65,26 @@ public record MigrationRequest(
         return !state.open() && startedAt == null;
     }
 
-    /** The option in a few words, for grid columns (dialogs and the request page keep the vendor's words). */
+    /** The option in a grid's few words (English; a page says {@link #optionShortKey()}). */
     public String optionShort() {
+        return com.switchback.base.i18n.Messages.get(java.util.Locale.ENGLISH, optionShortKey());
+    }
+
+    public String optionShortKey() {
         return switch (action) {
-            case SWITCH_OVER, ROLL_BACK, REPAIR -> swapEndpoints ? "With endpoints" : "Without endpoints";
-            case CANCEL, COMPLETE -> continueBinlog ? "" : "Binlog off";
+            case SWITCH_OVER, ROLL_BACK, REPAIR -> swapEndpoints ? "option.short.with" : "option.short.without";
+            case CANCEL, COMPLETE -> continueBinlog ? "" : "option.short.binlogOff";
         };
     }
 
     /** The write pause its read-only window caused, as measured, or empty when it had none. */
     public String writePause() {
-        return writePauseMs == null ? "" : WritePause.describe(java.time.Duration.ofMillis(writePauseMs),
+        return writePauseMs == null ? "" : writePauseText().english();
+    }
+
+    /** As {@link #writePause()}, for a page to say in its own language; null when it had none. */
+    public com.switchback.base.i18n.Text writePauseText() {
+        return writePauseMs == null ? null : WritePause.text(java.time.Duration.ofMillis(writePauseMs),
                 writePauseEndpointsMs == null ? null : java.time.Duration.ofMillis(writePauseEndpointsMs));
     }
 

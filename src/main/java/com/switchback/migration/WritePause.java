@@ -1,5 +1,7 @@
 package com.switchback.migration;
 
+import static com.switchback.base.i18n.Texts.t;
+
 import java.time.Duration;
 
 /** How long an action kept the application from writing, as its executor measured it. */
@@ -10,11 +12,14 @@ public final class WritePause {
 
     /** "Writes paused 42 ms (demotion → promotion); 48 ms until the endpoints switched." */
     public static String describe(Duration pause, Duration untilEndpoints) {
-        String text = "Writes paused " + millis(pause) + " ms (demotion → promotion)";
-        if (untilEndpoints != null && millis(untilEndpoints) != millis(pause)) {
-            text += "; " + millis(untilEndpoints) + " ms until the endpoints switched";
-        }
-        return text + ".";
+        return text(pause, untilEndpoints).english();
+    }
+
+    /** As {@link #describe}, for a page to say in its own language. */
+    public static com.switchback.base.i18n.Text text(Duration pause, Duration untilEndpoints) {
+        return untilEndpoints != null && millis(untilEndpoints) != millis(pause)
+                ? com.switchback.base.i18n.Text.of("writePause.withEndpoints", millis(pause), millis(untilEndpoints))
+                : com.switchback.base.i18n.Text.of("writePause.only", millis(pause));
     }
 
     static long millis(Duration d) {

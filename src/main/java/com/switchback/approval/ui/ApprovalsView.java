@@ -81,7 +81,7 @@ public class ApprovalsView extends ListWithPanel<MigrationRequest> implements Be
 
     /** "1 of 2 (yours)": approvals given of those needed, marked when one of them is this team lead's. */
     static String approvalLine(ApprovalService.Approvals a, String me) {
-        return a.given().size() + " of " + a.needed() + (a.by(me) ? t("approvals.yours") : "");
+        return t("approvals.count", a.given().size(), a.needed()) + (a.by(me) ? t("approvals.yours") : "");
     }
 
     @Override
@@ -104,10 +104,10 @@ public class ApprovalsView extends ListWithPanel<MigrationRequest> implements Be
     private void decided(MigrationRequest r) {
         decided.removeAll();
         boolean approved = r.state() != RequestState.REJECTED;
-        Anchor follow = new Anchor("clusters/" + r.clusterId(), approved ? "Follow the run of request #" + r.id()
-                + " on " + r.clusterId() : "Open cluster " + r.clusterId());
+        Anchor follow = new Anchor("clusters/" + r.clusterId(), approved
+                ? t("approvals.followRun", r.id(), r.clusterId()) : t("approvals.openCluster", r.clusterId()));
         follow.addClassName("sb-follow-run");
-        decided.add(new Span((approved ? t("approvals.approved") : t("approvals.rejected")) + " request #" + r.id() + ". "), follow);
+        decided.add(new Span(t(approved ? "approvals.approvedRequest" : "approvals.rejectedRequest", r.id()) + " "), follow);
         decided.setVisible(true);
         refresh();
     }

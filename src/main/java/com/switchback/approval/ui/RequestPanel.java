@@ -157,8 +157,8 @@ public class RequestPanel extends Div {
         Anchor cluster = new Anchor("clusters/" + r.clusterId(), r.clusterId());
         cluster.addClassName("sb-request-cluster");
         facts.add(t("request.cluster"), cluster);
-        if (!r.optionLabel().isEmpty()) {
-            facts.add(t("request.option"), r.optionLabel());
+        if (!r.optionLabelKey().isEmpty()) {
+            facts.add(t("request.option"), t(r.optionLabelKey()));
         }
         facts.add(t("request.requestedBy"), r.requestedBy() + (r.requestedBy().equals(user.name()) ? t("request.you") : ""));
         facts.add(t("request.requestedAt"), com.switchback.base.ui.UserTime.span(r.requestedAt()));
@@ -167,8 +167,8 @@ public class RequestPanel extends Div {
         }
         facts.add(t("request.reason"), r.reason());
         if (r.windowStart() != null) {
-            facts.add(t("request.maintenanceWindow"), "Runs only " + MaintenanceWindow.describe(r, com.switchback.base.ui.UserTime::format)
-                    + (r.state().open() ? " (" + MaintenanceWindow.countdown(r, java.time.Instant.now()) + ")" : "")
+            facts.add(t("request.maintenanceWindow"), "Runs only " + com.switchback.migration.ui.Said.window(r)
+                    + (r.state().open() ? " (" + com.switchback.migration.ui.Said.countdown(r, java.time.Instant.now()) + ")" : "")
                     + "; expires at its end if it has not started.");
         }
         if (r.freezeException()) {
@@ -178,8 +178,8 @@ public class RequestPanel extends Div {
             facts.add(t("request.emergency"), t("request.runAtOnceBy"));
         }
         facts.add(t("request.decision"), RequestTexts.decided(r));
-        if (!r.writePause().isEmpty()) {
-            facts.add(t("request.writePause"), r.writePause());
+        if (r.writePauseText() != null) {
+            facts.add(t("request.writePause"), t(r.writePauseText()));
         }
         body.add(facts);
         if (r.error() != null) {

@@ -122,22 +122,22 @@ public class RequestsView extends ListWithPanel<MigrationRequest> implements Bef
             String badge = withState ? "&nbsp;<span theme=\"${item.theme}\" class=\"sb-request-state\">${item.state}</span>" : "";
             grid.addColumn(com.vaadin.flow.data.renderer.LitRenderer.<MigrationRequest>of(link + badge)
                             .withProperty("id", MigrationRequest::id)
-                            .withProperty("state", r -> r.state().name() + (r.emergency() ? t("requests.emergency") : ""))
+                            .withProperty("state", r -> t("badge.RequestState." + r.state().name()) + (r.emergency() ? t("requests.emergency") : ""))
                             .withProperty("theme", r -> "badge small " + com.switchback.migration.ui.RequestBadge.theme(r.state())))
                     .setHeader(withState ? t("requests.requestState") : t("requests.request")).setKey(ListWithPanel.LINK_COLUMN).setAutoWidth(true).setFlexGrow(0);
             grid.addColumn(MigrationRequest::clusterId).setHeader(t("requests.cluster")).setAutoWidth(true).setFlexGrow(0);
             grid.addColumn(r -> Texts.label(r.action())).setHeader(t("requests.action")).setAutoWidth(true).setFlexGrow(0);
             grid.addColumn(r -> r.requestedBy() + (r.requestedBy().equals(me) ? t("requests.yours") : "")).setHeader(t("requests.requestedBy"))
-                    .setKey(t("requests.requestedby")).setAutoWidth(true).setFlexGrow(0);
+                    .setKey("requestedBy").setAutoWidth(true).setFlexGrow(0);
         }
 
         /** What matters less for a decision: after the caller's own columns. */
         static void addDetailsTo(Grid<MigrationRequest> grid) {
-            grid.addColumn(MigrationRequest::optionShort).setHeader(t("requests.option")).setAutoWidth(true).setFlexGrow(0);
+            grid.addColumn(r -> r.optionShortKey().isEmpty() ? "" : t(r.optionShortKey())).setHeader(t("requests.option")).setAutoWidth(true).setFlexGrow(0);
             // A maintenance window with how long until it opens or closes (while the request is open).
             grid.addColumn(r -> r.windowStart() == null ? "" : UserTime.format(r.windowStart()).substring(5, 16) + "–"
                             + UserTime.format(r.windowEnd()).substring(11, 16) + " " + UserTime.zoneLabel() + (r.state().open()
-                            ? " (" + com.switchback.migration.MaintenanceWindow.countdown(r, java.time.Instant.now()) + ")" : ""))
+                            ? " (" + com.switchback.migration.ui.Said.countdown(r, java.time.Instant.now()) + ")" : ""))
                     .setHeader(t("requests.window")).setKey("window").setAutoWidth(true).setFlexGrow(0);
             grid.addColumn(com.switchback.base.ui.UserTime.renderer(MigrationRequest::requestedAt)).setHeader(t("requests.requested")).setAutoWidth(true).setFlexGrow(1);
         }

@@ -104,7 +104,7 @@ public class ClustersView extends VerticalLayout implements BeforeEnterObserver,
                         .withProperty("label", c -> t(MigrationStatus.labelKey(c.migrationStatus())))
                         .withProperty("theme", c -> MigrationStatus.parse(c.migrationStatus()).isPresent()
                                 ? "badge" : "badge error"))
-                .setHeader(t("clusters.migrationStatus")).setKey(t("clusters.migrationstatus"))
+                .setHeader(t("clusters.migrationStatus")).setKey("migrationStatus")
                 .setSortProperty(ClusterSort.MIGRATION_STATUS.name()).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(LitRenderer.<ClusterSummary>of("""
                         <span class="${item.cls}" title="${item.title}">${item.text}</span>""")
@@ -116,13 +116,13 @@ public class ClustersView extends VerticalLayout implements BeforeEnterObserver,
                 .setKey("latency").setSortProperty(ClusterSort.LATENCY.name()).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(LitRenderer.<ClusterSummary>of("""
                         <span class="${item.cls}" title="${item.title}">${item.text}</span>""")
-                        .withProperty("text", c -> MigrationWindow.remaining(c.expiredTime(), Instant.now()))
+                        .withProperty("text", c -> com.switchback.migration.ui.Said.remaining(c.expiredTime(), Instant.now()))
                         .withProperty("cls", c -> windowClass(c.expiredTime()))
                         .withProperty("title", c -> Formats.utc(c.expiredTime())))
                 .setHeader(t("clusters.window")).setKey("window").setSortProperty(ClusterSort.WINDOW.name())
                 .setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(ClusterSummary::clusterStatus).setHeader(t("clusters.clusterStatus"))
-                .setKey(t("clusters.clusterstatus")).setSortProperty(ClusterSort.CLUSTER_STATUS.name()).setAutoWidth(true).setFlexGrow(0);
+                .setKey("clusterStatus").setSortProperty(ClusterSort.CLUSTER_STATUS.name()).setAutoWidth(true).setFlexGrow(0);
         // Last: what people decide on comes first and fits 1366 px; region and engine may scroll out of view.
         grid.addColumn(ClusterSummary::region).setHeader(t("clusters.region")).setKey("region")
                 .setSortProperty(ClusterSort.REGION.name()).setAutoWidth(true).setFlexGrow(0);
@@ -216,8 +216,8 @@ public class ClustersView extends VerticalLayout implements BeforeEnterObserver,
             statusFilter.setValue(matches.getFirst());
             return;
         }
-        statusFilter.setErrorMessage(matches.isEmpty() ? "No migration status matches \u201c" + typed.strip() + "\u201d."
-                : matches.size() + " statuses match \u201c" + typed.strip() + "\u201d: pick one from the list.");
+        statusFilter.setErrorMessage(matches.isEmpty() ? t("clusters.noStatusMatches", typed.strip())
+                : t("clusters.statusesMatch", matches.size(), typed.strip()));
         statusFilter.setInvalid(true);
     }
 

@@ -150,7 +150,7 @@ class ActionDialog extends Dialog {
         if (freeze == null) {
             return this;
         }
-        Paragraph line = new Paragraph(freeze.describe(UserTime::format) + (actionAllowed ? ". " + Texts.label(action)
+        Paragraph line = new Paragraph(com.switchback.migration.ui.Said.freeze(freeze) + (actionAllowed ? ". " + Texts.label(action)
                 + " stays allowed during a freeze." : ". Only a freeze exception, approved by two team leads, "
                 + "may be requested now."));
         line.addClassNames("sb-banner", "sb-banner-warning", "sb-freeze");
@@ -209,7 +209,7 @@ class ActionDialog extends Dialog {
         if (snapshot.expiredTime() != null) {
             var now = Instant.now();
             Paragraph window = new Paragraph("Migration window: the link closes " + com.switchback.base.ui.UserTime.format(
-                    snapshot.expiredTime()) + " (" + MigrationWindow.remaining(snapshot.expiredTime(), now) + ").");
+                    snapshot.expiredTime()) + " (" + com.switchback.migration.ui.Said.remaining(snapshot.expiredTime(), now) + ").");
             var urgency = MigrationWindow.urgency(snapshot.expiredTime(), now);
             window.addClassName(urgency == MigrationWindow.Urgency.NONE ? "sb-window"
                     : urgency == MigrationWindow.Urgency.WARNING ? "sb-window-warning"

@@ -58,7 +58,7 @@ class LatestRequest extends Div {
             return;
         }
         var r = latest.get();
-        String option = r.optionLabel().isEmpty() ? "" : " · " + r.optionLabel();
+        String option = r.optionLabelKey().isEmpty() ? "" : " · " + t(r.optionLabelKey());
         RequestBadge.show(stateBadge, r.state());
         summary.setText(t("latest.summary", r.id(), Texts.label(r.action()) + option, r.requestedBy(),
                 com.switchback.base.ui.UserTime.format(r.requestedAt()))
@@ -67,8 +67,8 @@ class LatestRequest extends Div {
         String running = RequestProgress.describe(r, current.steps(), current.snapshot(), Instant.now());
         progress.setText(running);
         progress.setVisible(!running.isEmpty());
-        writePause.setText(r.writePause());
-        writePause.setVisible(!r.writePause().isEmpty());
+        writePause.setText(r.writePauseText() == null ? "" : t(r.writePauseText()));
+        writePause.setVisible(r.writePauseText() != null);
         decision.setText(RequestTexts.decision(r));
         withdraw.setVisible(r.withdrawableBy(user.name()));
         failure.setVisible(r.error() != null);

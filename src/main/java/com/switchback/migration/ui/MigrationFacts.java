@@ -61,7 +61,7 @@ class MigrationFacts extends Div {
         direction.setText((s.topology() == null ? t("topology.none") : Texts.label(s.topology())));
         Instant now = Instant.now();
         expiry.setText(s.expiredTime() == null ? t("facts.noWindow")
-                : com.switchback.base.ui.UserTime.format(s.expiredTime()) + " — " + MigrationWindow.remaining(s.expiredTime(), now)
+                : com.switchback.base.ui.UserTime.format(s.expiredTime()) + " — " + com.switchback.migration.ui.Said.remaining(s.expiredTime(), now)
                   + t("facts.linkCloses"));
         var urgency = MigrationWindow.urgency(s.expiredTime(), now);
         expiry.setClassName("sb-window-warning", urgency == MigrationWindow.Urgency.WARNING);

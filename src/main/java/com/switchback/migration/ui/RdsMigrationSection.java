@@ -87,9 +87,8 @@ public class RdsMigrationSection extends Div {
         current = overview.get();
         var freeze = freezes.inForce(clusterId);
         freezeBanner.setVisible(freeze.isPresent());
-        freeze.ifPresent(f -> freezeBanner.setText(f.describe(UserTime::format) + ". Allowed meanwhile: " + String.join(", ",
-                freezes.allowedDuringFreeze().stream().map(MigrationAction::title).sorted().toList())
-                + "; any other action only as a freeze exception, approved by two team leads."));
+        freeze.ifPresent(f -> freezeBanner.setText(t("migration.freezeBanner", Said.freeze(f), String.join(", ",
+                freezes.allowedDuringFreeze().stream().map(Texts::label).sorted().toList()))));
         facts.show(current.snapshot());
         actions.show(current);
         request.show(current);
@@ -126,9 +125,9 @@ public class RdsMigrationSection extends Div {
                     : service.request(clusterId, action, options, reason, acknowledgedWarnings, conditions);
             String next = r.state() == RequestState.PENDING
                     ? (r.freezeException() ? t("migration.itWaitsForTwo") : t("migration.itWaitsForA"))
-                    : r.windowStart() != null ? "it runs " + MaintenanceWindow.describe(r, UserTime::format) + "."
+                    : r.windowStart() != null ? t("migration.itRuns", Said.window(r))
                     : t("migration.theMigrationServiceIs");
-            Notifications.success(Texts.label(action) + " requested (#" + r.id() + "): " + next);
+            Notifications.success(t("migration.requested", Texts.label(action), r.id(), next));
             refresh();
             return true;
         } catch (ActionRefusedException e) {
@@ -145,7 +144,7 @@ public class RdsMigrationSection extends Div {
         current.latestRequest().ifPresent(r -> new RetryDialog(r, why -> {
             try {
                 service.retry(r.id(), why);
-                Notifications.success("Request #" + r.id() + " goes on from its failed step.");
+                Notifications.success(t("migration.retried", r.id()));
                 refresh();
                 return true;
             } catch (ActionRefusedException e) {
@@ -162,7 +161,7 @@ public class RdsMigrationSection extends Div {
         current.openRequest().ifPresent(r -> {
             try {
                 service.withdraw(r.id());
-                Notifications.success("Request #" + r.id() + " withdrawn.");
+                Notifications.success(t("migration.withdrawn", r.id()));
             } catch (ActionRefusedException e) {
                 Notifications.error(e.getMessage());
             }

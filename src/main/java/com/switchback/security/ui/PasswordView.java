@@ -33,8 +33,7 @@ public class PasswordView extends VerticalLayout implements com.vaadin.flow.rout
 
     public PasswordView(UserService users) {
         boolean oneTime = PasswordChange.required(SecurityContextHolder.getContext().getAuthentication());
-        replacement.setHelperText(PasswordPolicy.MIN_CHARACTERS + " characters or more, at most " + PasswordPolicy.MAX_BYTES
-                + " bytes; not your user name nor a common password.");
+        replacement.setHelperText(t("password.rules", PasswordPolicy.MIN_CHARACTERS, PasswordPolicy.MAX_BYTES));
         for (PasswordField f : new PasswordField[] {current, replacement, repeated}) {
             f.setMaxLength(128);
             f.setWidth("24em");
@@ -69,8 +68,7 @@ public class PasswordView extends VerticalLayout implements com.vaadin.flow.rout
         change.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         if (oneTime) {
             current.setLabel(t("password.oneTimePassword"));
-            add(new H2(t("password.chooseYourOwnPassword")), new Paragraph(t("password.youLoggedInWith")
-                    + "administrator. Choose your own before going on; then log in with it."));
+            add(new H2(t("password.chooseYourOwnPassword")), new Paragraph(t("password.oneTimeIntro")));
         } else {
             add(new H2(t("password.changeYourPassword")), new Paragraph(t("password.yourOtherSessionsEnd")));
         }

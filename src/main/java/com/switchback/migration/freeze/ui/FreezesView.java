@@ -128,7 +128,7 @@ public class FreezesView extends VerticalLayout implements com.vaadin.flow.route
 
     private void confirmEnd(ChangeFreeze f) {
         ConfirmDialog confirm = new ConfirmDialog("End change freeze #" + f.id() + "?",
-                "Requests on " + f.scope() + " are allowed again at once.", "End freeze #" + f.id(), e -> {
+                "Requests on " + com.switchback.migration.ui.Said.scope(f) + " are allowed again at once.", "End freeze #" + f.id(), e -> {
                     try {
                         freezes.end(f.id());
                         Notifications.success("Change freeze #" + f.id() + " ended.");
