@@ -113,8 +113,7 @@ public class RequestPanel extends Div {
         comment.clear();
         comment.setInvalid(false);
         if (shown == null) {
-            body.add(new H3(t("request.requestNotFound")), new Paragraph("There is no request #" + id + ". The address may be "
-                    + "mistyped, or the link is from another Switchback."));
+            body.add(new H3(t("request.requestNotFound")), new Paragraph(t("request.noSuchRequest", id)));
             return;
         }
         draw();
@@ -148,7 +147,7 @@ public class RequestPanel extends Div {
     private void draw() {
         MigrationRequest r = shown;
         Span badge = RequestBadge.of(r.state());
-        H3 title = new H3("Request #" + r.id() + ": " + Texts.label(r.action()));
+        H3 title = new H3(t("request.title", r.id(), Texts.label(r.action())));
         HorizontalLayout heading = new HorizontalLayout(title, badge);
         heading.setAlignItems(HorizontalLayout.Alignment.BASELINE);
         body.add(heading);
@@ -167,9 +166,8 @@ public class RequestPanel extends Div {
         }
         facts.add(t("request.reason"), r.reason());
         if (r.windowStart() != null) {
-            facts.add(t("request.maintenanceWindow"), "Runs only " + com.switchback.migration.ui.Said.window(r)
-                    + (r.state().open() ? " (" + com.switchback.migration.ui.Said.countdown(r, java.time.Instant.now()) + ")" : "")
-                    + "; expires at its end if it has not started.");
+            facts.add(t("request.maintenanceWindow"), t("request.runsOnly", com.switchback.migration.ui.Said.window(r)
+                    + (r.state().open() ? " (" + com.switchback.migration.ui.Said.countdown(r, java.time.Instant.now()) + ")" : "")));
         }
         if (r.freezeException()) {
             facts.add(t("request.freezeException"), t("request.madeDuringAChange"));
@@ -184,7 +182,7 @@ public class RequestPanel extends Div {
         body.add(facts);
         if (r.error() != null) {
             Paragraph failure = new Paragraph((r.safetyStop() ? t("request.safetyStop") : "") + r.error()
-                    + (r.stateLeft() == null ? "" : " State left behind: " + r.stateLeft()));
+                    + (r.stateLeft() == null ? "" : t("latest.stateLeft", r.stateLeft())));
             failure.addClassNames("sb-banner", "sb-banner-error");
             body.add(failure);
         }
@@ -241,8 +239,8 @@ public class RequestPanel extends Div {
             banner.addClassName("sb-own-request");
             body.add(banner);
         } else if (approvedByMe) {
-            Div banner = new Div(new Span("You have approved this request: it needs " + given.stillNeeded()
-                    + " more approval" + (given.stillNeeded() == 1 ? "" : "s") + " from other team leads."));
+            Div banner = new Div(new Span(t(given.stillNeeded() == 1
+                    ? "request.youApprovedOneMore" : "request.youApprovedMore", given.stillNeeded())));
             banner.addClassName("sb-own-request");
             body.add(banner);
         }
@@ -257,11 +255,10 @@ public class RequestPanel extends Div {
         Div line = new Div();
         line.addClassName("sb-approvals");
         String who = given.given().isEmpty() ? t("request.noneYet") : String.join(", ", given.given().stream()
-                .map(a -> a.by() + " at " + com.switchback.base.ui.UserTime.format(a.at()) + (a.comment().isEmpty() ? "" : " (\u201c" + a.comment()
-                        + "\u201d)")).toList());
-        line.setText("Approvals: " + given.given().size() + " of " + given.needed() + " — " + who
-                + (given.stillNeeded() > 0 ? ". Still needed: " + given.stillNeeded() + " more, each from a team lead "
-                + "who has not approved it and did not request it." : "."));
+                .map(a -> t("request.approvalBy", a.by(), com.switchback.base.ui.UserTime.format(a.at()))
+                        + (a.comment().isEmpty() ? "" : t("request.approvalComment", a.comment()))).toList());
+        line.setText(t("request.approvalsLine", given.given().size(), given.needed(), who)
+                + (given.stillNeeded() > 0 ? t("request.stillNeeded", given.stillNeeded()) : "."));
         body.add(new H4(t("request.approvals")), line);
     }
 
@@ -282,12 +279,11 @@ public class RequestPanel extends Div {
                 approvals.approve(r.id(), comment.getValue());
                 MigrationRequest after = migrations.findRequest(r.id()).orElse(r);
                 boolean still = after.state() == RequestState.PENDING;
-                Notifications.success(still ? "Your approval of request #" + r.id() + " is recorded: it needs "
-                        + approvals.approvalsOf(after).stillNeeded() + " more from another team lead."
-                        : "Request #" + r.id() + " approved: the migration service runs it now.");
+                Notifications.success(still ? t("request.approvalRecorded", r.id(), approvals.approvalsOf(after).stillNeeded())
+                        : t("request.approvedRuns", r.id()));
             } else {
                 approvals.reject(r.id(), comment.getValue());
-                Notifications.success("Request #" + r.id() + " rejected.");
+                Notifications.success(t("request.rejected", r.id()));
             }
             show(r.id());
             onDecided.accept(shown);
@@ -301,7 +297,7 @@ public class RequestPanel extends Div {
         MigrationRequest r = shown;
         try {
             migrations.withdraw(r.id());
-            Notifications.success("Request #" + r.id() + " withdrawn.");
+            Notifications.success(t("migration.withdrawn", r.id()));
         } catch (ActionRefusedException e) {
             Notifications.error(e.getMessage());
         }

@@ -140,7 +140,7 @@ public class AuditView extends ListWithPanel<AuditEvent> implements BeforeEnterO
     private Anchor download(AuditExport format, String text) {
         DownloadHandler handler = event -> {
             AuditFilter f = filter();
-            event.setFileName("switchback-audit-" + DateTimeFormatter.ofPattern(t("audit.yyyymmddHhmmss"))
+            event.setFileName("switchback-audit-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
                     .withZone(ZoneOffset.UTC).format(Instant.now()) + "." + format.extension());
             event.setContentType(format.contentType());
             try (var out = event.getOutputStream()) {
@@ -156,10 +156,10 @@ public class AuditView extends ListWithPanel<AuditEvent> implements BeforeEnterO
     private void showDetails(long seq, AuditEvent e) {
         details.removeAll();
         if (e == null) {
-            details.add(new H3(t("audit.eventNotFound")), new Paragraph("There is no event #" + seq + " in the audit trail."));
+            details.add(new H3(t("audit.eventNotFound")), new Paragraph(t("audit.noSuchEvent", seq)));
             return;
         }
-        details.add(new H3("Event #" + e.seq()));
+        details.add(new H3(t("audit.event", e.seq())));
         Facts facts = new Facts();
         facts.add(t("audit.when"), com.switchback.base.ui.UserTime.span(e.occurredAt()));
         facts.add(t("audit.actor"), e.actor());

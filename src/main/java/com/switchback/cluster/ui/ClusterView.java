@@ -44,7 +44,7 @@ public class ClusterView extends VerticalLayout implements BeforeEnterObserver, 
     private final AuthenticationContext auth;
     private final Grid<Endpoint> endpoints = new Grid<>();
     private java.util.List<Endpoint> shownEndpoints = java.util.List.of();
-    private String title = t("cluster.clusterSwitchback");
+    private String title = "";
 
     private final com.switchback.verification.VerificationService verifications;
     private final com.switchback.migration.freeze.FreezeService freezes;
@@ -64,7 +64,7 @@ public class ClusterView extends VerticalLayout implements BeforeEnterObserver, 
         endpoints.addColumn(Endpoint::connectionString).setHeader(t("cluster.connectionString")).setAutoWidth(true).setFlexGrow(1);
         endpoints.addColumn(Endpoint::port).setHeader(t("cluster.port")).setAutoWidth(true);
         // Where it routes now, as read from the backend: after a swap it is the other side.
-        endpoints.addColumn(e -> e.routesTo() == null ? "unknown" : Texts.label(e.routesTo())).setHeader(t("cluster.routesTo"))
+        endpoints.addColumn(e -> e.routesTo() == null ? t("common.unknown") : Texts.label(e.routesTo())).setHeader(t("cluster.routesTo"))
                 .setAutoWidth(true);
         endpoints.addColumn(Endpoint::netType).setHeader(t("cluster.network")).setAutoWidth(true);
         endpoints.setAllRowsVisible(true);
@@ -85,15 +85,14 @@ public class ClusterView extends VerticalLayout implements BeforeEnterObserver, 
     }
 
     private void showNotFound(String id) {
-        title = t("cluster.clusterNotFoundSwitchback");
-        Paragraph text = new Paragraph("There is no cluster with the id \"" + id + "\". It may have been removed, "
-                + "or the address is mistyped.");
+        title = com.switchback.base.ui.Titles.page("cluster.clusterNotFound");
+        Paragraph text = new Paragraph(t("cluster.noSuchCluster", id));
         add(new H2(t("cluster.clusterNotFound")), text, new Anchor("clusters", t("cluster.backToAllClusters")));
     }
 
     private void show(Cluster cluster, MigrationOverview overview) {
-        title = cluster.id() + " — Switchback";
-        Span backend = new Span(overview.simulated() ? t("cluster.simulatedBackend") : "Backend: " + cluster.backend());
+        title = t("title.page", cluster.id());
+        Span backend = new Span(overview.simulated() ? t("cluster.simulatedBackend") : t("cluster.backendIs", cluster.backend()));
         backend.getElement().getThemeList().add(overview.simulated() ? "badge contrast" : "badge");
         HorizontalLayout header = new HorizontalLayout(new H2(cluster.id()), backend);
         header.setAlignItems(Alignment.BASELINE);

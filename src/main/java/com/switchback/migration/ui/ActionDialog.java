@@ -59,8 +59,8 @@ class ActionDialog extends Dialog {
     final Checkbox acknowledge = new Checkbox(t("dialog.iHaveReadThe"));
     final Checkbox inWindow = new Checkbox(t("dialog.runOnlyInA"));
     /** In the person's own time zone, as every time on the page. */
-    final DateTimePicker windowStart = new DateTimePicker("From (" + UserTime.zoneLabel() + ")");
-    final DateTimePicker windowEnd = new DateTimePicker("Until (" + UserTime.zoneLabel() + ")");
+    final DateTimePicker windowStart = new DateTimePicker(t("common.fromZone", UserTime.zoneLabel()));
+    final DateTimePicker windowEnd = new DateTimePicker(t("common.untilZone", UserTime.zoneLabel()));
     final Checkbox freezeException = new Checkbox(t("dialog.freezeExceptionTwoTeam"));
     private Set<String> warnings = Set.of();
     private boolean needsApproval;
@@ -150,9 +150,8 @@ class ActionDialog extends Dialog {
         if (freeze == null) {
             return this;
         }
-        Paragraph line = new Paragraph(com.switchback.migration.ui.Said.freeze(freeze) + (actionAllowed ? ". " + Texts.label(action)
-                + " stays allowed during a freeze." : ". Only a freeze exception, approved by two team leads, "
-                + "may be requested now."));
+        Paragraph line = new Paragraph(actionAllowed ? t("dialog.freezeAllowed", Said.freeze(freeze), Texts.label(action))
+                : t("dialog.freezeExceptionOnly", Said.freeze(freeze)));
         line.addClassNames("sb-banner", "sb-banner-warning", "sb-freeze");
         content.addComponentAtIndex(1, line);
         if (!actionAllowed) {
@@ -208,8 +207,8 @@ class ActionDialog extends Dialog {
         content.addComponentAtIndex(1, table);
         if (snapshot.expiredTime() != null) {
             var now = Instant.now();
-            Paragraph window = new Paragraph("Migration window: the link closes " + com.switchback.base.ui.UserTime.format(
-                    snapshot.expiredTime()) + " (" + com.switchback.migration.ui.Said.remaining(snapshot.expiredTime(), now) + ").");
+            Paragraph window = new Paragraph(t("dialog.migrationWindow", com.switchback.base.ui.UserTime.format(
+                    snapshot.expiredTime()), Said.remaining(snapshot.expiredTime(), now)));
             var urgency = MigrationWindow.urgency(snapshot.expiredTime(), now);
             window.addClassName(urgency == MigrationWindow.Urgency.NONE ? "sb-window"
                     : urgency == MigrationWindow.Urgency.WARNING ? "sb-window-warning"
@@ -244,7 +243,7 @@ class ActionDialog extends Dialog {
         list.addClassName("sb-dialog-checks");
         for (var c : shown) {
             Span line = new Span((c.warning() ? "⚠ " : "✗ ") + c.name() + " — " + c.detail()
-                    + (c.fix().isEmpty() ? "" : " Fix: " + c.fix()));
+                    + (c.fix().isEmpty() ? "" : " " + t("readiness.fix", c.fix())));
             line.addClassName(c.warning() ? "sb-check-warn" : "sb-check-fail");
             list.add(new Div(line));
         }

@@ -86,7 +86,7 @@ public class ChannelsView extends VerticalLayout implements com.vaadin.flow.rout
         grid.addColumn(Channel::name).setHeader(t("channels.channel")).setAutoWidth(true).setFlexGrow(1);
         grid.addColumn(c -> Texts.label(c.type())).setHeader(t("channels.kind")).setAutoWidth(true);
         grid.addColumn(Channel::endpointHint).setHeader(t("channels.address")).setAutoWidth(true);
-        grid.addColumn(c -> c.eventSet().size() + " of " + Event.values().length).setHeader(t("channels.events")).setAutoWidth(true);
+        grid.addColumn(c -> t("count.of", c.eventSet().size(), Event.values().length)).setHeader(t("channels.events")).setAutoWidth(true);
         grid.addColumn(c -> c.clusters().isEmpty() ? t("channels.all") : c.clusters().replace(",", ", ")).setHeader(t("channels.clusters"))
                 .setAutoWidth(true);
         grid.addColumn(c -> c.enabled() ? t("channels.on") : t("channels.off")).setHeader(t("channels.state")).setAutoWidth(true);
@@ -99,7 +99,7 @@ public class ChannelsView extends VerticalLayout implements com.vaadin.flow.rout
 
         type.setLabel(t("channels.kind"));
         type.setItems(ChannelType.values());
-        type.setItemLabelGenerator(ChannelType::label);
+        type.setItemLabelGenerator(com.switchback.base.i18n.Texts::label);
         type.addValueChangeListener(e -> showKind(e.getValue()));
         smtpTls.setLabel(t("channels.encryption"));
         smtpTls.setItems(Channel.SmtpTls.values());
@@ -116,7 +116,7 @@ public class ChannelsView extends VerticalLayout implements com.vaadin.flow.rout
         secret.setMaxLength(ChannelForm.MAX_SECRET);
         secret.setRevealButtonVisible(false);
         events.setItems(Event.values());
-        events.setItemLabelGenerator(Event::label);
+        events.setItemLabelGenerator(com.switchback.base.i18n.Texts::label);
         events.setValue(EnumSet.allOf(Event.class));
         events.addClassName("sb-channel-events");
         clusters.setHelperText(t("channels.clusterIdsCommaSeparated"));
@@ -165,8 +165,7 @@ public class ChannelsView extends VerticalLayout implements com.vaadin.flow.rout
             add(off);
         }
         add(grid, form, new H3(t("channels.deliveryLog")),
-                new Span(t("channels.eachMessageIsSent")
-                        + "growing waits, then marked dead."), reload, log, resend, attempts);
+                new Span(t("channels.deliveryIntro")), reload, log, resend, attempts);
         refresh();
         select(null);
         refreshLog();
@@ -184,7 +183,7 @@ public class ChannelsView extends VerticalLayout implements com.vaadin.flow.rout
     void select(Channel c) {
         editing = c;
         clearMarks();
-        formHeading.setText(c == null ? t("channels.addAChannel") : "Channel " + c.name());
+        formHeading.setText(c == null ? t("channels.addAChannel") : t("channels.channel", c.name()));
         save.setText(c == null ? t("channels.addChannel") : t("channels.save"));
         test.setVisible(c != null);
         remove.setVisible(c != null);
@@ -212,11 +211,11 @@ public class ChannelsView extends VerticalLayout implements com.vaadin.flow.rout
         if (kind == null) {
             return;
         }
-        endpoint.setLabel(kind.endpointLabel());
+        endpoint.setLabel(t("channelType." + kind.name() + ".endpoint"));
         endpoint.setHelperText(editing == null ? t("channels.keptEncryptedNeverShown2")
-                : "Stored: " + editing.endpointHint() + " Leave empty to keep it.");
+                : t("channels.storedEndpoint", editing.endpointHint()));
         secret.setVisible(kind.secretLabel() != null);
-        secret.setLabel(kind.secretLabel() == null ? "" : kind.secretLabel());
+        secret.setLabel(kind.secretLabel() == null ? "" : t("channelType." + kind.name() + ".secret"));
         boolean stored = editing != null && editing.secretEnc() != null;
         secret.setHelperText(stored ? t("channels.aSecretIsStored") : t("channels.keptEncryptedNeverShown"));
         clearSecret.setVisible(stored && !kind.secretRequired());
@@ -244,7 +243,7 @@ public class ChannelsView extends VerticalLayout implements com.vaadin.flow.rout
         }
         try {
             Channel saved = service.save(form);
-            Notifications.success("Channel " + saved.name() + (editing == null ? t("channels.added") : t("channels.saved")));
+            Notifications.success(t(editing == null ? "channels.addedNamed" : "channels.savedNamed", saved.name()));
             refresh();
             grid.asSingleSelect().setValue(saved);
             select(saved);
@@ -259,9 +258,9 @@ public class ChannelsView extends VerticalLayout implements com.vaadin.flow.rout
         }
         String error = service.sendTest(editing.id());
         if (error == null) {
-            Notifications.success("Test message delivered to " + editing.name() + ".");
+            Notifications.success(t("channels.testDelivered", editing.name()));
         } else {
-            Notifications.error("Test message to " + editing.name() + " failed: " + error);
+            Notifications.error(t("channels.testFailed", editing.name(), error));
         }
     }
 
@@ -270,11 +269,11 @@ public class ChannelsView extends VerticalLayout implements com.vaadin.flow.rout
             return;
         }
         Channel c = editing;
-        ConfirmDialog confirm = new ConfirmDialog("Remove " + c.name() + "?",
-                t("channels.itIsToldOf"), "Remove " + c.name(), e -> {
+        ConfirmDialog confirm = new ConfirmDialog(t("channels.removeTitle", c.name()),
+                t("channels.itIsToldOf"), t("channels.removeButton", c.name()), e -> {
                     try {
                         service.remove(c.id());
-                        Notifications.success("Channel " + c.name() + " removed.");
+                        Notifications.success(t("channels.removed", c.name()));
                     } catch (ActionRefusedException ex) {
                         Notifications.error(ex.getMessage());
                     }
@@ -284,7 +283,7 @@ public class ChannelsView extends VerticalLayout implements com.vaadin.flow.rout
                 });
         confirm.setCancelable(true);
         confirm.setCancelText(t("channels.keepIt"));
-        confirm.setConfirmButtonTheme(t("channels.errorPrimary"));
+        confirm.setConfirmButtonTheme("error primary");
         confirm.open();
     }
 
@@ -303,7 +302,7 @@ public class ChannelsView extends VerticalLayout implements com.vaadin.flow.rout
         }
         try {
             service.resend(m.id());
-            Notifications.success("Message #" + m.id() + " goes out again.");
+            Notifications.success(t("channels.resent", m.id()));
         } catch (ActionRefusedException e) {
             Notifications.error(e.getMessage());
         }
@@ -335,7 +334,7 @@ public class ChannelsView extends VerticalLayout implements com.vaadin.flow.rout
 
     private static String eventLabel(String key) {
         Event e = Event.of(key);
-        return e == null ? key : e.label();
+        return e == null ? key : com.switchback.base.i18n.Texts.label(e);
     }
 
     private static String stateLabel(String state) {

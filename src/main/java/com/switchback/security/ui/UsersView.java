@@ -61,8 +61,7 @@ public class UsersView extends VerticalLayout implements com.vaadin.flow.router.
         username.setMaxLength(32);
         username.setHelperText(AccountRules.USERNAME_RULE);
         password.setMaxLength(128);
-        password.setHelperText(PasswordPolicy.MIN_CHARACTERS + " characters or more, at most " + PasswordPolicy.MAX_BYTES
-                + " bytes; not the user name nor a common password. The user replaces it at first login.");
+        password.setHelperText(t("users.passwordRules", PasswordPolicy.MIN_CHARACTERS, PasswordPolicy.MAX_BYTES));
         newRoles.setItems(AppRoles.ALL);
         newRoles.setHelperText(t("users.oneOrMoreAn"));
         editRoles.setItems(AppRoles.ALL);
@@ -79,7 +78,7 @@ public class UsersView extends VerticalLayout implements com.vaadin.flow.router.
         Button unlock = new Button(t("users.liftLoginLockout"), e -> {
             UserAccount u = grid.asSingleSelect().getValue();
             if (u != null) {
-                run(() -> users.unlock(u.username()), "Login lockout of " + u.username() + " lifted.");
+                run(() -> users.unlock(u.username()), t("users.unlocked", u.username()));
             }
         });
         Button reset = new Button(t("users.resetPassword"), e -> {
@@ -106,7 +105,7 @@ public class UsersView extends VerticalLayout implements com.vaadin.flow.router.
 
     private void showSelected(UserAccount u) {
         if (u != null) {
-            selectedHeading.setText("User " + u.username());
+            selectedHeading.setText(t("users.user", u.username()));
             editRoles.setValue(u.roles());
             enabled.setValue(u.enabled());
             editError.setVisible(false);
@@ -128,7 +127,7 @@ public class UsersView extends VerticalLayout implements com.vaadin.flow.router.
             mark(username, java.util.Optional.of(e.getMessage()));
             return;
         }
-        success("User " + name + " added.");
+        success(t("users.added", name));
         username.clear();
         password.clear();
         newRoles.clear();
@@ -173,19 +172,18 @@ public class UsersView extends VerticalLayout implements com.vaadin.flow.router.
             editError.setVisible(true);
             return;
         }
-        success("User " + u.username() + " saved.");
+        success(t("users.saved", u.username()));
     }
 
     /** A reset ends the user's sessions, so it is confirmed first; the one-time password is shown once. */
     private void confirmReset(String username) {
         ConfirmDialog confirm = new ConfirmDialog();
-        confirm.setHeader("Reset the password of " + username + "?");
-        confirm.setText(t("users.theirOpenSessionsEnd")
-                + "and must choose their own at once.");
+        confirm.setHeader(t("users.resetTitle", username));
+        confirm.setText(t("users.resetMessage"));
         confirm.setCancelable(true);
         confirm.setCancelText(t("users.keepThePassword"));
-        confirm.setConfirmText("Reset password of " + username);
-        confirm.setConfirmButtonTheme(t("users.errorPrimary"));
+        confirm.setConfirmText(t("users.resetButton", username));
+        confirm.setConfirmButtonTheme("error primary");
         confirm.addConfirmListener(e -> {
             try {
                 showOneTimePassword(username, users.resetPassword(username));
@@ -200,11 +198,10 @@ public class UsersView extends VerticalLayout implements com.vaadin.flow.router.
 
     private static void showOneTimePassword(String username, String oneTime) {
         ConfirmDialog shown = new ConfirmDialog();
-        shown.setHeader("One-time password of " + username);
+        shown.setHeader(t("users.oneTimeTitle", username));
         Span value = new Span(oneTime);
         value.addClassName("sb-one-time-password");
-        shown.setText(new VerticalLayout(new Span("Give it to " + username + " by a separate channel. It is not shown "
-                + "again; it works once, and they must replace it at their next login."), value));
+        shown.setText(new VerticalLayout(new Span(t("users.oneTimeMessage", username)), value));
         shown.setConfirmText(t("users.done"));
         shown.open();
     }

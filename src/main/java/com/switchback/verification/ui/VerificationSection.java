@@ -86,8 +86,7 @@ public class VerificationSection extends Div {
         differences.addThemeVariants(GridVariant.LUMO_COMPACT);
         differences.setAllRowsVisible(true);
 
-        add(new H3(t("verify.dataVerification")), new Paragraph(t("verify.comparesEveryTableOf")
-                + "point of the replication stream while writes go on. It only reads: no approval is needed."),
+        add(new H3(t("verify.dataVerification")), new Paragraph(t("verify.intro")),
                 freshness, new HorizontalLayout(verify, cancel), unavailable, progress, progressText, result);
         String why = service.unavailable(clusterId);
         unavailable.setText(why == null ? "" : why);
@@ -126,15 +125,14 @@ public class VerificationSection extends Div {
         progressText.setText(progressLine(latest, now));
         List<Verification.Table> rows = service.tables(latest.id());
         tables.setItems(rows);
-        result.add(new H4("Verification #" + latest.id() + " — by table"), tables);
+        result.add(new H4(t("verify.byTable", latest.id())), tables);
         if (latest.differences() > 0) {
             differences.setItems(service.differences(latest.id()));
-            Anchor csv = new Anchor(download(latest.id()), "Download every differing key (CSV, " + latest.differences()
-                    + " rows)");
+            Anchor csv = new Anchor(download(latest.id()), t("verify.downloadCsv", latest.differences()));
             csv.getElement().setAttribute("download", true);
             csv.addClassName("sb-verification-csv");
-            result.add(new H4("Differing rows" + (latest.differences() > VerificationService.SHOWN_DIFFERENCES
-                    ? " — the first " + VerificationService.SHOWN_DIFFERENCES : "")), csv, differences);
+            result.add(new H4(latest.differences() > VerificationService.SHOWN_DIFFERENCES
+                    ? t("verify.differingFirst", VerificationService.SHOWN_DIFFERENCES) : t("verify.differing")), csv, differences);
         }
     }
 
@@ -144,49 +142,47 @@ public class VerificationSection extends Div {
             return t("verify.notVerifiedYet");
         }
         Duration age = Duration.between(done.finishedAt(), now);
-        String ago = Formats.duration(age) + " ago (verification #" + done.id() + ")";
+        String ago = t("verify.ago", Formats.duration(age), done.id());
         if (!done.clean()) {
             freshness.setClassName("sb-verification-stale", true);
-            return "Last verification found " + done.differences() + " differing rows"
-                    + (done.notCheckable() > 0 ? " and " + done.notCheckable() + " tables it could not check" : "")
-                    + ", " + ago + ".";
+            return done.notCheckable() > 0 ? t("verify.foundWithUncheckable", done.differences(), done.notCheckable(), ago)
+                    : t("verify.found", done.differences(), ago);
         }
         boolean stale = age.compareTo(service.maxAge()) > 0;
         freshness.setClassName("sb-verification-stale", stale);
-        return (stale ? "Verified clean " + ago + " — stale: older than " + Formats.duration(service.maxAge())
-                : "Verified clean " + ago) + ".";
+        return stale ? t("verify.cleanStale", ago, Formats.duration(service.maxAge())) : t("verify.clean", ago);
     }
 
     private static String progressLine(Verification v, Instant now) {
         String rate = String.format(t("verify.0fRowsS"), v.rowsPerSecond(now));
         return switch (v.state()) {
-            case QUEUED -> "Verification #" + v.id() + " waits for a node to run it.";
+            case QUEUED -> t("verify.queued", v.id());
             case RUNNING -> {
                 Duration left = v.remaining(now);
                 yield String.format(t("verify.verificationDDOf"), v.id(), v.rowsDone(),
-                        v.rowsEstimated(), rate) + (left == null ? "" : ", about " + Formats.duration(left) + " left")
+                        v.rowsEstimated(), rate) + (left == null ? "" : t("verify.left", Formats.duration(left)))
                         + (v.cancelRequested() ? t("verify.stoppingAtTheNext") : ".");
             }
             case DONE -> String.format(t("verify.verificationDSD"), v.id(),
-                    v.clean() ? t("verify.foundNoDifference") : "found " + v.differences() + " differing rows", v.rowsDone(),
+                    v.clean() ? t("verify.foundNoDifference") : t("verify.foundRows", v.differences()), v.rowsDone(),
                     v.chunksDone(), Formats.duration(Duration.between(v.startedAt(), v.finishedAt())), rate);
-            case CANCELLED -> "Verification #" + v.id() + " was cancelled.";
-            case FAILED -> "Verification #" + v.id() + " failed: " + v.error();
+            case CANCELLED -> t("verify.cancelled", v.id());
+            case FAILED -> t("verify.failed", v.id(), v.error());
         };
     }
 
     private static String note(Verification.Table t) {
         if (t.notCheckable() != null) {
-            return "Not checkable: " + t.notCheckable();
+            return t("verify.notCheckable", t.notCheckable());
         }
-        String missing = t.missingOn() == null ? "" : "Missing on " + t.missingOn() + ". ";
-        return missing + (t.done() ? "Done in " + Formats.duration(Duration.ofMillis(t.millis())) + "." : t("verify.inProgress"));
+        String missing = t.missingOn() == null ? "" : t("verify.missingOn", t.missingOn()) + " ";
+        return missing + (t.done() ? t("verify.doneIn", Formats.duration(Duration.ofMillis(t.millis()))) : t("verify.inProgress"));
     }
 
     private void start() {
         try {
             Verification v = service.start(clusterId);
-            Notifications.success("Verification #" + v.id() + " started.");
+            Notifications.success(t("verify.started", v.id()));
         } catch (ActionRefusedException e) {
             Notifications.error(e.getMessage());
         }

@@ -44,8 +44,8 @@ public class FreezesView extends VerticalLayout implements com.vaadin.flow.route
     }
 
     public final Grid<ChangeFreeze> grid = new Grid<>();
-    public final DateTimePicker startsAt = new DateTimePicker("From (" + UserTime.zoneLabel() + ")");
-    public final DateTimePicker endsAt = new DateTimePicker("Until (" + UserTime.zoneLabel() + ")");
+    public final DateTimePicker startsAt = new DateTimePicker(t("common.fromZone", UserTime.zoneLabel()));
+    public final DateTimePicker endsAt = new DateTimePicker(t("common.untilZone", UserTime.zoneLabel()));
     public final TextField reason = new TextField(t("freezes.reason"));
     public final TextField clusters = new TextField(t("freezes.clustersEmptyEveryCluster"));
     public final Button create = new Button(t("freezes.addFreeze"), e -> create());
@@ -72,11 +72,10 @@ public class FreezesView extends VerticalLayout implements com.vaadin.flow.route
             }).setHeader("").setAutoWidth(true);
         }
         grid.setAllRowsVisible(true);
-        String allowed = String.join(", ", freezes.allowedDuringFreeze().stream().map(MigrationAction::title)
+        String allowed = String.join(", ", freezes.allowedDuringFreeze().stream().map(com.switchback.base.i18n.Texts::label)
                 .sorted().toList());
-        add(new H2(t("freezes.changeFreezes")), new Paragraph(t("freezes.duringAFreezeNew")
-                + "refused, except " + (allowed.isEmpty() ? "none" : allowed) + " and freeze exceptions, which two "
-                + "team leads must approve. The emergency path is closed for other actions."), grid);
+        add(new H2(t("freezes.changeFreezes")), new Paragraph(t("freezes.intro",
+                allowed.isEmpty() ? t("freezes.none") : allowed)), grid);
         if (admin) {
             reason.setMaxLength(FreezeService.MAX_REASON);
             reason.setWidth("24em");
@@ -100,7 +99,7 @@ public class FreezesView extends VerticalLayout implements com.vaadin.flow.route
     private String state(ChangeFreeze f) {
         Instant now = Instant.now();
         if (f.endedBy() != null) {
-            return "Ended by " + f.endedBy();
+            return t("freezes.endedBy", f.endedBy());
         }
         return f.inForce(now) ? t("freezes.inForce") : f.startsAt().isAfter(now) ? t("freezes.toCome") : t("freezes.over");
     }
@@ -114,7 +113,7 @@ public class FreezesView extends VerticalLayout implements com.vaadin.flow.route
         Instant until = UserTime.fromPicker(endsAt.getValue());
         try {
             ChangeFreeze f = freezes.create(from, until, reason.getValue(), Arrays.asList(clusters.getValue().split(",")));
-            Notifications.success("Change freeze #" + f.id() + " added.");
+            Notifications.success(t("freezes.added", f.id()));
             reason.clear();
             clusters.clear();
             refresh();
@@ -127,11 +126,11 @@ public class FreezesView extends VerticalLayout implements com.vaadin.flow.route
     }
 
     private void confirmEnd(ChangeFreeze f) {
-        ConfirmDialog confirm = new ConfirmDialog("End change freeze #" + f.id() + "?",
-                "Requests on " + com.switchback.migration.ui.Said.scope(f) + " are allowed again at once.", "End freeze #" + f.id(), e -> {
+        ConfirmDialog confirm = new ConfirmDialog(t("freezes.endTitle", f.id()),
+                t("freezes.endMessage", com.switchback.migration.ui.Said.scope(f)), t("freezes.endButton", f.id()), e -> {
                     try {
                         freezes.end(f.id());
-                        Notifications.success("Change freeze #" + f.id() + " ended.");
+                        Notifications.success(t("freezes.ended", f.id()));
                     } catch (ActionRefusedException ex) {
                         Notifications.error(ex.getMessage());
                     }
@@ -139,7 +138,7 @@ public class FreezesView extends VerticalLayout implements com.vaadin.flow.route
                 });
         confirm.setCancelable(true);
         confirm.setCancelText(t("freezes.keepIt"));
-        confirm.setConfirmButtonTheme(t("freezes.errorPrimary"));
+        confirm.setConfirmButtonTheme("error primary");
         confirm.open();
     }
 }
