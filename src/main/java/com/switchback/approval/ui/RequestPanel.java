@@ -288,7 +288,7 @@ public class RequestPanel extends Div {
             show(r.id());
             onDecided.accept(shown);
         } catch (ActionRefusedException e) {
-            Notifications.error(e.getMessage());
+            Notifications.error(t(e.reason()));
             show(r.id());
         }
     }
@@ -299,7 +299,7 @@ public class RequestPanel extends Div {
             migrations.withdraw(r.id());
             Notifications.success(t("migration.withdrawn", r.id()));
         } catch (ActionRefusedException e) {
-            Notifications.error(e.getMessage());
+            Notifications.error(t(e.reason()));
         }
         show(r.id());
     }

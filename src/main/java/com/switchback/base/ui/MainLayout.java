@@ -75,7 +75,8 @@ public final class MainLayout extends AppLayout {
             preferences.setDarkMode(dark);
             applyTheme(dark);
         });
-        HorizontalLayout right = new HorizontalLayout(user, password, sessions, theme, logout);
+        HorizontalLayout right = new HorizontalLayout(user, password, sessions, theme,
+                LanguageChoice.toggle(preferences), logout);
         right.setAlignItems(HorizontalLayout.Alignment.CENTER);
         right.addClassName("sb-navbar-right");
         bar.add(right);
@@ -171,6 +172,9 @@ public final class MainLayout extends AppLayout {
     protected void onAttach(com.vaadin.flow.component.AttachEvent event) {
         super.onAttach(event);
         applyTheme(preferences.darkMode());
+        // The page's language for screen readers and fonts, and the words of the stylesheet's "disconnected" bar.
+        event.getUI().getPage().executeJs("document.documentElement.lang = $0; document.body.setAttribute('data-sb-lost', $1)",
+                com.switchback.base.i18n.Texts.locale().toLanguageTag(), t("connection.lost"));
         updateBadges();
         updateAlerts();
         notices.forEach(n -> shownUpTo.putIfAbsent(n, n.latest()));

@@ -131,7 +131,7 @@ public class RdsMigrationSection extends Div {
             refresh();
             return true;
         } catch (ActionRefusedException e) {
-            Notifications.error(e.getMessage());
+            Notifications.error(t(e.reason()));
             refresh();
             return true;
         } catch (AccessDeniedException e) {
@@ -148,7 +148,7 @@ public class RdsMigrationSection extends Div {
                 refresh();
                 return true;
             } catch (ActionRefusedException e) {
-                Notifications.error(e.getMessage());
+                Notifications.error(t(e.reason()));
                 return false;
             } catch (AccessDeniedException e) {
                 Notifications.error(t("migration.yourRoleMayNot"));
@@ -163,7 +163,7 @@ public class RdsMigrationSection extends Div {
                 service.withdraw(r.id());
                 Notifications.success(t("migration.withdrawn", r.id()));
             } catch (ActionRefusedException e) {
-                Notifications.error(e.getMessage());
+                Notifications.error(t(e.reason()));
             }
             refresh();
         });

@@ -275,7 +275,7 @@ public class ChannelsView extends VerticalLayout implements com.vaadin.flow.rout
                         service.remove(c.id());
                         Notifications.success(t("channels.removed", c.name()));
                     } catch (ActionRefusedException ex) {
-                        Notifications.error(ex.getMessage());
+                        Notifications.error(t(ex.reason()));
                     }
                     refresh();
                     refreshLog();
@@ -304,7 +304,7 @@ public class ChannelsView extends VerticalLayout implements com.vaadin.flow.rout
             service.resend(m.id());
             Notifications.success(t("channels.resent", m.id()));
         } catch (ActionRefusedException e) {
-            Notifications.error(e.getMessage());
+            Notifications.error(t(e.reason()));
         }
         refreshLog();
         showAttempts(null);

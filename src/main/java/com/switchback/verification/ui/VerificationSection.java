@@ -184,7 +184,7 @@ public class VerificationSection extends Div {
             Verification v = service.start(clusterId);
             Notifications.success(t("verify.started", v.id()));
         } catch (ActionRefusedException e) {
-            Notifications.error(e.getMessage());
+            Notifications.error(t(e.reason()));
         }
         refresh();
     }
@@ -196,7 +196,7 @@ public class VerificationSection extends Div {
         try {
             service.cancel(shown.id());
         } catch (ActionRefusedException e) {
-            Notifications.error(e.getMessage());
+            Notifications.error(t(e.reason()));
         }
         shown = null;
         refresh();

@@ -120,7 +120,7 @@ public class FreezesView extends VerticalLayout implements com.vaadin.flow.route
         } catch (ActionRefusedException e) {
             // Said on the field it is about: the reason, or else the times.
             var field = e.getMessage().contains("reason") || e.getMessage().contains("why") ? reason : endsAt;
-            field.setErrorMessage(e.getMessage());
+            field.setErrorMessage(t(e.reason()));
             field.setInvalid(true);
         }
     }
@@ -132,7 +132,7 @@ public class FreezesView extends VerticalLayout implements com.vaadin.flow.route
                         freezes.end(f.id());
                         Notifications.success(t("freezes.ended", f.id()));
                     } catch (ActionRefusedException ex) {
-                        Notifications.error(ex.getMessage());
+                        Notifications.error(t(ex.reason()));
                     }
                     refresh();
                 });
