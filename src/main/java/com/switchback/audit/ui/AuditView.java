@@ -87,7 +87,7 @@ public class AuditView extends ListWithPanel<AuditEvent> implements BeforeEnterO
                 .setFlexGrow(0);
         grid.addColumn(LitRenderer.<AuditEvent>of("<span theme=\"${item.theme}\">${item.outcome}</span>")
                         .withProperty("outcome", e -> e.outcome().name())
-                        .withProperty("theme", e -> "badge small" + (e.outcome() == Outcome.SUCCESS ? t("audit.success") : t("audit.error"))))
+                        .withProperty("theme", e -> "badge small" + (e.outcome() == Outcome.SUCCESS ? " success" : " error")))
                 .setHeader(t("audit.outcome")).setKey("outcome").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(e -> e.clusterId() == null ? "" : e.clusterId()).setHeader(t("audit.cluster")).setAutoWidth(true)
                 .setFlexGrow(0);

@@ -80,7 +80,7 @@ public class ClustersView extends VerticalLayout implements BeforeEnterObserver,
         statusFilter.setClearButtonVisible(true);
         statusFilter.setItems(statusChoices());
         statusFilter.setItemLabelGenerator(s -> s + " — " + t(MigrationStatus.labelKey(s)));
-        statusFilter.setWidth(t("clusters.min24em100"));
+        statusFilter.setWidth("min(24em, 100%)");
         // Typing part of a status and pressing Enter picks it when exactly one matches.
         statusFilter.setAllowCustomValue(true);
         statusFilter.addCustomValueSetListener(e -> pickStatus(e.getDetail()));

@@ -76,7 +76,7 @@ class ActionDialog extends Dialog {
         setModal(true);
         // Escape must not silently drop a typed reason.
         addDialogCloseActionListener(e -> dismiss());
-        setWidth(t("dialog.min46em95vw"));
+        setWidth("min(46em, 95vw)");
         setCloseOnOutsideClick(false);
         content = new VerticalLayout(body);
         content.setPadding(false);
@@ -173,7 +173,7 @@ class ActionDialog extends Dialog {
                 t("dialog.theReasonYouTyped"), t("dialog.discard"), e -> close());
         confirm.setCancelable(true);
         confirm.setCancelText(t("dialog.keepEditing"));
-        confirm.setConfirmButtonTheme(t("dialog.errorPrimary"));
+        confirm.setConfirmButtonTheme("error primary");
         confirm.open();
     }
 

@@ -183,7 +183,7 @@ public class ChannelsView extends VerticalLayout implements com.vaadin.flow.rout
     void select(Channel c) {
         editing = c;
         clearMarks();
-        formHeading.setText(c == null ? t("channels.addAChannel") : t("channels.channel", c.name()));
+        formHeading.setText(c == null ? t("channels.addAChannel") : t("channels.channelNamed", c.name()));
         save.setText(c == null ? t("channels.addChannel") : t("channels.save"));
         test.setVisible(c != null);
         remove.setVisible(c != null);

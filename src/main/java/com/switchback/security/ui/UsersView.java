@@ -105,7 +105,7 @@ public class UsersView extends VerticalLayout implements com.vaadin.flow.router.
 
     private void showSelected(UserAccount u) {
         if (u != null) {
-            selectedHeading.setText(t("users.user", u.username()));
+            selectedHeading.setText(t("users.userNamed", u.username()));
             editRoles.setValue(u.roles());
             enabled.setValue(u.enabled());
             editError.setVisible(false);

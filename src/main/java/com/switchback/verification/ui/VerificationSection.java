@@ -63,7 +63,7 @@ public class VerificationSection extends Div {
         cancel.addClickListener(e -> cancel());
         cancel.setVisible(false);
         freshness.addClassName("sb-verification-freshness");
-        progress.setWidth(t("verify.min30em100"));
+        progress.setWidth("min(30em, 100%)");
         progressText.addClassName("sb-verification-progress");
 
         tables.addColumn(Verification.Table::name).setHeader(t("verify.table")).setAutoWidth(true).setFlexGrow(0);
