@@ -4,7 +4,7 @@ import com.vaadin.flow.component.UI;
 import java.util.Locale;
 
 /**
- * The words of the page being drawn: {@code t("clusters.title")} in the current UI's language
+ * The words of the page being drawn: {@code t("clusters.clusters")} in the current UI's language
  * (English where there is no UI, as in a log line). Views import {@code t} statically.
  */
 public final class Texts {

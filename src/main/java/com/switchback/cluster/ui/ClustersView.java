@@ -168,7 +168,7 @@ public class ClustersView extends VerticalLayout implements BeforeEnterObserver,
     /** On a narrow screen, the columns that matter less give way; they come back when it widens. */
     void fitTo(int width) {
         boolean narrow = width < NARROW;
-        for (String key : new String[] {"description", "region", "engine", "window", t("clusters.clusterstatus")}) {
+        for (String key : new String[] {"description", "region", "engine", "window", "clusterStatus"}) {
             var column = grid.getColumnByKey(key);
             // Only a real change redraws the columns: a click on a row while they are redrawn could be lost.
             if (column.isVisible() == narrow) {
