@@ -1,5 +1,9 @@
 package com.switchback.approval;
 
+import static com.switchback.base.i18n.Texts.t;
+
+import com.switchback.base.i18n.Text;
+
 import com.switchback.base.AppRoles;
 import com.switchback.base.ActionRefusedException;
 import com.switchback.migration.MigrationRequest;
@@ -113,25 +117,24 @@ public class ApprovalService {
         String me = currentUser();
         String text = comment == null ? "" : comment.strip();
         MigrationRequest r = lifecycle.lock(requestId)
-                .orElseThrow(() -> refused(null, null, "There is no request #" + requestId + "."));
+                .orElseThrow(() -> refused(null, null, Text.of("refusal.noRequest", requestId)));
         if (r.requestedBy().equals(me)) {
-            throw refused(r.clusterId(), requestId, "You made request #" + requestId
-                    + ": another team lead must decide on it.");
+            throw refused(r.clusterId(), requestId, Text.of("refusal.ownRequest", requestId));
         }
         if (commentRequired && text.isEmpty()) {
-            throw refused(r.clusterId(), requestId, "Say why you reject it: a comment is required.");
+            throw refused(r.clusterId(), requestId, Text.of("request.sayWhyYouReject"));
         }
         if (text.length() > MAX_COMMENT) {
-            throw refused(r.clusterId(), requestId, "The comment is too long: at most " + MAX_COMMENT + " characters.");
+            throw refused(r.clusterId(), requestId, Text.of("refusal.commentTooLong", MAX_COMMENT));
         }
         if (r.state() != RequestState.PENDING) {
-            throw refused(r.clusterId(), requestId, "Request #" + requestId + " is already "
-                    + r.state().name().toLowerCase() + ".");
+            throw refused(r.clusterId(), requestId, Text.of("refusal.alreadyDecided", requestId,
+                    Text.of("enum.RequestState." + r.state().name())));
         }
         if (!r.expiresAt().isAfter(Instant.now())) {
             lifecycle.decide(r, RequestTransition.EXPIRE, null, "Expired before a decision",
                     "Request #" + requestId + " expired while pending.");
-            throw refused(r.clusterId(), requestId, "Request #" + requestId + " has expired and can no longer be approved.");
+            throw refused(r.clusterId(), requestId, Text.of("refusal.expired", requestId));
         }
         String by = me;
         if (t == RequestTransition.APPROVE) {
@@ -143,7 +146,7 @@ public class ApprovalService {
         }
         String verb = t == RequestTransition.APPROVE ? "Approved" : "Rejected";
         if (!lifecycle.decide(r, t, me, text, verb + " by " + by + (text.isEmpty() ? "." : ": " + text))) {
-            throw refused(r.clusterId(), requestId, "Request #" + requestId + " changed meanwhile: look again.");
+            throw refused(r.clusterId(), requestId, Text.of("refusal.changedMeanwhile", requestId));
         }
         return r;
     }
@@ -155,8 +158,7 @@ public class ApprovalService {
     private List<Approval> recordApproval(MigrationRequest r, String me, String comment) {
         int needed = migrations.policy().approvalsNeeded(r);
         if (!approvals.addApproval(r.id(), me, comment)) {
-            throw refused(r.clusterId(), r.id(), "You have already approved request #" + r.id() + ": it needs "
-                    + "another team lead's approval.");
+            throw refused(r.clusterId(), r.id(), Text.of("refusal.alreadyApproved", r.id()));
         }
         List<Approval> given = approvals.approvals(r.id());
         if (given.size() >= needed) {
@@ -169,7 +171,7 @@ public class ApprovalService {
         return null;
     }
 
-    private ActionRefusedException refused(String clusterId, Long requestId, String reason) {
+    private ActionRefusedException refused(String clusterId, Long requestId, Text reason) {
         return lifecycle.refuse("request.decision-refused", clusterId, requestId, reason);
     }
 

@@ -1,5 +1,9 @@
 package com.switchback.migration;
 
+import static com.switchback.base.i18n.Texts.t;
+
+import com.switchback.base.i18n.Text;
+
 import static com.switchback.migration.MigrationAction.CANCEL;
 import static com.switchback.migration.MigrationAction.COMPLETE;
 import static com.switchback.migration.MigrationAction.REPAIR;
@@ -46,14 +50,19 @@ public final class ActionRules {
         };
     }
 
-    /** Allowed, or refused with a reason a DBA can act on. */
-    public record Decision(boolean allowed, String reason) {
+    /** Allowed, or refused with a reason a DBA can act on (a page says it in its language). */
+    public record Decision(boolean allowed, Text why) {
         static Decision allow() {
-            return new Decision(true, "");
+            return new Decision(true, Text.of("common.empty"));
         }
 
-        static Decision refuse(String reason) {
-            return new Decision(false, reason);
+        static Decision refuse(String key, Object... params) {
+            return new Decision(false, Text.of(key, params));
+        }
+
+        /** The reason in English, as logs and the audit trail keep it; empty when allowed. */
+        public String reason() {
+            return allowed ? "" : why.english();
         }
     }
 
@@ -64,46 +73,41 @@ public final class ActionRules {
     public static Decision check(String rawStatus, Integer delayedSeconds, MigrationAction action) {
         Optional<MigrationStatus> status = MigrationStatus.parse(rawStatus);
         if (status.isEmpty()) {
-            return Decision.refuse("The backend reports the unknown status \"" + rawStatus
-                    + "\": no action is allowed until it is one Switchback knows.");
+            return Decision.refuse("rules.unknownStatus", rawStatus);
         }
         Set<MigrationStatus> allowedIn = ALLOWED.get(action);
         if (!allowedIn.contains(status.get())) {
             String instead = instead(action, status.get());
-            return Decision.refuse(action.title() + " is only possible while the status is "
-                    + allowedIn.stream().map(Enum::name).sorted().collect(Collectors.joining(" or "))
-                    + "; it is " + rawStatus + "." + (instead.isEmpty() ? "" : " " + instead));
+            return Decision.refuse("rules.onlyWhile", Text.of("enum.MigrationAction." + action.name()),
+                    allowedIn.stream().map(Enum::name).sorted().collect(Collectors.joining(" / ")), rawStatus,
+                    instead.isEmpty() ? Text.of("common.empty") : Text.of(instead));
         }
         if (action == SWITCH_OVER) {
             if (delayedSeconds == null || delayedSeconds < 0) {
                 // Alibaba Cloud documents DelayedSeconds = -1 as "not measured"; self-managed pairs report the same.
-                return Decision.refuse("Replication latency is not measured now (the backend reports -1): Switch Over "
-                        + "needs a measured latency under " + MAX_SWITCH_OVER_LATENCY_SECONDS + " s. Wait until it is "
-                        + "measured again; if it stays unmeasured, check that the migration's replication is running.");
+                return Decision.refuse("rules.latencyNotMeasured", MAX_SWITCH_OVER_LATENCY_SECONDS);
             }
             if (delayedSeconds >= MAX_SWITCH_OVER_LATENCY_SECONDS) {
-                return Decision.refuse("Replication latency is " + delayedSeconds
-                        + " s: Switch Over needs it under " + MAX_SWITCH_OVER_LATENCY_SECONDS + " s.");
+                return Decision.refuse("rules.latencyTooHigh", delayedSeconds, MAX_SWITCH_OVER_LATENCY_SECONDS);
             }
         }
         return Decision.allow();
     }
 
-    /** What to do instead when {@code action} is not possible in {@code status}, in the vendor's terms. */
+    /** The message key of what to do instead when {@code action} is not possible in {@code status}; empty when nothing. */
     static String instead(MigrationAction action, MigrationStatus status) {
         return switch (status) {
-            case NO_MIGRATION -> "There is no migration on this cluster.";
-            case RDS2POLARDB_CLONING -> action == SWITCH_OVER ? "Wait until cloning ends (RDS2POLARDB_SYNCING)." : "";
-            case SWITCHING, ROLLBACK, CLOSING_MIGRATION -> "Wait until the action under way ends; if it is stuck "
-                    + "with no request running, Repair it.";
+            case NO_MIGRATION -> "rules.instead.noMigration";
+            case RDS2POLARDB_CLONING -> action == SWITCH_OVER ? "rules.instead.waitCloning" : "";
+            case SWITCHING, ROLLBACK, CLOSING_MIGRATION -> "rules.instead.waitOrRepair";
             case RDS2POLARDB_SYNCING -> switch (action) {
-                case ROLL_BACK -> "Nothing to roll back: the source RDS is the writer.";
-                case COMPLETE -> "Switch Over first; to stop the migration for good, Cancel it.";
+                case ROLL_BACK -> "rules.instead.nothingToRollBack";
+                case COMPLETE -> "rules.instead.switchOverFirst";
                 default -> "";
             };
             case POLARDB2RDS_SYNCING -> switch (action) {
-                case SWITCH_OVER -> "Already switched over: Complete the migration, or Roll Back.";
-                case CANCEL -> "After a switch over, Complete the migration, or Roll Back first.";
+                case SWITCH_OVER -> "rules.instead.alreadySwitched";
+                case CANCEL -> "rules.instead.afterSwitchOver";
                 default -> "";
             };
         };

@@ -70,7 +70,7 @@ public interface MigrationBackend {
      * cluster throws {@link ActionRefusedException} saying why.
      */
     default DataCheck dataCheck(String clusterId) {
-        throw new ActionRefusedException("Verify Data is not available for this backend.");
+        throw new ActionRefusedException("refusal.verifyUnavailable");
     }
 
     /** Why Verify Data is not available for the cluster, or null when it is. */

@@ -1,5 +1,9 @@
 package com.switchback.migration;
 
+import static com.switchback.base.i18n.Texts.t;
+
+import com.switchback.base.i18n.Text;
+
 import com.switchback.base.ActionRefusedException;
 import com.switchback.base.AppRoles;
 import java.time.Instant;
@@ -97,7 +101,7 @@ public class MigrationService {
     @PreAuthorize(AppRoles.CAN_VIEW)
     public List<RequestPlan.Check> readiness(String clusterId) {
         var tracked = migrations.find(clusterId)
-                .orElseThrow(() -> new ActionRefusedException("There is no cluster " + clip(clusterId) + "."));
+                .orElseThrow(() -> new ActionRefusedException("refusal.noCluster", clip(clusterId)));
         MigrationBackend backend = backends.get(tracked.backend());
         try {
             return CheckRegistry.readiness(backend.describe(clusterId), backend.readiness(clusterId), Instant.now());
@@ -164,7 +168,7 @@ public class MigrationService {
                                              String reason, Set<String> acknowledged) {
         if (!policy.emergencyEnabled()) {
             lifecycle.committingRefusals(() -> {
-                throw refused(clusterId, action, "The emergency path is off: this action needs a team lead's approval.");
+                throw refused(clusterId, action, Text.of("refusal.emergencyOff"));
             });
         }
         List<RequestPlan.Check> checks = checksNow(clusterId, action, options, RequestConditions.NONE, true);
@@ -287,7 +291,7 @@ public class MigrationService {
     @PreAuthorize(AppRoles.CAN_VIEW)
     public RequestPlan plan(long requestId) {
         MigrationRequest r = requests.find(requestId)
-                .orElseThrow(() -> new ActionRefusedException("There is no request #" + requestId + "."));
+                .orElseThrow(() -> new ActionRefusedException("refusal.noRequest", requestId));
         List<String> steps = requests.steps(requestId).stream().map(StepRecord::title).toList();
         MigrationBackend backend = backends.get(migrations.find(r.clusterId()).orElseThrow().backend());
         List<RequestPlan.Check> checks;
@@ -308,43 +312,44 @@ public class MigrationService {
                                     Set<String> acknowledged, RequestConditions conditions) {
         String why = reason == null ? "" : reason.strip();
         if (why.isEmpty()) {
-            throw refused(clusterId, action, "A reason is required.");
+            throw refused(clusterId, action, Text.of("refusal.reasonRequired"));
         }
         if (why.length() > MAX_REASON) {
-            throw refused(clusterId, action, "The reason is too long: at most " + MAX_REASON + " characters.");
+            throw refused(clusterId, action, Text.of("refusal.reasonTooLong", MAX_REASON));
         }
         String badWindow = conditions.windowRefusal(Instant.now());
         if (badWindow != null) {
-            throw refused(clusterId, action, badWindow);
+            throw refused(clusterId, action, Text.of(badWindow));
         }
         var tracked = migrations.lock(clusterId)
-                .orElseThrow(() -> refused(null, action, "There is no cluster " + clip(clusterId) + "."));
+                .orElseThrow(() -> refused(null, action, Text.of("refusal.noCluster", clip(clusterId))));
         MigrationSnapshot s = tracked.snapshot();
         MigrationBackend backend = backends.get(tracked.backend());
         if (!backend.supports(action)) {
-            throw refused(clusterId, action, action.title() + " is not offered by the " + backend.name() + " backend.");
+            throw refused(clusterId, action, Text.of("refusal.notOffered", Text.of("enum.MigrationAction." + action.name()), backend.name()));
         }
         var decision = ActionRules.check(s.status(), s.delayedSeconds(), action);
         boolean repairOfTwoWriters = action == MigrationAction.REPAIR && s.twoWriters();
         if (!decision.allowed() && !repairOfTwoWriters) {
-            throw refused(clusterId, action, decision.reason());
+            throw refused(clusterId, action, decision.why());
         }
         List<String> unacknowledged = CheckSummary.warningNames(checks).stream()
                 .filter(name -> !acknowledged.contains(name)).toList();
         if (!unacknowledged.isEmpty()) {
-            throw refused(clusterId, action, "Acknowledge the warnings first: " + String.join("; ", unacknowledged) + ".");
+            throw refused(clusterId, action, Text.of("refusal.acknowledgeWarnings", String.join("; ", unacknowledged)));
         }
         var proposal = new ClusterGate.Proposal(clusterId, action, conditions, emergency);
         for (ClusterGate gate : gates) {
             String blocked = gate.refusal(proposal);
             if (blocked != null) {
-                throw refused(clusterId, action, blocked);
+                throw refused(clusterId, action, Text.of(blocked));
             }
         }
         Optional<MigrationRequest> open = requests.openFor(clusterId);
         if (open.isPresent()) {
-            throw refused(clusterId, action, "Request #" + open.get().id() + " (" + open.get().action().title()
-                    + ") is still " + open.get().state().name().toLowerCase() + " for this migration: wait until it ends.");
+            throw refused(clusterId, action, Text.of("refusal.openRequest", open.get().id(),
+                    Text.of("enum.MigrationAction." + open.get().action().name()),
+                    Text.of("enum.RequestState." + open.get().state().name())));
         }
         // A choice the action does not offer is not recorded: swapping is for Switch Over and Roll Back only.
         // Repair puts the endpoints where the last completed action left them.
@@ -362,13 +367,13 @@ public class MigrationService {
                     currentUser(), why, MaintenanceWindow.validity(conditions, policy.validFor(), Instant.now()), plan,
                     checks, conditions);
         } catch (DuplicateKeyException e) {
-            throw refused(clusterId, action, "Another request for this migration was just made: wait until it ends.");
+            throw refused(clusterId, action, Text.of("refusal.justMade"));
         }
     }
 
-    private ActionRefusedException refused(String clusterId, MigrationAction action, String reason) {
-        // The audit trail names the action; the person sees the reason alone.
-        lifecycle.refuse("request.refused", clusterId, null, action.title() + " refused: " + reason);
+    private ActionRefusedException refused(String clusterId, MigrationAction action, Text reason) {
+        // The audit trail names the action, in English; the person sees the reason alone, in their language.
+        lifecycle.refuse("request.refused", clusterId, null, action.title() + " refused: " + reason.english());
         return new ActionRefusedException(reason);
     }
 

@@ -1,5 +1,7 @@
 package com.switchback.migration;
 
+import static com.switchback.base.i18n.Texts.t;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -52,6 +54,11 @@ public record MigrationSnapshot(
     /** How the console names the source: "Source RDS", or "Source PolarDB" for a major-version upgrade. */
     public String sourceLabel() {
         return POLARDB_SOURCE.equals(sourceType) ? "Source PolarDB" : "Source RDS";
+    }
+
+    /** The message key of {@link #sourceLabel()}, for a page to say in its language. */
+    public String sourceLabelKey() {
+        return POLARDB_SOURCE.equals(sourceType) ? "source.polardb" : "source.rds";
     }
 
     /** Both sides writable while a link joins them: the one state Switchback must never cause. */

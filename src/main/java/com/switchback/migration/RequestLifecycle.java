@@ -1,5 +1,7 @@
 package com.switchback.migration;
 
+import static com.switchback.base.i18n.Texts.t;
+
 import com.switchback.base.ActionRefusedException;
 import com.switchback.audit.Actor;
 import com.switchback.audit.AuditLog;
@@ -154,7 +156,13 @@ public class RequestLifecycle {
 
     /** Audits a refusal and gives the exception that tells the user why. */
     public ActionRefusedException refuse(String auditAction, String clusterId, Long requestId, String reason) {
-        audit.record(auditAction, clusterId, requestId, Outcome.DENIED, reason);
+        return refuse(auditAction, clusterId, requestId, com.switchback.base.i18n.Text.of(reason));
+    }
+
+    /** As above, with the reason as a {@link com.switchback.base.i18n.Text}: audited in English, shown in the person's language. */
+    public ActionRefusedException refuse(String auditAction, String clusterId, Long requestId,
+                                         com.switchback.base.i18n.Text reason) {
+        audit.record(auditAction, clusterId, requestId, Outcome.DENIED, reason.english());
         return new ActionRefusedException(reason);
     }
 

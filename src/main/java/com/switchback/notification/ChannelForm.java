@@ -1,5 +1,9 @@
 package com.switchback.notification;
 
+import static com.switchback.base.i18n.Texts.t;
+
+import com.switchback.base.i18n.Text;
+
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,49 +29,49 @@ public record ChannelForm(Long id, String name, ChannelType type, boolean enable
             FROM = "from", RECIPIENTS = "recipients", EVENTS = "events";
 
     /** Every broken rule, by field, at once; empty when the form can be saved. {@code isNew}: no stored values. */
-    public Map<String, String> problems(boolean isNew, boolean hasStoredSecret) {
-        Map<String, String> p = new LinkedHashMap<>();
+    public Map<String, Text> problems(boolean isNew, boolean hasStoredSecret) {
+        Map<String, Text> p = new LinkedHashMap<>();
         String n = name == null ? "" : name.strip();
         if (n.isEmpty()) {
-            p.put(NAME, "Give the channel a name.");
+            p.put(NAME, Text.of("channelForm.nameRequired"));
         } else if (n.length() > MAX_NAME) {
-            p.put(NAME, "At most " + MAX_NAME + " characters.");
+            p.put(NAME, Text.of("channelForm.atMost", MAX_NAME));
         }
         if (type == null) {
-            p.put(TYPE, "Pick the kind of channel.");
+            p.put(TYPE, Text.of("channelForm.pickKind"));
             return p;
         }
         String e = endpoint == null ? "" : endpoint.strip();
         if (e.isEmpty() && isNew) {
-            p.put(ENDPOINT, type.email() ? "Give the SMTP server as host:port." : "Give the webhook address.");
+            p.put(ENDPOINT, Text.of(type.email() ? "channelForm.smtpServer" : "channelForm.webhookAddress"));
         } else if (e.length() > MAX_ENDPOINT) {
-            p.put(ENDPOINT, "At most " + MAX_ENDPOINT + " characters.");
+            p.put(ENDPOINT, Text.of("channelForm.atMost", MAX_ENDPOINT));
         } else if (!e.isEmpty() && type.email() && !HOST_PORT.matcher(e).matches()) {
-            p.put(ENDPOINT, "host:port, for example smtp.example.com:587.");
+            p.put(ENDPOINT, Text.of("channelForm.hostPort"));
         } else if (!e.isEmpty() && !type.email() && !httpUrl(e)) {
-            p.put(ENDPOINT, "An http:// or https:// address.");
+            p.put(ENDPOINT, Text.of("channelForm.httpAddress"));
         }
         String s = secret == null ? "" : secret;
         if (s.length() > MAX_SECRET) {
-            p.put(SECRET, "At most " + MAX_SECRET + " characters.");
+            p.put(SECRET, Text.of("channelForm.atMost", MAX_SECRET));
         } else if (type.secretLabel() == null && !s.isBlank()) {
-            p.put(SECRET, "A " + type.label() + " has no secret: its key is in the address.");
+            p.put(SECRET, Text.of("channelForm.noSecret", Text.of("enum.ChannelType." + type.name())));
         } else if (type.secretRequired() && s.isBlank() && (isNew || !hasStoredSecret || clearSecret)) {
-            p.put(SECRET, "Required: receivers check each message's signature with it.");
+            p.put(SECRET, Text.of("channelForm.secretRequired"));
         }
         if (type.email()) {
             if (smtpFrom == null || !ADDRESS.matcher(smtpFrom.strip()).matches()) {
-                p.put(FROM, "The sender's address, for example switchback@example.com.");
+                p.put(FROM, Text.of("channelForm.from"));
             }
             if (recipients == null || recipients.isEmpty()) {
-                p.put(RECIPIENTS, "At least one address.");
+                p.put(RECIPIENTS, Text.of("channelForm.recipients"));
             } else if (recipients.stream().anyMatch(r -> !ADDRESS.matcher(r.strip()).matches())) {
-                p.put(RECIPIENTS, "Not an e-mail address: " + recipients.stream()
-                        .filter(r -> !ADDRESS.matcher(r.strip()).matches()).findFirst().orElse("") + ".");
+                p.put(RECIPIENTS, Text.of("channelForm.notAnAddress", recipients.stream()
+                        .filter(r -> !ADDRESS.matcher(r.strip()).matches()).findFirst().orElse("")));
             }
         }
         if (events == null || events.isEmpty()) {
-            p.put(EVENTS, "Pick at least one event.");
+            p.put(EVENTS, Text.of("channelForm.events"));
         }
         return p;
     }

@@ -1,5 +1,7 @@
 package com.switchback.notification;
 
+import static com.switchback.base.i18n.Texts.t;
+
 import com.switchback.audit.Actor;
 import com.switchback.audit.AuditLog;
 import com.switchback.audit.Outcome;
@@ -53,20 +55,20 @@ public class ChannelService {
     public Channel save(ChannelForm form) {
         Channel old = form.id() == null ? null : channels.findById(form.id()).orElse(null);
         if (form.id() != null && old == null) {
-            throw refused("channel.refused", Map.of(ChannelForm.NAME, "Channel #" + form.id() + " no longer exists."));
+            throw refused("channel.refused", Map.of(ChannelForm.NAME, com.switchback.base.i18n.Text.of("channelForm.gone", form.id())));
         }
-        Map<String, String> problems = new java.util.LinkedHashMap<>(form.problems(old == null,
+        Map<String, com.switchback.base.i18n.Text> problems = new java.util.LinkedHashMap<>(form.problems(old == null,
                 old != null && old.secretEnc() != null));
         if (secrets.unavailable() != null) {
-            problems.put(ChannelForm.ENDPOINT, secrets.unavailable());
+            problems.put(ChannelForm.ENDPOINT, com.switchback.base.i18n.Text.of(secrets.unavailable()));
         }
         String name = form.name() == null ? "" : form.name().strip();
         if (!problems.containsKey(ChannelForm.NAME) && (old == null ? channels.existsByName(name)
                 : channels.existsByNameAndIdNot(name, old.id()))) {
-            problems.put(ChannelForm.NAME, "Another channel is called " + name + ".");
+            problems.put(ChannelForm.NAME, com.switchback.base.i18n.Text.of("channelForm.nameTaken", name));
         }
         if (old != null && old.type() != form.type()) {
-            problems.put(ChannelForm.TYPE, "The kind of a channel cannot change: add a new channel instead.");
+            problems.put(ChannelForm.TYPE, com.switchback.base.i18n.Text.of("channelForm.kindFixed"));
         }
         if (!problems.isEmpty()) {
             throw refused("channel.refused", problems);
@@ -140,15 +142,15 @@ public class ChannelService {
     @Transactional
     public void resend(long outboxId) {
         if (!outbox.requeue(outboxId)) {
-            throw new ActionRefusedException("Message #" + outboxId + " is not dead: it is sent or still being tried.");
+            throw new ActionRefusedException("refusal.notDead", outboxId);
         }
         audit.record("channel.message-resent", null, null, Outcome.SUCCESS, "Message #" + outboxId
                 + " queued again by " + Actor.current().name() + ".");
     }
 
-    private ChannelRefusedException refused(String action, Map<String, String> problems) {
+    private ChannelRefusedException refused(String action, Map<String, com.switchback.base.i18n.Text> problems) {
         audit.record(action, null, null, Outcome.DENIED, "Channel not saved: " + problems.values().stream()
-                .collect(Collectors.joining(" ")));
+                .map(com.switchback.base.i18n.Text::english).collect(Collectors.joining(" ")));
         return new ChannelRefusedException(problems);
     }
 

@@ -1,5 +1,7 @@
 package com.switchback.security;
 
+import com.switchback.base.i18n.Text;
+
 import com.switchback.base.AppRoles;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -12,24 +14,22 @@ public final class AccountRules {
     private AccountRules() {
     }
 
-    /** The user-name rule, as forms show it before anything is typed. */
-    public static final String USERNAME_RULE = "2–32 characters: lower-case letters, digits, '.', '_' or '-', "
-            + "starting with a letter.";
+    /** The message key of the user-name rule, as forms show it before anything is typed. */
+    public static final String USERNAME_RULE = "account.usernameRule";
 
     /** Why {@code username} is not a valid new user name, if it is not (the service refuses it the same way). */
-    public static java.util.Optional<String> usernameProblem(String username) {
+    public static java.util.Optional<Text> usernameProblem(String username) {
         return username != null && USERNAME.matcher(username).matches() ? java.util.Optional.empty()
-                : java.util.Optional.of("A username is " + USERNAME_RULE);
+                : java.util.Optional.of(Text.of("account.usernameProblem"));
     }
 
     /** Why a set of roles cannot be held together, if it cannot (the service refuses it the same way). */
-    public static java.util.Optional<String> rolesProblem(Set<String> roles) {
+    public static java.util.Optional<Text> rolesProblem(Set<String> roles) {
         if (roles == null || roles.isEmpty() || !AppRoles.ALL.containsAll(roles)) {
-            return java.util.Optional.of("Choose one or more of the roles " + AppRoles.ALL + ".");
+            return java.util.Optional.of(Text.of("account.chooseRoles", AppRoles.ALL));
         }
         if (roles.contains(AppRoles.ADMIN) && (roles.contains(AppRoles.DBA) || roles.contains(AppRoles.TEAM_LEAD))) {
-            return java.util.Optional.of("An administrator holds no DBA or TEAM_LEAD role (separation of duties): "
-                    + "use a second account for those.");
+            return java.util.Optional.of(Text.of("account.separationOfDuties"));
         }
         return java.util.Optional.empty();
     }

@@ -1,5 +1,7 @@
 package com.switchback.security;
 
+import static com.switchback.base.i18n.Texts.t;
+
 import com.switchback.base.AppRoles;
 import com.switchback.audit.Actor;
 import com.switchback.audit.AuditLog;
@@ -66,7 +68,7 @@ class AccountSetup implements ApplicationRunner {
             return;
         }
         PasswordPolicy.problem(adminPassword, adminUsername).ifPresent(problem -> {
-            throw new IllegalStateException("SWITCHBACK_ADMIN_PASSWORD is not accepted: " + problem
+            throw new IllegalStateException("SWITCHBACK_ADMIN_PASSWORD is not accepted: " + problem.english()
                     + " Set another and start again; nothing was created.");
         });
         accounts.insert(adminUsername, adminUsername, encoder.encode(adminPassword), Set.of(AppRoles.ADMIN));

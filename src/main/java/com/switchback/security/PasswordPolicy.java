@@ -1,5 +1,9 @@
 package com.switchback.security;
 
+import static com.switchback.base.i18n.Texts.t;
+
+import com.switchback.base.i18n.Text;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -24,26 +28,25 @@ public final class PasswordPolicy {
     }
 
     /** Why {@code password} is refused, in words for the person choosing it; empty when it is fine. */
-    public static Optional<String> problem(String password, String username) {
+    public static Optional<Text> problem(String password, String username) {
         if (password == null || password.codePointCount(0, password.length()) < MIN_CHARACTERS) {
-            return Optional.of("A password has at least " + MIN_CHARACTERS + " characters.");
+            return Optional.of(Text.of("password.tooShort", MIN_CHARACTERS));
         }
         if (password.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
-            return Optional.of("A password has at most " + MAX_BYTES + " bytes in UTF-8 (fewer characters when they are "
-                    + "not plain ASCII).");
+            return Optional.of(Text.of("password.tooLong", MAX_BYTES));
         }
         if (username != null && password.strip().equalsIgnoreCase(username.strip())) {
-            return Optional.of("A password must not be the user name.");
+            return Optional.of(Text.of("password.isUsername"));
         }
         if (COMMON.contains(password.toLowerCase(Locale.ROOT))) {
-            return Optional.of("This password is on the list of common passwords: choose another.");
+            return Optional.of(Text.of("password.common"));
         }
         return Optional.empty();
     }
 
     static void require(String password, String username) {
         problem(password, username).ifPresent(p -> {
-            throw new IllegalArgumentException(p);
+            throw new AccountRefusedException(p.key(), p.params());
         });
     }
 

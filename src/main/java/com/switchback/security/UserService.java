@@ -1,5 +1,7 @@
 package com.switchback.security;
 
+import static com.switchback.base.i18n.Texts.t;
+
 import com.switchback.base.AppRoles;
 import com.switchback.audit.Actor;
 import com.switchback.audit.AuditLog;
@@ -39,16 +41,19 @@ public class UserService {
         return accounts.findAll();
     }
 
+    /** The key of the refusal that belongs on the current-password field. */
+    public static final String WRONG_CURRENT_PASSWORD = "account.wrongPassword";
+
     @PreAuthorize(AppRoles.CAN_ADMINISTER)
     @Transactional
     public void create(String username, String password, Set<String> roles) {
         AccountRules.usernameProblem(username).ifPresent(p -> {
-            throw new IllegalArgumentException(p);
+            throw new AccountRefusedException(p.key(), p.params());
         });
         PasswordPolicy.require(password, username);
         checkRoles(roles);
         if (accounts.exists(username)) {
-            throw new IllegalArgumentException("The user '" + username + "' already exists.");
+            throw new AccountRefusedException("account.exists", username);
         }
         accounts.insert(username, username, encoder.encode(password), roles);
         audit.record("user.created", null, null, Outcome.SUCCESS, "User " + username + " created with roles "
@@ -65,7 +70,7 @@ public class UserService {
             return;
         }
         if (username.equals(Actor.current().name())) {
-            throw new IllegalArgumentException("Nobody changes their own roles: ask another administrator.");
+            throw new AccountRefusedException("account.ownRoles");
         }
         if (before.contains(AppRoles.ADMIN) && !roles.contains(AppRoles.ADMIN)) {
             requireAnotherAdmin(username);
@@ -84,7 +89,7 @@ public class UserService {
             return;
         }
         if (!enabled && username.equals(Actor.current().name())) {
-            throw new IllegalArgumentException("Nobody disables their own account: ask another administrator.");
+            throw new AccountRefusedException("account.ownDisable");
         }
         if (!enabled && accounts.roles(username).contains(AppRoles.ADMIN)) {
             requireAnotherAdmin(username);
@@ -104,7 +109,7 @@ public class UserService {
     public String resetPassword(String username) {
         requireUser(username);
         if (username.equals(Actor.current().name())) {
-            throw new IllegalArgumentException("Change your own password on the Password page.");
+            throw new AccountRefusedException("account.ownPassword");
         }
         String oneTime = OneTimePasswords.generate();
         accounts.setPassword(username, encoder.encode(oneTime), true);
@@ -118,8 +123,7 @@ public class UserService {
     /** Someone must still be able to manage accounts afterwards. */
     private void requireAnotherAdmin(String username) {
         if (accounts.otherEnabledAdmins(username) == 0) {
-            throw new IllegalArgumentException(username + " is the last enabled administrator: give another account "
-                    + "ADMIN first, or nobody could manage accounts any more.");
+            throw new AccountRefusedException("account.lastAdmin", username);
         }
     }
 
@@ -129,7 +133,7 @@ public class UserService {
 
     private void requireUser(String username) {
         if (username == null || !accounts.exists(username)) {
-            throw new IllegalArgumentException("There is no user '" + username + "'.");
+            throw new AccountRefusedException("account.noUser", username);
         }
     }
 
@@ -139,7 +143,7 @@ public class UserService {
      */
     private static void checkRoles(Set<String> roles) {
         AccountRules.rolesProblem(roles).ifPresent(p -> {
-            throw new IllegalArgumentException(p);
+            throw new AccountRefusedException(p.key(), p.params());
         });
     }
 
@@ -163,13 +167,13 @@ public class UserService {
     public boolean changeOwnPassword(String current, String replacement) {
         String me = Actor.current().name();
         var credentials = accounts.credentials(me)
-                .orElseThrow(() -> new IllegalArgumentException("This session's account no longer exists."));
+                .orElseThrow(() -> new AccountRefusedException("account.gone"));
         if (current == null || !encoder.matches(current, credentials.passwordHash())) {
             audit.record("user.password-change-refused", null, null, Outcome.FAILURE, "Wrong current password.");
-            throw new IllegalArgumentException("The current password is not right.");
+            throw new AccountRefusedException(WRONG_CURRENT_PASSWORD);
         }
         if (replacement != null && replacement.equals(current)) {
-            throw new IllegalArgumentException("The new password must differ from the current one.");
+            throw new AccountRefusedException("account.samePassword");
         }
         PasswordPolicy.require(replacement, me);
         accounts.setPassword(me, encoder.encode(replacement), false);

@@ -1,5 +1,7 @@
 package com.switchback.verification;
 
+import static com.switchback.base.i18n.Texts.t;
+
 import com.switchback.audit.Actor;
 import com.switchback.audit.AuditLog;
 import com.switchback.audit.Outcome;
@@ -62,7 +64,7 @@ public class VerificationService {
     @PreAuthorize(AppRoles.CAN_OPERATE)
     public Verification start(String clusterId) {
         String backend = repository.backendOf(clusterId)
-                .orElseThrow(() -> new ActionRefusedException("There is no cluster " + clip(clusterId) + "."));
+                .orElseThrow(() -> new ActionRefusedException("refusal.noCluster", clip(clusterId)));
         String unavailable = backends.get(backend).dataCheckUnavailable(clusterId);
         if (unavailable != null) {
             throw refused(clusterId, unavailable);
@@ -98,10 +100,9 @@ public class VerificationService {
     @PreAuthorize(AppRoles.CAN_OPERATE)
     @Transactional
     public void cancel(long id) {
-        Verification v = repository.find(id).orElseThrow(() -> new ActionRefusedException("There is no verification #"
-                + id + "."));
+        Verification v = repository.find(id).orElseThrow(() -> new ActionRefusedException("refusal.noVerification", id));
         if (!v.state().open()) {
-            throw new ActionRefusedException("Verification #" + id + " has already ended.");
+            throw new ActionRefusedException("refusal.verificationEnded", id);
         }
         if (!repository.cancelQueued(id)) {
             repository.requestCancel(id);

@@ -1,5 +1,7 @@
 package com.switchback.base.i18n;
 
+import static com.switchback.base.i18n.Texts.t;
+
 import com.vaadin.flow.component.UI;
 import java.util.Locale;
 
@@ -24,6 +26,11 @@ public final class Texts {
     /** An enum value as people read it: key {@code enum.<Type>.<NAME>}. */
     public static String label(Enum<?> value) {
         return value == null ? "—" : t("enum." + value.getDeclaringClass().getSimpleName() + "." + value.name());
+    }
+
+    /** Why something was refused: a {@link Localized} reason in the page's language, else the exception's message. */
+    public static String t(Throwable refusal) {
+        return refusal instanceof Localized l ? t(l.reason()) : refusal.getMessage();
     }
 
     public static Locale locale() {

@@ -1,5 +1,9 @@
 package com.switchback.migration.freeze;
 
+import static com.switchback.base.i18n.Texts.t;
+
+import com.switchback.base.i18n.Text;
+
 import com.switchback.audit.Actor;
 import com.switchback.audit.AuditLog;
 import com.switchback.audit.Outcome;
@@ -69,9 +73,9 @@ public class FreezeService {
     @Transactional(noRollbackFor = ActionRefusedException.class)
     public ChangeFreeze create(Instant startsAt, Instant endsAt, String reason, Collection<String> clusters) {
         String why = reason == null ? "" : reason.strip();
-        String refusal = refusal(startsAt, endsAt, why);
+        Text refusal = refusal(startsAt, endsAt, why);
         if (refusal != null) {
-            audit.record("freeze.refused", null, null, Outcome.DENIED, refusal);
+            audit.record("freeze.refused", null, null, Outcome.DENIED, refusal.english());
             throw new ActionRefusedException(refusal);
         }
         String list = CommaList.join(clusters);
@@ -89,8 +93,8 @@ public class FreezeService {
     public void end(long id) {
         ChangeFreeze f = freezes.findById(id).orElse(null);
         if (f == null || f.endedBy() != null || !f.endsAt().isAfter(Instant.now())) {
-            String refusal = "Change freeze #" + id + (f == null ? " does not exist." : " is already over.");
-            audit.record("freeze.refused", null, null, Outcome.DENIED, refusal);
+            Text refusal = Text.of(f == null ? "freeze.noSuch" : "freeze.over", id);
+            audit.record("freeze.refused", null, null, Outcome.DENIED, refusal.english());
             throw new ActionRefusedException(refusal);
         }
         freezes.save(f.ended(Actor.current().name(), Instant.now()));
@@ -99,25 +103,29 @@ public class FreezeService {
                 + " ended early by " + Actor.current().name() + ".");
     }
 
-    static String refusal(Instant startsAt, Instant endsAt, String reason) {
+    /** Why a freeze cannot be defined so, or null; {@link #REASON_FIELD} marks the refusals about its reason. */
+    static Text refusal(Instant startsAt, Instant endsAt, String reason) {
         if (startsAt == null || endsAt == null) {
-            return "A freeze needs a start and an end.";
+            return Text.of("freeze.needsTimes");
         }
         if (!endsAt.isAfter(startsAt)) {
-            return "The freeze must end after it starts.";
+            return Text.of("freeze.endAfterStart");
         }
         if (!endsAt.isAfter(Instant.now())) {
-            return "The freeze would already be over.";
+            return Text.of("freeze.alreadyOver");
         }
         if (Duration.between(startsAt, endsAt).compareTo(MAX_LENGTH) > 0) {
-            return "A freeze lasts at most " + MAX_LENGTH.toDays() + " days.";
+            return Text.of("freeze.tooLong", MAX_LENGTH.toDays());
         }
         if (reason.isEmpty()) {
-            return "Say why: a reason is required.";
+            return Text.of(REASON_FIELD + "required");
         }
         if (reason.length() > MAX_REASON) {
-            return "The reason is too long: at most " + MAX_REASON + " characters.";
+            return Text.of(REASON_FIELD + "tooLong", MAX_REASON);
         }
         return null;
     }
+
+    /** The key prefix of the refusals that belong on the reason field. */
+    public static final String REASON_FIELD = "freeze.reason.";
 }

@@ -1,5 +1,7 @@
 package com.switchback.migration.mysql;
 
+import static com.switchback.base.i18n.Texts.t;
+
 import com.switchback.base.ActionRefusedException;
 import com.switchback.migration.DataCheck;
 import java.sql.Connection;
@@ -56,8 +58,7 @@ final class MysqlDataCheck implements DataCheck {
             polardb = pair.polardb().connect();
             Side source = direction(rds, polardb);
             if (source == null) {
-                throw new ActionRefusedException("Verify Data compares both sides through the replication link, and no "
-                        + "link runs now.");
+                throw new ActionRefusedException("refusal.noLink");
             }
             Connection writer = source == Side.RDS ? rds : polardb;
             Connection reader = source == Side.RDS ? polardb : rds;

@@ -74,7 +74,8 @@ class ActionButtons extends Div {
                 reason = t("actions.requestIs", open.get().id(), Texts.label(open.get().action()),
                         Texts.label(open.get().state()));
             } else {
-                reason = ActionRules.check(s.status(), s.delayedSeconds(), action).reason();
+                var decision = ActionRules.check(s.status(), s.delayedSeconds(), action);
+                reason = decision.allowed() ? "" : t(decision.why());
             }
             Button b = buttons.get(action);
             b.setEnabled(reason.isEmpty());

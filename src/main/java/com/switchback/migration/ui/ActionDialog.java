@@ -92,7 +92,7 @@ class ActionDialog extends Dialog {
         reason.addValueChangeListener(e -> updateOk());
         emergency.setVisible(false);
         continueBinlog.setVisible(false);
-        continueBinlog.setHelperText("Turning it off restarts the PolarDB cluster.");
+        continueBinlog.setHelperText(t("dialog.binlogHelp"));
         windowStart.setStep(java.time.Duration.ofMinutes(15));
         windowEnd.setStep(java.time.Duration.ofMinutes(15));
         var window = new com.vaadin.flow.component.orderedlayout.HorizontalLayout(windowStart, windowEnd);

@@ -54,8 +54,8 @@ class MigrationFacts extends Div {
         latency.setText(Formats.latency(s.delayedSeconds()));
         latency.setClassName("sb-latency-high", s.delayedSeconds() >= ActionRules.MAX_SWITCH_OVER_LATENCY_SECONDS);
         sourceRds.setText(s.sourceRdsId() == null ? "—" : s.sourceRdsId());
-        sourceLabel.setText(s.sourceLabel());
-        sourceModeLabel.setText(t("facts.sourceReadWrite", s.sourceLabel()));
+        sourceLabel.setText(t(s.sourceLabelKey()));
+        sourceModeLabel.setText(t("facts.sourceReadWrite", t(s.sourceLabelKey())));
         rdsMode.setText(Texts.label(s.rdsMode()));
         clusterMode.setText(Texts.label(s.clusterMode()));
         direction.setText((s.topology() == null ? t("topology.none") : Texts.label(s.topology())));

@@ -236,7 +236,7 @@ public class ChannelsView extends VerticalLayout implements com.vaadin.flow.rout
                 Arrays.stream(clusters.getValue().split(",")).map(String::strip).filter(s -> !s.isEmpty())
                         .collect(Collectors.toSet()));
         clearMarks();
-        Map<String, String> problems = form.problems(editing == null, editing != null && editing.secretEnc() != null);
+        Map<String, com.switchback.base.i18n.Text> problems = form.problems(editing == null, editing != null && editing.secretEnc() != null);
         if (!problems.isEmpty()) {
             mark(problems);
             return;
@@ -310,7 +310,7 @@ public class ChannelsView extends VerticalLayout implements com.vaadin.flow.rout
         showAttempts(null);
     }
 
-    private void mark(Map<String, String> problems) {
+    private void mark(Map<String, com.switchback.base.i18n.Text> problems) {
         problems.forEach((field, message) -> {
             HasValidation f = switch (field) {
                 case ChannelForm.NAME -> name;
@@ -321,7 +321,7 @@ public class ChannelsView extends VerticalLayout implements com.vaadin.flow.rout
                 case ChannelForm.RECIPIENTS -> recipients;
                 default -> events;
             };
-            f.setErrorMessage(message);
+            f.setErrorMessage(t(message));
             f.setInvalid(true);
         });
     }

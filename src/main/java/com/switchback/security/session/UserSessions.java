@@ -1,5 +1,7 @@
 package com.switchback.security.session;
 
+import static com.switchback.base.i18n.Texts.t;
+
 import com.switchback.audit.Actor;
 import com.switchback.audit.AuditLog;
 import com.switchback.audit.Outcome;
@@ -133,14 +135,14 @@ public class UserSessions {
     @Transactional
     public void endMine(String id) {
         if (id != null && id.equals(currentId())) {
-            throw new IllegalArgumentException("This is the session you are using: log out instead.");
+            throw new com.switchback.security.AccountRefusedException("session.current");
         }
         int ended = jdbc.sql("""
                         update user_session set ended_at = now(), end_reason = 'Ended by its owner'
                         where id = :id and username = :u and ended_at is null""")
                 .param("id", id).param("u", Actor.current().name()).update();
         if (ended == 0) {
-            throw new IllegalArgumentException("That session has already ended.");
+            throw new com.switchback.security.AccountRefusedException("session.ended");
         }
         audit.record("session.ended", null, null, Outcome.SUCCESS, "Another session of " + Actor.current().name()
                 + " ended by its owner.");

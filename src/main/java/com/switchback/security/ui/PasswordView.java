@@ -2,6 +2,7 @@ package com.switchback.security.ui;
 
 import static com.switchback.base.i18n.Texts.t;
 
+import com.switchback.base.i18n.Texts;
 import com.switchback.security.PasswordChange;
 import com.switchback.security.PasswordPolicy;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -45,7 +46,7 @@ public class PasswordView extends VerticalLayout implements com.vaadin.flow.rout
             // Every broken rule is marked on its field at once; the service checks them again.
             boolean ok = mark(current, current.getValue().isEmpty() ? t("password.enterYourCurrentPassword") : null)
                     & mark(replacement, PasswordPolicy.problem(replacement.getValue(),
-                            SecurityContextHolder.getContext().getAuthentication().getName()).orElse(null))
+                            SecurityContextHolder.getContext().getAuthentication().getName()).map(Texts::t).orElse(null))
                     & mark(repeated, replacement.getValue().equals(repeated.getValue()) ? null
                             : t("password.theTwoNewPasswords"));
             if (!ok) {
@@ -62,7 +63,9 @@ public class PasswordView extends VerticalLayout implements com.vaadin.flow.rout
                         .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             } catch (IllegalArgumentException ex) {
                 // The current password is wrong, or the new one equals it.
-                mark(ex.getMessage().startsWith(t("password.theCurrent")) ? current : replacement, ex.getMessage());
+                boolean wrongCurrent = ex instanceof com.switchback.base.i18n.Localized l
+                        && UserService.WRONG_CURRENT_PASSWORD.equals(l.reason().key());
+                mark(wrongCurrent ? current : replacement, t(ex));
             }
         });
         change.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

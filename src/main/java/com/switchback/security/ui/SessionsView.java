@@ -53,7 +53,7 @@ public class SessionsView extends VerticalLayout implements com.vaadin.flow.rout
                 Notification.show(t("sessions.sessionEnded"), 3000, Notification.Position.BOTTOM_START)
                         .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             } catch (IllegalArgumentException ex) {
-                Notification.show(ex.getMessage(), 6000, Notification.Position.MIDDLE)
+                Notification.show(t(ex), 6000, Notification.Position.MIDDLE)
                         .addThemeVariants(NotificationVariant.LUMO_ERROR);
             }
             refresh();

@@ -59,7 +59,7 @@ public class UsersView extends VerticalLayout implements com.vaadin.flow.router.
 
         // The rules are shown before anything is typed; every broken one is marked at once on its field.
         username.setMaxLength(32);
-        username.setHelperText(AccountRules.USERNAME_RULE);
+        username.setHelperText(t(AccountRules.USERNAME_RULE));
         password.setMaxLength(128);
         password.setHelperText(t("users.passwordRules", PasswordPolicy.MIN_CHARACTERS, PasswordPolicy.MAX_BYTES));
         newRoles.setItems(AppRoles.ALL);
@@ -114,9 +114,9 @@ public class UsersView extends VerticalLayout implements com.vaadin.flow.router.
 
     private void create() {
         String name = username.getValue().strip();
-        boolean ok = mark(username, AccountRules.usernameProblem(name))
-                & mark(password, PasswordPolicy.problem(password.getValue(), name))
-                & markRoles(AccountRules.rolesProblem(Set.copyOf(newRoles.getValue())));
+        boolean ok = mark(username, AccountRules.usernameProblem(name).map(com.switchback.base.i18n.Texts::t))
+                & mark(password, PasswordPolicy.problem(password.getValue(), name).map(com.switchback.base.i18n.Texts::t))
+                & markRoles(AccountRules.rolesProblem(Set.copyOf(newRoles.getValue())).map(com.switchback.base.i18n.Texts::t));
         if (!ok) {
             return;
         }
@@ -124,7 +124,7 @@ public class UsersView extends VerticalLayout implements com.vaadin.flow.router.
             users.create(name, password.getValue(), Set.copyOf(newRoles.getValue()));
         } catch (IllegalArgumentException e) {
             // What only the database knows (the name is taken): said on the name's field.
-            mark(username, java.util.Optional.of(e.getMessage()));
+            mark(username, java.util.Optional.of(t(e)));
             return;
         }
         success(t("users.added", name));
@@ -168,7 +168,7 @@ public class UsersView extends VerticalLayout implements com.vaadin.flow.router.
             users.setEnabled(u.username(), enabled.getValue());
         } catch (IllegalArgumentException e) {
             // Said in the form, beside what it is about, not in a toast.
-            editError.setText(e.getMessage());
+            editError.setText(t(e));
             editError.setVisible(true);
             return;
         }
@@ -189,7 +189,7 @@ public class UsersView extends VerticalLayout implements com.vaadin.flow.router.
                 showOneTimePassword(username, users.resetPassword(username));
                 refresh();
             } catch (IllegalArgumentException ex) {
-                editError.setText(ex.getMessage());
+                editError.setText(t(ex));
                 editError.setVisible(true);
             }
         });
@@ -216,7 +216,7 @@ public class UsersView extends VerticalLayout implements com.vaadin.flow.router.
             change.run();
             success(done);
         } catch (IllegalArgumentException e) {
-            editError.setText(e.getMessage());
+            editError.setText(t(e));
             editError.setVisible(true);
         }
     }

@@ -119,7 +119,7 @@ public class FreezesView extends VerticalLayout implements com.vaadin.flow.route
             refresh();
         } catch (ActionRefusedException e) {
             // Said on the field it is about: the reason, or else the times.
-            var field = e.getMessage().contains("reason") || e.getMessage().contains("why") ? reason : endsAt;
+            var field = e.reason().key().startsWith(FreezeService.REASON_FIELD) ? reason : endsAt;
             field.setErrorMessage(t(e.reason()));
             field.setInvalid(true);
         }
