@@ -79,7 +79,7 @@ public final class ActionRules {
         if (!allowedIn.contains(status.get())) {
             String instead = instead(action, status.get());
             return Decision.refuse("rules.onlyWhile", Text.of("enum.MigrationAction." + action.name()),
-                    allowedIn.stream().map(Enum::name).sorted().collect(Collectors.joining(" / ")), rawStatus,
+                    either(allowedIn.stream().map(Enum::name).sorted().toList()), rawStatus,
                     instead.isEmpty() ? Text.of("common.empty") : Text.of(instead));
         }
         if (action == SWITCH_OVER) {
@@ -92,6 +92,11 @@ public final class ActionRules {
             }
         }
         return Decision.allow();
+    }
+
+    /** One status, or "A or B" in the page's language. */
+    private static Object either(java.util.List<String> names) {
+        return names.size() == 2 ? Text.of("rules.either", names.get(0), names.get(1)) : String.join(", ", names);
     }
 
     /** The message key of what to do instead when {@code action} is not possible in {@code status}; empty when nothing. */

@@ -4,6 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -462,6 +463,37 @@ class ConsoleBrowserIT {
         button(lead2, "Approve").click();
         assertThat(dba.getByText("SUCCEEDED", new Page.GetByTextOptions().setExact(false)).first()).isVisible(LONG);
         assertThat(fact(dba, "Status")).containsText("NO_MIGRATION");
+    }
+
+    @Test
+    @Order(13)
+    void aChineseBrowserGetsTheConsoleInChineseAndTheUserMenuSwitchesIt() throws Exception {
+        String cluster = clusterIn("RDS2POLARDB_SYNCING", 6);
+        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 1000)
+                .setLocale("zh-CN"));
+        Page page = context.newPage();
+        Browsers.watchCsp(page);
+        page.navigate(app.url("/login"));
+        assertThat(page.locator("html[lang=zh-CN]")).hasCount(1);
+        assertThat(page.locator("label[for=username]")).hasText("用户名");
+        page.locator("input[name=username]").fill("auditor");
+        page.locator("input[name=password]").fill(app.passwordOf("auditor"));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录")).click();
+        page.locator("vaadin-app-layout").waitFor();
+        assertThat(page.locator("h2")).hasText("集群列表");
+        page.navigate(app.url("/clusters/" + cluster));
+        assertThat(button(page, "切换")).isVisible();
+        assertThat(fact(page, "同步方向")).containsText("RDS → PolarDB");
+        assertThat(page.locator("html[lang=zh-CN]")).hasCount(1);
+        screenshot(page, "20-zh-cluster");
+
+        // Switched in the user menu: the page reloads in English, and the choice outlives the browser's.
+        page.locator(".sb-language-toggle").click();
+        assertThat(button(page, "Switch Over")).isVisible();
+        page.reload();
+        assertThat(button(page, "Switch Over")).isVisible();
+        assertThat(page.locator(".sb-language-toggle")).hasText("中文");
+        context.close();
     }
 
     @Test

@@ -210,7 +210,7 @@ public class RequestPanel extends Div {
         body.add(new H4(t("request.preChecksRunNow")));
         for (RequestPlan.Check c : plan.checks()) {
             // A warning blocks nothing but is shown as one: the approver decides knowing it.
-            Span line = new Span((c.warning() ? "⚠ " : c.passed() ? "✓ " : "✗ ") + c.name() + " — " + c.detail());
+            Span line = new Span((c.warning() ? "⚠ " : c.passed() ? "✓ " : "✗ ") + com.switchback.migration.ui.CheckNames.of(c.name()) + " — " + c.detail());
             line.addClassName(c.passed() ? "sb-check-pass" : "sb-check-fail");
             body.add(new Div(line));
         }

@@ -50,8 +50,8 @@ class ActionDialog extends Dialog {
     /** Says what happens on click: "Request rollback" when a team lead decides, "Roll back now" otherwise. */
     final Button ok = new Button();
     /** The one dismiss label of every dialog ("Cancel" would read as Cancel Migration). */
-    static final String DISMISS = t("dialog.close");
-    final Button close = new Button(DISMISS, e -> dismiss());
+    static final String DISMISS = "dialog.close";
+    final Button close = new Button(t(DISMISS), e -> dismiss());
     final RadioButtonGroup<Boolean> option;
     final TextArea reason = new TextArea(t("dialog.reasonRequired"));
     final Checkbox emergency = new Checkbox(t("dialog.emergencyRunNowWithout"));
@@ -242,7 +242,7 @@ class ActionDialog extends Dialog {
         Div list = new Div();
         list.addClassName("sb-dialog-checks");
         for (var c : shown) {
-            Span line = new Span((c.warning() ? "⚠ " : "✗ ") + c.name() + " — " + c.detail()
+            Span line = new Span((c.warning() ? "⚠ " : "✗ ") + com.switchback.migration.ui.CheckNames.of(c.name()) + " — " + c.detail()
                     + (c.fix().isEmpty() ? "" : " " + t("readiness.fix", c.fix())));
             line.addClassName(c.warning() ? "sb-check-warn" : "sb-check-fail");
             list.add(new Div(line));

@@ -33,7 +33,7 @@ public class ReadinessSection extends Div {
         results.removeAll();
         when.setText(t("readiness.checked", com.switchback.base.ui.UserTime.format(Instant.now()), summary(checks)));
         for (RequestPlan.Check c : checks) {
-            Span line = new Span((c.warning() ? "⚠ " : c.passed() ? "✓ " : "✗ ") + c.name() + " — " + c.detail());
+            Span line = new Span((c.warning() ? "⚠ " : c.passed() ? "✓ " : "✗ ") + com.switchback.migration.ui.CheckNames.of(c.name()) + " — " + c.detail());
             line.addClassName(c.warning() ? "sb-check-warn" : c.passed() ? "sb-check-pass" : "sb-check-fail");
             Div row = new Div(line);
             if (!c.fix().isEmpty() && (c.warning() || !c.passed())) {

@@ -36,6 +36,6 @@ class RetryDialog extends Dialog {
                 retry.setEnabled(true);
             }
         });
-        getFooter().add(new Button(ActionDialog.DISMISS, e -> close()), retry);
+        getFooter().add(new Button(t(ActionDialog.DISMISS), e -> close()), retry);
     }
 }

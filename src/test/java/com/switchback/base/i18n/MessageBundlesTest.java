@@ -161,6 +161,10 @@ class MessageBundlesTest {
                     continue;
                 }
                 String code = line.strip();
+                if (code.contains("static") && code.matches(".*=\\s*t\\(.*")) {
+                    // Said once at class loading, in whatever language the first page had.
+                    found.add(SOURCES.relativize(file) + ":" + (i + 1) + " a translated constant");
+                }
                 if (inTextBlock || code.startsWith("*") || code.startsWith("//") || code.startsWith("/*")
                         || technicalLine.stream().anyMatch(line::contains)) {
                     continue;
