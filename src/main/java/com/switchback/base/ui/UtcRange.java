@@ -13,7 +13,7 @@ public final class UtcRange {
     }
 
     public static DateTimePicker picker(String label) {
-        DateTimePicker p = new DateTimePicker(t("common.utcLabel", label));
+        DateTimePicker p = Pickers.of(t("common.utcLabel", label));
         p.setStep(java.time.Duration.ofMinutes(15));
         return p;
     }

@@ -59,8 +59,8 @@ class ActionDialog extends Dialog {
     final Checkbox acknowledge = new Checkbox(t("dialog.iHaveReadThe"));
     final Checkbox inWindow = new Checkbox(t("dialog.runOnlyInA"));
     /** In the person's own time zone, as every time on the page. */
-    final DateTimePicker windowStart = new DateTimePicker(t("common.fromZone", UserTime.zoneLabel()));
-    final DateTimePicker windowEnd = new DateTimePicker(t("common.untilZone", UserTime.zoneLabel()));
+    final DateTimePicker windowStart = com.switchback.base.ui.Pickers.of(t("common.fromZone", UserTime.zoneLabel()));
+    final DateTimePicker windowEnd = com.switchback.base.ui.Pickers.of(t("common.untilZone", UserTime.zoneLabel()));
     final Checkbox freezeException = new Checkbox(t("dialog.freezeExceptionTwoTeam"));
     private Set<String> warnings = Set.of();
     private boolean needsApproval;

@@ -44,8 +44,8 @@ public class FreezesView extends VerticalLayout implements com.vaadin.flow.route
     }
 
     public final Grid<ChangeFreeze> grid = new Grid<>();
-    public final DateTimePicker startsAt = new DateTimePicker(t("common.fromZone", UserTime.zoneLabel()));
-    public final DateTimePicker endsAt = new DateTimePicker(t("common.untilZone", UserTime.zoneLabel()));
+    public final DateTimePicker startsAt = com.switchback.base.ui.Pickers.of(t("common.fromZone", UserTime.zoneLabel()));
+    public final DateTimePicker endsAt = com.switchback.base.ui.Pickers.of(t("common.untilZone", UserTime.zoneLabel()));
     public final TextField reason = new TextField(t("freezes.reason"));
     public final TextField clusters = new TextField(t("freezes.clustersEmptyEveryCluster"));
     public final Button create = new Button(t("freezes.addFreeze"), e -> create());
