@@ -115,8 +115,11 @@ public class RequestLifecycle {
         }
         Actor actor = t == RequestTransition.EXPIRE ? Actor.SYSTEM : Actor.current();
         audit.record(actor, t.auditAction(), r.clusterId(), r.id(), Outcome.SUCCESS, r.emergency(), details);
+        boolean noComment = comment == null || comment.isBlank();
         notices.emit(t, r, t == RequestTransition.EXPIRE ? null
-                : "by " + actor.name() + (comment == null || comment.isBlank() ? "" : " (\u201c" + comment + "\u201d)"));
+                : "by " + actor.name() + (noComment ? "" : " (\u201c" + comment + "\u201d)"),
+                t == RequestTransition.EXPIRE ? null : com.switchback.base.i18n.Text.of(
+                        noComment ? "notice.by" : "notice.byWithComment", actor.name(), noComment ? "" : comment));
         events.publish(r.clusterId());
         return true;
     }

@@ -1,8 +1,12 @@
 package com.switchback.migration;
 
+import static com.switchback.base.i18n.Texts.t;
+
 import com.switchback.audit.Actor;
 import com.switchback.base.Notice;
 import com.switchback.base.Notice.Tone;
+import com.switchback.base.i18n.Text;
+import com.switchback.base.i18n.Texts;
 import com.switchback.notification.Event;
 import com.switchback.notification.EventMessage;
 import com.switchback.notification.Notifier;
@@ -54,11 +58,17 @@ public class RequestNotices implements NoticeFeed {
     /** The event of a move of {@code r}, if the catalogue has one; in the move's transaction. */
     @Transactional(propagation = Propagation.MANDATORY)
     void emit(RequestTransition t, MigrationRequest r, String detail) {
+        emit(t, r, detail, detail);
+    }
+
+    /** As above, with the detail as the notice says it ({@code noticeDetail}: a {@link Text}, or as written). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void emit(RequestTransition t, MigrationRequest r, String detail, Object noticeDetail) {
         Event event = CATALOGUE.get(t);
         if (event != null) {
             // A decision is told once per request; a run's start and end once per run (a retry runs again).
             String subject = "request " + r.id() + (t.from().contains(RequestState.PENDING) ? "" : " run " + r.epoch());
-            notifier.emit(message(event, r, text(t, r, detail), subject), r.requestedBy());
+            notifier.emit(message(event, r, text(t, r, detail), subject, notice(t, r, noticeDetail)), r.requestedBy());
         }
     }
 
@@ -69,20 +79,45 @@ public class RequestNotices implements NoticeFeed {
         String text = r.requestedBy() + " asks for " + r.action().title() + " on " + r.clusterId()
                 + (r.freezeException() ? " as a freeze exception (two team leads must approve)" : "")
                 + " (request #" + r.id() + "). Reason: " + r.reason() + window;
-        notifier.emit(message(Event.REQUEST_MADE, r, text, "request " + r.id()), r.requestedBy());
+        Text notice = Text.of("notice.requestMade", r.requestedBy(), action(r), r.clusterId(),
+                r.freezeException() ? Text.of("notice.asFreezeException") : Text.of("common.empty"), r.id(), r.reason(),
+                r.windowStart() == null ? Text.of("common.empty") : Text.of("notice.toRun", MaintenanceWindow.describe(r)));
+        notifier.emit(message(Event.REQUEST_MADE, r, text, "request " + r.id(), notice), r.requestedBy());
     }
 
     /** A step of a run failed (the run's failure follows). */
     @Transactional(propagation = Propagation.MANDATORY)
     void stepFailed(MigrationRequest r, int seq, String message) {
         notifier.emit(message(Event.STEP_FAILED, r, "Request #" + r.id() + " (" + r.action().title() + " on "
-                + r.clusterId() + "): " + message, "request " + r.id() + " run " + r.epoch() + " step " + seq),
-                r.requestedBy());
+                + r.clusterId() + "): " + message, "request " + r.id() + " run " + r.epoch() + " step " + seq,
+                Text.of("notice.stepFailed", r.id(), action(r), r.clusterId(), message)), r.requestedBy());
     }
 
-    private static EventMessage message(Event event, MigrationRequest r, String text, String subject) {
+    private static EventMessage message(Event event, MigrationRequest r, String text, String subject, Text notice) {
         String title = r.action().title() + " on " + r.clusterId() + ": " + event.label().toLowerCase();
-        return new EventMessage(event, r.clusterId(), r.id(), title, text, "requests/" + r.id(), subject);
+        return new EventMessage(event, r.clusterId(), r.id(), title, text, "requests/" + r.id(), subject, notice);
+    }
+
+    private static Text action(MigrationRequest r) {
+        return Text.of("enum.MigrationAction." + r.action().name());
+    }
+
+    /** As {@link #text}, for each reader to see in their own language. */
+    static Text notice(RequestTransition t, MigrationRequest r, Object detail) {
+        boolean none = detail == null || detail.toString().isBlank();
+        Object more = none ? Text.of("common.empty") : detail;
+        String key = switch (t) {
+            case APPROVE -> "notice.approved";
+            case REJECT -> "notice.rejected";
+            case WITHDRAW -> "notice.withdrawn";
+            case EXPIRE -> "notice.expired";
+            case CLAIM, RESUME -> r.emergency() ? "notice.startedEmergency" : "notice.started";
+            case SUCCEED -> "notice.succeeded";
+            case FAIL -> none ? "notice.failed" : "notice.failedWith";
+            case SAFETY_STOP -> none ? "notice.stopped" : "notice.stoppedWith";
+            default -> "notice.moved";
+        };
+        return Text.of(key, r.id(), action(r), r.clusterId(), more, Text.of("enum.RequestState." + t.to().name()));
     }
 
     static String text(RequestTransition t, MigrationRequest r, String detail) {
@@ -124,10 +159,12 @@ public class RequestNotices implements NoticeFeed {
             return List.of();
         }
         return jdbc.sql("""
-                        select id, text, coalesce(link, 'requests/' || request_id), tone from user_notice
-                        where recipient = :me and id > :after order by id limit 20""")
+                        select id, text, coalesce(link, 'requests/' || request_id), tone, text_key, text_params
+                        from user_notice where recipient = :me and id > :after order by id limit 20""")
                 .param("me", Actor.current().name()).param("after", id)
-                .query((rs, n) -> new Notice(rs.getLong(1), rs.getString(2), rs.getString(3),
+                // Said in the reader's language where the notice was kept as a key; as written otherwise.
+                .query((rs, n) -> new Notice(rs.getLong(1), rs.getString(5) == null ? rs.getString(2)
+                        : Texts.t(Text.stored(rs.getString(5), rs.getString(6))), rs.getString(3),
                         Tone.valueOf(rs.getString(4))))
                 .list();
     }

@@ -1,5 +1,7 @@
 package com.switchback.notification;
 
+import static com.switchback.base.i18n.Texts.t;
+
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -34,11 +36,14 @@ public class Notifier {
     public void emit(EventMessage m, String requester) {
         for (String to : recipients(m.event(), requester)) {
             jdbc.sql("""
-                            insert into user_notice (recipient, request_id, cluster_id, event, tone, text, link)
-                            values (:to, :request, :cluster, :event, :tone, :text, :link)""")
+                            insert into user_notice (recipient, request_id, cluster_id, event, tone, text, link,
+                                                     text_key, text_params)
+                            values (:to, :request, :cluster, :event, :tone, :text, :link, :key, :params)""")
                     .param("to", to).param("request", m.requestId()).param("cluster", m.clusterId())
                     .param("event", m.event().key()).param("tone", m.event().tone().name()).param("text", m.text())
-                    .param("link", m.link()).update();
+                    .param("link", m.link())
+                    .param("key", m.notice() == null ? null : m.notice().key())
+                    .param("params", m.notice() == null ? null : m.notice().storedParams()).update();
         }
         for (Channel c : channels.findAllByEnabledTrue()) {
             if (c.wants(m.event(), m.clusterId())) {

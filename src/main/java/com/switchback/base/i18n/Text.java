@@ -1,7 +1,10 @@
 package com.switchback.base.i18n;
 
+import static com.switchback.base.i18n.Texts.t;
+
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * A sentence said by a service, kept as its key and values so each page shows it in its own
@@ -17,6 +20,45 @@ public record Text(String key, Object... params) {
     public String in(Locale locale) {
         Object[] filled = Arrays.stream(params).map(p -> p instanceof Text t ? t.in(locale) : p).toArray();
         return Messages.get(locale, key, filled);
+    }
+
+    /** A value that is itself a key (param-less), as kept in a text column: marked so it is read back as a key. */
+    private static final char KEY_MARK = '\u241F';
+    /** Between values in a text column: the unit separator, which no typed text holds. */
+    private static final String SEPARATOR = "\u001F";
+
+    /** The values as one text, for a row that is said later in its reader's language ({@link #stored}). */
+    public String storedParams() {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < params.length; i++) {
+            Object p = params[i];
+            b.append(i == 0 ? "" : SEPARATOR).append(p instanceof Text t ? KEY_MARK + t.key + Arrays.stream(t.params)
+                    .map(v -> INNER + clean(String.valueOf(v instanceof Text n ? n.english() : v))).collect(Collectors.joining())
+                    : clean(String.valueOf(p)));
+        }
+        return b.toString();
+    }
+
+    /** A text read back from its key and {@link #storedParams()}. */
+    public static Text stored(String key, String storedParams) {
+        if (storedParams == null || storedParams.isEmpty()) {
+            return new Text(key);
+        }
+        Object[] values = Arrays.stream(storedParams.split(SEPARATOR, -1)).map(v -> {
+            if (v.isEmpty() || v.charAt(0) != KEY_MARK) {
+                return (Object) v;
+            }
+            String[] parts = v.substring(1).split(INNER, -1);
+            return new Text(parts[0], (Object[]) Arrays.copyOfRange(parts, 1, parts.length));
+        }).toArray();
+        return new Text(key, values);
+    }
+
+    /** Between the key and the values of a text inside a text (one level deep). */
+    private static final String INNER = "\u001E";
+
+    private static String clean(String value) {
+        return value.replace(SEPARATOR, " ").replace(INNER, " ").replace(KEY_MARK, ' ');
     }
 
     public String english() {

@@ -235,6 +235,28 @@ class ApprovalViewsTest extends KaribuTest {
         assertThat(badgeFor("requests")).as("no open request left").isEmpty();
     }
 
+    @Test
+    void aNoticeIsSaidInItsReadersLanguage() {
+        String id = fleet.create("RDS2POLARDB_SYNCING", 7);
+        long r = requestAs("dba", "DBA", id, MigrationAction.CANCEL, "Notice in Chinese");
+        login("dba", "DBA");
+        UI.getCurrent().setLocale(com.switchback.base.i18n.Messages.CHINESE);
+        UI.getCurrent().navigate("clusters");
+
+        var auth = SecurityContextHolder.getContext().getAuthentication();
+        TestUsers.loginAs("lead2", "TEAM_LEAD");
+        approvalService.reject(r, "Not during the sale");
+        SecurityContextHolder.getContext().setAuthentication(auth);
+        events.flush();
+        MockVaadin.clientRoundtrip(false);
+
+        var notice = _get(com.vaadin.flow.component.notification.Notification.class, spec -> spec.withClasses("sb-notice"));
+        assertThat(_get(notice, Span.class, spec -> spec.withPredicate(x -> x.getText().startsWith("申请 #")))
+                .getText()).isEqualTo("申请 #" + r + "（" + id + " 上的取消迁移）已拒绝，操作人 lead2（“Not during the sale”）。 ");
+        assertThat(_get(notice, com.vaadin.flow.component.html.Anchor.class, spec -> spec.withText("打开")).getHref())
+                .isEqualTo("requests/" + r);
+    }
+
     private static java.util.Optional<String> badgeFor(String path) {
         return _find(com.vaadin.flow.component.sidenav.SideNavItem.class).stream()
                 .filter(i -> path.equals(i.getPath()) && i.getSuffixComponent() instanceof Span s && s.isVisible())

@@ -133,6 +133,19 @@ class MessageBundlesTest {
         assertThat(Messages.get(Locale.ENGLISH, "latest.stateLeft", "x")).isEqualTo(" State left behind: x");
     }
 
+    @Test
+    void aTextKeptInAColumnReadsBackInEachLanguage() {
+        Text notice = Text.of("notice.approved", 42L, Text.of("enum.MigrationAction.ROLL_BACK"), "pc-1",
+                Text.of("notice.byWithComment", "lead", "ok, go"));
+        Text back = Text.stored(notice.key(), notice.storedParams());
+        assertThat(back.english()).isEqualTo("Request #42 (Roll Back Migration on pc-1) was approved by lead (“ok, go”).")
+                .isEqualTo(notice.english());
+        assertThat(back.in(Messages.CHINESE)).isEqualTo("申请 #42（pc-1 上的回滚迁移）已批准，操作人 lead（“ok, go”）。");
+        // Typed text cannot break the format.
+        Text hostile = Text.of("notice.stepFailed", 1, "\u001F\u241Fx\u001E", "c", "y");
+        assertThat(Text.stored(hostile.key(), hostile.storedParams()).english()).isEqualTo("Request #1 (  x  on c): y");
+    }
+
     /**
      * No sentence of its own in a view: what a person reads comes from the bundles. A literal with a
      * capitalised word or two words in a row is a hard-coded text unless it is plainly not words
