@@ -14,7 +14,7 @@ public interface ClusterGate {
     }
 
     /** Why the request may not be made now, or null. Called while the migration's row is locked. */
-    String refusal(Proposal proposal);
+    com.switchback.base.i18n.Text refusal(Proposal proposal);
 
     /** This gate's checks for the proposal, read now. */
     List<RequestPlan.Check> checks(Proposal proposal);

@@ -317,9 +317,9 @@ public class MigrationService {
         if (why.length() > MAX_REASON) {
             throw refused(clusterId, action, Text.of("refusal.reasonTooLong", MAX_REASON));
         }
-        String badWindow = conditions.windowRefusal(Instant.now());
+        Text badWindow = conditions.windowRefusal(Instant.now());
         if (badWindow != null) {
-            throw refused(clusterId, action, Text.of(badWindow));
+            throw refused(clusterId, action, badWindow);
         }
         var tracked = migrations.lock(clusterId)
                 .orElseThrow(() -> refused(null, action, Text.of("refusal.noCluster", clip(clusterId))));
@@ -340,9 +340,9 @@ public class MigrationService {
         }
         var proposal = new ClusterGate.Proposal(clusterId, action, conditions, emergency);
         for (ClusterGate gate : gates) {
-            String blocked = gate.refusal(proposal);
+            Text blocked = gate.refusal(proposal);
             if (blocked != null) {
-                throw refused(clusterId, action, Text.of(blocked));
+                throw refused(clusterId, action, blocked);
             }
         }
         Optional<MigrationRequest> open = requests.openFor(clusterId);

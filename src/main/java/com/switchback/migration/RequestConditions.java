@@ -28,21 +28,21 @@ public record RequestConditions(Instant windowStart, Instant windowEnd, boolean 
     }
 
     /** Why the window cannot be used, or null when it can (or there is none). */
-    public String windowRefusal(Instant now) {
+    public com.switchback.base.i18n.Text windowRefusal(Instant now) {
         if (!hasWindow()) {
             return null;
         }
         if (windowStart == null || windowEnd == null) {
-            return "A maintenance window needs both a start and an end.";
+            return com.switchback.base.i18n.Text.of("window.needsBoth");
         }
         if (!windowEnd.isAfter(windowStart)) {
-            return "The maintenance window must end after it starts.";
+            return com.switchback.base.i18n.Text.of("window.endAfterStart");
         }
         if (!windowEnd.isAfter(now)) {
-            return "The maintenance window has already ended.";
+            return com.switchback.base.i18n.Text.of("window.ended");
         }
         if (windowStart.isAfter(now.plus(MAX_AHEAD))) {
-            return "The maintenance window starts too far ahead: at most " + MAX_AHEAD.toDays() + " days from now.";
+            return com.switchback.base.i18n.Text.of("window.tooFarAhead", MAX_AHEAD.toDays());
         }
         return null;
     }

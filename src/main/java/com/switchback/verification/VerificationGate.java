@@ -1,5 +1,7 @@
 package com.switchback.verification;
 
+import static com.switchback.base.i18n.Texts.t;
+
 import com.switchback.base.Formats;
 import com.switchback.migration.ClusterGate;
 import com.switchback.migration.RequestPlan;
@@ -27,9 +29,9 @@ class VerificationGate implements ClusterGate {
     }
 
     @Override
-    public String refusal(Proposal proposal) {
-        return repository.open(proposal.clusterId()).map(v -> "Verification #" + v.id() + " is running on this cluster: wait for "
-                + "it to end, or cancel it, before requesting an action.").orElse(null);
+    public com.switchback.base.i18n.Text refusal(Proposal proposal) {
+        return repository.open(proposal.clusterId())
+                .map(v -> com.switchback.base.i18n.Text.of("gate.verificationRunning", v.id())).orElse(null);
     }
 
     @Override

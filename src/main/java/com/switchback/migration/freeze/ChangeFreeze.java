@@ -1,5 +1,7 @@
 package com.switchback.migration.freeze;
 
+import static com.switchback.base.i18n.Texts.t;
+
 import com.switchback.base.CommaList;
 import com.switchback.base.Formats;
 import java.time.Instant;
@@ -39,6 +41,13 @@ public record ChangeFreeze(@Id Long id, Instant startsAt, Instant endsAt, String
     /** One line: when (in UTC), where and why. */
     public String describe() {
         return describe(Formats::utc);
+    }
+
+    /** As {@link #describe()}, for a page to say in its language (the end in UTC). */
+    public com.switchback.base.i18n.Text line() {
+        return com.switchback.base.i18n.Text.of("freeze.line", id, Formats.utc(endsAt),
+                clusterSet().isEmpty() ? com.switchback.base.i18n.Text.of("freeze.allClusters") : String.join(", ", clusterSet()),
+                reason);
     }
 
     /** As {@link #describe()}, with its end as {@code time} writes it (a page: in the person's own zone). */

@@ -1,5 +1,9 @@
 package com.switchback.migration.freeze;
 
+import static com.switchback.base.i18n.Texts.t;
+
+import com.switchback.base.i18n.Text;
+
 import com.switchback.migration.ClusterGate;
 import com.switchback.migration.RequestPlan;
 import java.time.Instant;
@@ -60,22 +64,18 @@ class FreezeGate implements ClusterGate {
     }
 
     @Override
-    public String refusal(Proposal p) {
+    public Text refusal(Proposal p) {
         Optional<ChangeFreeze> freeze = inForce(p.clusterId());
         if (freeze.isEmpty()) {
-            return p.conditions().freezeException()
-                    ? "No change freeze is in force on this cluster: make an ordinary request, not a freeze exception."
-                    : null;
+            return p.conditions().freezeException() ? Text.of("gate.noFreeze") : null;
         }
         if (policy.allowed().contains(p.action())) {
             return null;
         }
         if (p.emergency()) {
-            return freeze.get().describe() + ". The emergency path is closed during a freeze: ask for a freeze "
-                    + "exception, which two team leads must approve.";
+            return Text.of("gate.freezeNoEmergency", freeze.get().line());
         }
-        return p.conditions().freezeException() ? null : freeze.get().describe()
-                + ". Only a freeze exception, approved by two team leads, may be requested now.";
+        return p.conditions().freezeException() ? null : Text.of("dialog.freezeExceptionOnly", freeze.get().line());
     }
 
     @Override

@@ -261,9 +261,9 @@ class ActionDialog extends Dialog {
         boolean chosen = option == null || option.getValue() != null;
         boolean acknowledged = warnings.isEmpty() || acknowledge.getValue();
         boolean exceptionMet = !freezeException.isVisible() || freezeException.getValue();
-        String badWindow = conditions().windowRefusal(Instant.now());
+        var badWindow = conditions().windowRefusal(Instant.now());
         windowEnd.setInvalid(inWindow.getValue() && badWindow != null);
-        windowEnd.setErrorMessage(badWindow);
+        windowEnd.setErrorMessage(badWindow == null ? null : t(badWindow));
         ok.setEnabled(chosen && acknowledged && exceptionMet && badWindow == null && !reason.getValue().isBlank());
         boolean waits = (needsApproval || freezeException.getValue()) && !emergency.getValue();
         ok.setText(waits ? ActionTexts.requestLabel(action) : ActionTexts.nowLabel(action));
