@@ -232,16 +232,15 @@ public class MigrationService {
     public void withdraw(long requestId) {
         String me = currentUser();
         MigrationRequest r = lifecycle.lock(requestId).orElseThrow(() ->
-                lifecycle.refuse("request.withdraw-refused", null, null, "There is no request #" + requestId + "."));
-        String refusal = null;
+                lifecycle.refuse("request.withdraw-refused", null, null, Text.of("refusal.noRequest", requestId)));
+        Text refusal = null;
         if (!r.requestedBy().equals(me)) {
-            refusal = "Only " + r.requestedBy() + ", who made request #" + requestId + ", can withdraw it.";
+            refusal = Text.of("refusal.onlyRequester", r.requestedBy(), requestId);
         } else if (!r.state().withdrawable()) {
-            refusal = "Request #" + requestId + " is " + r.state().name().toLowerCase()
-                    + ": only a request that has not started can be withdrawn.";
+            refusal = Text.of("refusal.notWithdrawable", requestId, Text.of("enum.RequestState." + r.state().name()));
         } else if (!lifecycle.decide(r, RequestTransition.WITHDRAW, me, "Withdrawn by the requester",
                 "Withdrawn by " + me + ".")) {
-            refusal = "Request #" + requestId + " changed meanwhile: look again.";
+            refusal = Text.of("refusal.changedMeanwhile", requestId);
         }
         if (refusal != null) {
             throw lifecycle.refuse("request.withdraw-refused", r.clusterId(), requestId, refusal);
@@ -260,16 +259,16 @@ public class MigrationService {
     public void retry(long requestId, String reason) {
         String why = reason == null ? "" : reason.strip();
         MigrationRequest r = lifecycle.lock(requestId).orElseThrow(() ->
-                lifecycle.refuse("request.retry-refused", null, null, "There is no request #" + requestId + "."));
-        String refusal = retryRefusal(r);
+                lifecycle.refuse("request.retry-refused", null, null, Text.of("refusal.noRequest", requestId)));
+        Text refusal = retryRefusal(r);
         if (refusal == null && why.isEmpty()) {
-            refusal = "A reason is required.";
+            refusal = Text.of("refusal.reasonRequired");
         } else if (refusal == null && why.length() > MAX_REASON) {
-            refusal = "The reason is too long: at most " + MAX_REASON + " characters.";
+            refusal = Text.of("refusal.reasonTooLong", MAX_REASON);
         }
         if (refusal == null && !lifecycle.retry(r, policy.validFor(),
                 "Retry from the failed step by " + currentUser() + ": " + why)) {
-            refusal = "Request #" + requestId + " changed meanwhile: look again.";
+            refusal = Text.of("refusal.changedMeanwhile", requestId);
         }
         if (refusal != null) {
             throw lifecycle.refuse("request.retry-refused", r.clusterId(), requestId, refusal);
@@ -279,7 +278,7 @@ public class MigrationService {
     /** Why {@code r} cannot be retried now, or null when it can. */
     @PreAuthorize(AppRoles.CAN_VIEW)
     @Transactional(readOnly = true)
-    public String retryRefusal(MigrationRequest r) {
+    public Text retryRefusal(MigrationRequest r) {
         String status = migrations.find(r.clusterId()).map(t -> t.snapshot().status()).orElse("");
         return Retries.refusal(r, requests.steps(r.id()), status);
     }

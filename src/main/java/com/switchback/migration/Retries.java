@@ -1,5 +1,7 @@
 package com.switchback.migration;
 
+import com.switchback.base.i18n.Text;
+
 import java.util.List;
 
 /**
@@ -13,24 +15,23 @@ final class Retries {
     }
 
     /** Why {@code r} cannot be retried, or null when it can. */
-    static String refusal(MigrationRequest r, List<StepRecord> steps, String status) {
+    static Text refusal(MigrationRequest r, List<StepRecord> steps, String status) {
         if (r.state() != RequestState.FAILED) {
-            return "Request #" + r.id() + " is " + r.state().name().toLowerCase() + ": only a failed request can be retried.";
+            return Text.of("retry.notFailed", r.id(), Text.of("enum.RequestState." + r.state().name()));
         }
         if (r.safetyStop()) {
-            return "Request #" + r.id() + " ended in a safety stop (both sides were writable): it is never run again. "
-                    + "Make one side read-only, then ask for Repair.";
+            return Text.of("retry.safetyStop", r.id());
         }
         if (steps.stream().noneMatch(s -> s.state() == StepRecord.StepState.FAILED)) {
-            return "Request #" + r.id() + " failed before any step ran: make a new request.";
+            return Text.of("retry.noStepRan", r.id());
         }
         if (r.action() == MigrationAction.REPAIR) {
             return ActionRules.check(status, null, MigrationAction.REPAIR).allowed() ? null
-                    : "The migration is " + status + ": the repair is not half done, so make a new request if needed.";
+                    : Text.of("retry.repairNotHalfDone", status);
         }
         String inFlight = ActionRules.passesThrough(r.action()).name();
         if (!inFlight.equals(status)) {
-            return "The migration is " + status + ", not " + inFlight + ": the action is not half done, so make a new request.";
+            return Text.of("retry.notHalfDone", status, inFlight);
         }
         return null;
     }

@@ -95,8 +95,7 @@ public class ChannelService {
     @PreAuthorize(AppRoles.CAN_ADMINISTER)
     @Transactional
     public void remove(long id) {
-        Channel c = channels.findById(id).orElseThrow(() -> new ActionRefusedException(
-                "Channel #" + id + " no longer exists."));
+        Channel c = channels.findById(id).orElseThrow(() -> new ActionRefusedException("channelForm.gone", id));
         channels.delete(c);
         audit.record("channel.removed", null, null, Outcome.SUCCESS, "Channel " + c.name() + " (" + c.type().label()
                 + ") removed, with its delivery log.");
@@ -108,8 +107,7 @@ public class ChannelService {
      */
     @PreAuthorize(AppRoles.CAN_ADMINISTER)
     public String sendTest(long id) {
-        Channel c = channels.findById(id).orElseThrow(() -> new ActionRefusedException(
-                "Channel #" + id + " no longer exists."));
+        Channel c = channels.findById(id).orElseThrow(() -> new ActionRefusedException("channelForm.gone", id));
         OutboxMessage test = new OutboxMessage(0, c.id(), "test:" + c.id() + ":" + System.currentTimeMillis(),
                 "test", null, null, "Test message", "Channel " + c.name() + " reaches you. Sent by "
                 + Actor.current().name() + " from Switchback.", "", "SENDING", 1, Instant.now(), null, null, c.name());

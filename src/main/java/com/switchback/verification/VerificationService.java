@@ -78,18 +78,17 @@ public class VerificationService {
                             where cluster_id = :c and state in ('PENDING', 'APPROVED', 'EXECUTING')""")
                     .param("c", clusterId).query(Long.class).optional();
             if (open.isPresent()) {
-                return "Request #" + open.get() + " is open on this cluster: Verify Data starts once it has been "
-                        + "decided and run, or withdrawn.";
+                return com.switchback.base.i18n.Text.of("refusal.verifyRequestOpen", open.get());
             }
             if (repository.open(clusterId).isPresent()) {
-                return "A verification of this cluster is already running.";
+                return com.switchback.base.i18n.Text.of("refusal.verifyRunning");
             }
             long id = repository.insert(clusterId, Actor.current().name());
             audit.record("verification.requested", clusterId, null, Outcome.SUCCESS, "Verification #" + id
                     + " requested: compares every table of both sides, chunk by chunk, while writes go on.");
             return repository.find(id).orElseThrow();
         });
-        if (started instanceof String why) {
+        if (started instanceof com.switchback.base.i18n.Text why) {
             throw refused(clusterId, why);
         }
         changed(clusterId);
@@ -184,7 +183,11 @@ public class VerificationService {
     }
 
     private ActionRefusedException refused(String clusterId, String why) {
-        audit.record("verification.refused", clusterId, null, Outcome.DENIED, why);
+        return refused(clusterId, com.switchback.base.i18n.Text.of(why));
+    }
+
+    private ActionRefusedException refused(String clusterId, com.switchback.base.i18n.Text why) {
+        audit.record("verification.refused", clusterId, null, Outcome.DENIED, why.english());
         return new ActionRefusedException(why);
     }
 

@@ -32,7 +32,7 @@ class SafetyStopTest extends SimulatedFleetTest {
                 .param("r", id).query(String.class).list()).containsExactly("FAILURE");
 
         TestUsers.loginAs("dba", "DBA");
-        assertThat(service.retryRefusal(stopped)).contains("safety stop");
+        assertThat(service.retryRefusal(stopped).english()).contains("safety stop");
         assertThat(service.safetyStops()).contains(clusterId);
         MigrationOverview overview = service.overview(clusterId).orElseThrow();
         assertThat(overview.retryable()).isFalse();
