@@ -27,6 +27,16 @@ public final class TestFleet {
         return id;
     }
 
+    /** A Switch Over requested by the DBA on {@code clusterId}, its warnings acknowledged, waiting for approval. */
+    public static com.switchback.migration.MigrationRequest switchOverRequested(
+            com.switchback.migration.MigrationService migrations, String clusterId) {
+        TestUsers.loginAs("dba", "DBA");
+        var options = com.switchback.migration.ActionOptions.swap(true);
+        var action = com.switchback.migration.MigrationAction.SWITCH_OVER;
+        return migrations.request(clusterId, action, options, "Planned", java.util.Set.copyOf(
+                com.switchback.migration.CheckSummary.warningNames(migrations.checks(clusterId, action, options))));
+    }
+
     public SimulatedCluster pair(String clusterId) {
         return simulated.cluster(clusterId);
     }

@@ -1,6 +1,5 @@
 package com.switchback.migration;
 
-import static com.switchback.base.i18n.Texts.t;
 
 import com.switchback.base.i18n.Text;
 
@@ -18,7 +17,6 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The state machine of a migration, in one place: which action each status allows. Views ask

@@ -1,6 +1,5 @@
 package com.switchback.migration;
 
-import static com.switchback.base.i18n.Texts.t;
 
 import java.time.Instant;
 

@@ -1,6 +1,5 @@
 package com.switchback.security;
 
-import static com.switchback.base.i18n.Texts.t;
 
 import com.switchback.base.AppRoles;
 import com.switchback.audit.Actor;

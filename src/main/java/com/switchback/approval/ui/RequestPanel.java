@@ -9,7 +9,6 @@ import com.switchback.audit.AuditEvent;
 import com.switchback.audit.AuditService;
 import com.switchback.base.ui.CurrentUser;
 import com.switchback.base.ui.Facts;
-import com.switchback.migration.MaintenanceWindow;
 import com.switchback.base.ui.Notifications;
 import com.switchback.base.ActionRefusedException;
 import com.switchback.migration.MigrationRequest;

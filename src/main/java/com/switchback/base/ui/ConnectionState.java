@@ -1,6 +1,5 @@
 package com.switchback.base.ui;
 
-import static com.switchback.base.i18n.Texts.t;
 
 import com.vaadin.flow.server.CustomizedSystemMessages;
 import com.vaadin.flow.server.ServiceInitEvent;

@@ -1,6 +1,5 @@
 package com.switchback.cluster.ui;
 
-import com.switchback.base.i18n.Texts;
 
 import static com.switchback.base.i18n.Texts.t;
 

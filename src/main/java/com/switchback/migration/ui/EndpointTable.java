@@ -8,7 +8,6 @@ import com.switchback.migration.Endpoint;
 import com.switchback.migration.EndpointPicture;
 import com.switchback.migration.MigrationAction;
 import com.switchback.migration.MigrationSnapshot;
-import com.switchback.migration.ReadWriteMode;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;

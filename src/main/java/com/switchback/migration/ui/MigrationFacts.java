@@ -10,8 +10,6 @@ import com.switchback.migration.ActionRules;
 import com.switchback.migration.MigrationSnapshot;
 import com.switchback.migration.MigrationStatus;
 import com.switchback.migration.MigrationWindow;
-import com.switchback.migration.ReadWriteMode;
-import com.switchback.migration.Topology;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import java.time.Instant;

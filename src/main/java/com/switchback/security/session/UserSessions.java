@@ -1,6 +1,5 @@
 package com.switchback.security.session;
 
-import static com.switchback.base.i18n.Texts.t;
 
 import com.switchback.audit.Actor;
 import com.switchback.audit.AuditLog;

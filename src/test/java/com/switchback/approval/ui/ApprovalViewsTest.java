@@ -218,14 +218,7 @@ class ApprovalViewsTest extends KaribuTest {
         assertThat(_find(com.vaadin.flow.component.notification.Notification.class,
                 spec -> spec.withClasses("sb-notice"))).as("nothing old is shown").isEmpty();
 
-        var auth = SecurityContextHolder.getContext().getAuthentication();
-        TestUsers.loginAs("lead2", "TEAM_LEAD");
-        approvalService.reject(r, "Not during the sale");
-        SecurityContextHolder.getContext().setAuthentication(auth);
-        events.flush();
-        MockVaadin.clientRoundtrip(false);
-
-        var notice = _get(com.vaadin.flow.component.notification.Notification.class, spec -> spec.withClasses("sb-notice"));
+        var notice = rejectedByLead2(r);
         assertThat(notice.getThemeNames()).contains("warning");
         assertThat(_get(notice, Span.class, spec -> spec.withPredicate(x -> x.getText().startsWith("Request #")))
                 .getText()).isEqualTo("Request #" + r + " (Cancel Migration on " + id + ") was rejected by lead2 "
@@ -243,18 +236,22 @@ class ApprovalViewsTest extends KaribuTest {
         UI.getCurrent().setLocale(com.switchback.base.i18n.Messages.CHINESE);
         UI.getCurrent().navigate("clusters");
 
+        var notice = rejectedByLead2(r);
+        assertThat(_get(notice, Span.class, spec -> spec.withPredicate(x -> x.getText().startsWith("申请 #")))
+                .getText()).isEqualTo("申请 #" + r + "（" + id + " 上的取消迁移）已拒绝，操作人 lead2（“Not during the sale”）。 ");
+        assertThat(_get(notice, com.vaadin.flow.component.html.Anchor.class, spec -> spec.withText("打开")).getHref())
+                .isEqualTo("requests/" + r);
+    }
+
+    /** lead2 rejects the request elsewhere; the notice it gives this page. */
+    private com.vaadin.flow.component.notification.Notification rejectedByLead2(long r) {
         var auth = SecurityContextHolder.getContext().getAuthentication();
         TestUsers.loginAs("lead2", "TEAM_LEAD");
         approvalService.reject(r, "Not during the sale");
         SecurityContextHolder.getContext().setAuthentication(auth);
         events.flush();
         MockVaadin.clientRoundtrip(false);
-
-        var notice = _get(com.vaadin.flow.component.notification.Notification.class, spec -> spec.withClasses("sb-notice"));
-        assertThat(_get(notice, Span.class, spec -> spec.withPredicate(x -> x.getText().startsWith("申请 #")))
-                .getText()).isEqualTo("申请 #" + r + "（" + id + " 上的取消迁移）已拒绝，操作人 lead2（“Not during the sale”）。 ");
-        assertThat(_get(notice, com.vaadin.flow.component.html.Anchor.class, spec -> spec.withText("打开")).getHref())
-                .isEqualTo("requests/" + r);
+        return _get(com.vaadin.flow.component.notification.Notification.class, spec -> spec.withClasses("sb-notice"));
     }
 
     private static java.util.Optional<String> badgeFor(String path) {

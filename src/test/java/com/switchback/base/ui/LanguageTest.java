@@ -9,11 +9,8 @@ import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.switchback.KaribuTest;
 import com.switchback.TestFleet;
-import com.switchback.TestUsers;
 import com.switchback.base.i18n.Messages;
 import com.switchback.cluster.FleetDiscovery;
-import com.switchback.migration.ActionOptions;
-import com.switchback.migration.MigrationAction;
 import com.switchback.migration.MigrationRequest;
 import com.switchback.migration.MigrationService;
 import com.switchback.migration.simulated.SimulatedBackend;
@@ -28,7 +25,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-import java.util.Set;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -53,10 +49,7 @@ class LanguageTest extends KaribuTest {
         var fleet = new TestFleet(simulated, discovery, jdbc);
         fleet.closeOpenRequests();
         String id = fleet.create("RDS2POLARDB_SYNCING", 2);
-        TestUsers.loginAs("dba", "DBA");
-        MigrationRequest r = migrations.request(id, MigrationAction.SWITCH_OVER, ActionOptions.swap(true), "Planned",
-                Set.copyOf(com.switchback.migration.CheckSummary.warningNames(
-                        migrations.checks(id, MigrationAction.SWITCH_OVER, ActionOptions.swap(true)))));
+        MigrationRequest r = TestFleet.switchOverRequested(migrations, id);
         login("lead", ALL_ROLES);
         UI.getCurrent().setLocale(Messages.CHINESE);
         List<String> englishSentences = englishSentences();

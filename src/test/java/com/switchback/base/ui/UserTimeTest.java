@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.switchback.KaribuTest;
 import com.switchback.TestFleet;
-import com.switchback.TestUsers;
 import com.switchback.cluster.FleetDiscovery;
-import com.switchback.migration.ActionOptions;
-import com.switchback.migration.MigrationAction;
 import com.switchback.migration.MigrationRequest;
 import com.switchback.migration.MigrationService;
 import com.switchback.migration.simulated.SimulatedBackend;
@@ -17,7 +14,6 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Span;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,10 +31,7 @@ class UserTimeTest extends KaribuTest {
         var fleet = new TestFleet(simulated, discovery, jdbc);
         fleet.closeOpenRequests();
         String id = fleet.create("RDS2POLARDB_SYNCING", 2);
-        TestUsers.loginAs("dba", "DBA");
-        MigrationRequest r = migrations.request(id, MigrationAction.SWITCH_OVER, ActionOptions.swap(true), "Planned",
-                Set.copyOf(com.switchback.migration.CheckSummary.warningNames(
-                        migrations.checks(id, MigrationAction.SWITCH_OVER, ActionOptions.swap(true)))));
+        MigrationRequest r = TestFleet.switchOverRequested(migrations, id);
         login("dba", "DBA");
         UserTime.use(UI.getCurrent(), ZoneId.of("Asia/Shanghai"));
         UI.getCurrent().navigate("requests/" + r.id());

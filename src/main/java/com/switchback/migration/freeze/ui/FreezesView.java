@@ -6,7 +6,6 @@ import com.switchback.base.ActionRefusedException;
 import com.switchback.base.AppRoles;
 import com.switchback.base.ui.Notifications;
 import com.switchback.base.ui.UserTime;
-import com.switchback.migration.MigrationAction;
 import com.switchback.migration.freeze.ChangeFreeze;
 import com.switchback.migration.freeze.FreezeService;
 import com.vaadin.flow.component.button.Button;
