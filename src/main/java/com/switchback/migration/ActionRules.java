@@ -1,6 +1,5 @@
 package com.switchback.migration;
 
-
 import com.switchback.base.i18n.Text;
 
 import static com.switchback.migration.MigrationAction.CANCEL;

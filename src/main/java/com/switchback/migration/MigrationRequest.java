@@ -1,6 +1,5 @@
 package com.switchback.migration;
 
-
 import java.time.Instant;
 
 /** A request to run an action on one migration, and how its execution went. */

@@ -1,6 +1,5 @@
 package com.switchback.migration;
 
-
 import java.time.Instant;
 import java.util.List;
 

@@ -1,6 +1,5 @@
 package com.switchback.migration;
 
-
 import java.time.Duration;
 
 /** How long an action kept the application from writing, as its executor measured it. */

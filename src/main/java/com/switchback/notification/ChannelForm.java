@@ -1,6 +1,5 @@
 package com.switchback.notification;
 
-
 import com.switchback.base.i18n.Text;
 
 import java.net.URI;

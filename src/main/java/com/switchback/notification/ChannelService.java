@@ -1,6 +1,5 @@
 package com.switchback.notification;
 
-
 import com.switchback.audit.Actor;
 import com.switchback.audit.AuditLog;
 import com.switchback.audit.Outcome;

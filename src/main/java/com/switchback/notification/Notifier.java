@@ -1,6 +1,5 @@
 package com.switchback.notification;
 
-
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;

@@ -1,6 +1,5 @@
 package com.switchback.security;
 
-
 import com.switchback.base.AppRoles;
 import com.switchback.audit.Actor;
 import com.switchback.audit.AuditLog;

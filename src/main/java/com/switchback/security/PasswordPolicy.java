@@ -1,6 +1,5 @@
 package com.switchback.security;
 
-
 import com.switchback.base.i18n.Text;
 
 import java.io.BufferedReader;

@@ -1,6 +1,5 @@
 package com.switchback.security;
 
-
 import com.switchback.base.AppRoles;
 import com.switchback.audit.Actor;
 import com.switchback.audit.AuditLog;
@@ -17,7 +16,6 @@ import org.springframework.transaction.annotation.Transactional;
 /** User and role management, for administrators only. */
 @Service
 public class UserService {
-
 
     private final UserAccountRepository accounts;
     private final PasswordEncoder encoder;
@@ -145,8 +143,6 @@ public class UserService {
             throw new AccountRefusedException(p.key(), p.params());
         });
     }
-
-
 
     /** Lifts a login lockout of the account (docs/security.md); audited. */
     @PreAuthorize(AppRoles.CAN_ADMINISTER)

@@ -1,6 +1,5 @@
 package com.switchback.verification;
 
-
 import com.switchback.base.Formats;
 import com.switchback.migration.ClusterGate;
 import com.switchback.migration.RequestPlan;

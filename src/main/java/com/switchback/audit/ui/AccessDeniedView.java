@@ -22,7 +22,6 @@ import jakarta.servlet.http.HttpServletResponse;
 @ParentLayout(MainLayout.class)
 public class AccessDeniedView extends VerticalLayout implements HasErrorParameter<AccessDeniedException> {
 
-
     private final AuditLog audit;
 
     public AccessDeniedView(AuditLog audit) {

@@ -1,6 +1,5 @@
 package com.switchback.base.web;
 
-
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,5 @@
 package com.switchback.cluster.ui;
 
-
 import static com.switchback.base.i18n.Texts.t;
 
 import com.switchback.base.Formats;

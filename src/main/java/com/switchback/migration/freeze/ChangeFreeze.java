@@ -1,6 +1,5 @@
 package com.switchback.migration.freeze;
 
-
 import com.switchback.base.CommaList;
 import com.switchback.base.Formats;
 import java.time.Instant;

@@ -1,6 +1,5 @@
 package com.switchback.migration.freeze;
 
-
 import com.switchback.base.i18n.Text;
 
 import com.switchback.migration.ClusterGate;

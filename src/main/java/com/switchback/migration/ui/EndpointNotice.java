@@ -20,7 +20,6 @@ class EndpointNotice extends Div {
 
     static final String TEXT = "endpoints.moveApplicationNow";
 
-
     private boolean wasShowing;
 
     EndpointNotice() {

@@ -1,6 +1,5 @@
 package com.switchback.security.session;
 
-
 import com.switchback.audit.Actor;
 import com.switchback.audit.AuditLog;
 import com.switchback.audit.Outcome;

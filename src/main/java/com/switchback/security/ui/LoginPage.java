@@ -1,6 +1,5 @@
 package com.switchback.security.ui;
 
-
 import com.switchback.base.web.PlainPage;
 import com.switchback.base.DemoMode;
 import com.switchback.base.ui.DemoMarker;
