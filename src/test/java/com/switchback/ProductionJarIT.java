@@ -84,6 +84,17 @@ class ProductionJarIT {
     }
 
     @Test
+    void plainPagesSpeakTheBrowsersLanguageOrTheOnePickedInTheUserMenu() throws Exception {
+        var chinese = app.get("/login", "Accept-Language", "zh-CN,zh;q=0.9,en;q=0.8");
+        assertThat(chinese.body()).contains("<html lang=\"zh-CN\">").contains(">用户名</label>").contains(">登录</button>");
+        var picked = app.get("/login", "Accept-Language", "zh-CN", "Cookie", "sb-lang=en");
+        assertThat(picked.body()).contains("<html lang=\"en\">").contains(">User name</label>");
+        var malformed = app.get("/clusters/%3Cx%3E%2Fy", "Accept-Language", "zh-CN");
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(malformed.body()).contains("<h2>请求错误</h2>").contains("返回集群列表");
+    }
+
+    @Test
     void theLoginFormIsInTheFirstResponseAndAFailedLoginKeepsTheUserName() throws Exception {
         var login = app.get("/login");
         // Server-rendered: the form needs no script, so nothing waits for the console's bundle.

@@ -493,6 +493,9 @@ class ConsoleBrowserIT {
         page.reload();
         assertThat(button(page, "Switch Over")).isVisible();
         assertThat(page.locator(".sb-language-toggle")).hasText("中文");
+        // This browser's login page follows the choice too.
+        org.assertj.core.api.Assertions.assertThat(context.cookies()).anyMatch(c -> "sb-lang".equals(c.name)
+                && "en".equals(c.value));
         context.close();
     }
 

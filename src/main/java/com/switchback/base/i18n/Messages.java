@@ -1,5 +1,7 @@
 package com.switchback.base.i18n;
 
+import static com.switchback.base.i18n.Texts.t;
+
 import com.vaadin.flow.i18n.I18NProvider;
 import java.util.List;
 import java.util.Locale;
@@ -53,7 +55,25 @@ public class Messages implements I18NProvider {
         return locale != null && CHINESE.getLanguage().equals(locale.getLanguage()) ? CHINESE : ENGLISH;
     }
 
-    /** The language of a plain page (login, errors): the first of the browser's languages the console speaks. */
+    /** The cookie that carries the language picked in the user menu to the pages served before login. */
+    public static final String COOKIE = "sb-lang";
+
+    /**
+     * The language of a plain page (login, errors): the one picked in the user menu on this browser,
+     * else the first of the browser's languages the console speaks.
+     */
+    public static Locale of(jakarta.servlet.http.HttpServletRequest request) {
+        if (request.getCookies() != null) {
+            for (jakarta.servlet.http.Cookie c : request.getCookies()) {
+                if (COOKIE.equals(c.getName()) && c.getValue() != null) {
+                    return supported(Locale.forLanguageTag(c.getValue()));
+                }
+            }
+        }
+        return of(request.getLocales());
+    }
+
+    /** The first of the browser's languages the console speaks, else English. */
     public static Locale of(java.util.Enumeration<Locale> browserLocales) {
         while (browserLocales != null && browserLocales.hasMoreElements()) {
             Locale l = browserLocales.nextElement();

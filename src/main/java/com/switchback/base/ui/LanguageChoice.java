@@ -34,7 +34,10 @@ class LanguageChoice implements VaadinServiceInitListener {
     public void serviceInit(ServiceInitEvent event) {
         event.getSource().addUIInitListener(init -> {
             if (loggedIn()) {
-                preferences.locale().ifPresent(l -> init.getUI().setLocale(Messages.supported(l)));
+                preferences.locale().ifPresent(l -> {
+                    init.getUI().setLocale(Messages.supported(l));
+                    remember(init.getUI(), Messages.supported(l));
+                });
             }
         });
     }
@@ -51,10 +54,17 @@ class LanguageChoice implements VaadinServiceInitListener {
             preferences.setLocale(other);
             UI ui = UI.getCurrent();
             ui.getSession().setLocale(other);
+            remember(ui, other);
             // Every part of the page is drawn again in the new language, at the same address.
             ui.getPage().reload();
         });
         return button;
+    }
+
+    /** This browser's login and error pages speak the picked language too (nobody is known there yet). */
+    private static void remember(UI ui, Locale locale) {
+        ui.getPage().executeJs("document.cookie = $0 + '=' + $1 + '; path=/; max-age=31536000; samesite=lax'",
+                Messages.COOKIE, locale.toLanguageTag());
     }
 
     private static boolean loggedIn() {

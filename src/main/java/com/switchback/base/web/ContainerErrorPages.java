@@ -1,5 +1,7 @@
 package com.switchback.base.web;
 
+import static com.switchback.base.i18n.Texts.t;
+
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -52,7 +54,7 @@ class ContainerErrorPages implements WebServerFactoryCustomizer<TomcatServletWeb
                 String home = request.getContext() == null ? "/" : request.getContext().getPath() + "/";
                 Writer writer = response.getReporter();
                 if (writer != null) {
-                    java.util.Locale locale = com.switchback.base.i18n.Messages.of(request.getLocales());
+                    java.util.Locale locale = com.switchback.base.i18n.Messages.of(request);
                     writer.write(ErrorPages.html(ErrorPages.of(status, null, locale), home, locale));
                     response.finishResponse();
                 }

@@ -15,7 +15,7 @@ class ErrorPageController implements ErrorController {
 
     @RequestMapping("/error")
     ResponseEntity<String> error(HttpServletRequest request) {
-        java.util.Locale locale = com.switchback.base.i18n.Messages.of(request.getLocales());
+        java.util.Locale locale = com.switchback.base.i18n.Messages.of(request);
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer i ? i : 500;
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);

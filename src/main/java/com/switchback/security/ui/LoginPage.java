@@ -1,5 +1,7 @@
 package com.switchback.security.ui;
 
+import static com.switchback.base.i18n.Texts.t;
+
 import com.switchback.base.web.PlainPage;
 import com.switchback.base.DemoMode;
 import com.switchback.base.ui.DemoMarker;
@@ -56,7 +58,7 @@ class LoginPage {
     }
 
     String render(HttpServletRequest request) {
-        Locale locale = Messages.of(request.getLocales());
+        Locale locale = Messages.of(request);
         HttpSession session = request.getSession(false);
         List<Message> messages = new ArrayList<>();
         String username = "";
