@@ -50,6 +50,7 @@ class SessionMemoryBench {
                 List<BrowserContext> contexts = new ArrayList<>();
                 contexts.add(browserSession(browser, app));
                 long beforeBrowsers = usedHeapKb(app);
+                java.util.Map<String, Long> histogramBefore = histogram(app);
                 int pages = 30;
                 for (int i = 0; i < pages; i++) {
                     contexts.add(browserSession(browser, app));
@@ -58,6 +59,15 @@ class SessionMemoryBench {
                 Stats.report(String.format("memory per session (Chromium, %d sessions with the grid's rows loaded): %.1f KB "
                         + "(heap %d KB -> %d KB; goal: under 100 KB)", pages,
                         (afterBrowsers - beforeBrowsers) / (double) pages, beforeBrowsers, afterBrowsers));
+                Stats.report(String.format("  connections to the console held open: %d (%d browser sessions, %d scripted clients)",
+                        connections(app), pages + 1, sessions + 1));
+                // Where it goes: the classes whose instances grew most, per session.
+                java.util.Map<String, Long> histogramAfter = histogram(app);
+                histogramAfter.entrySet().stream()
+                        .map(e -> java.util.Map.entry(e.getKey(), e.getValue() - histogramBefore.getOrDefault(e.getKey(), 0L)))
+                        .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed()).limit(25)
+                        .forEach(e -> Stats.report(String.format("  %8.1f KB/session  %s", e.getValue() / 1024.0 / pages,
+                                e.getKey())));
                 browser.close();
             }
             if (keep.isEmpty()) {
@@ -106,6 +116,25 @@ class SessionMemoryBench {
             throw new IllegalStateException("cannot read the heap: " + info);
         }
         return Long.parseLong(used.group(1));
+    }
+
+    /** Established TCP connections to the console's port. */
+    private static int connections(RunningJar app) throws Exception {
+        String out = run("ss", "-Htn", "state", "established", "( sport = :" + app.port + " )");
+        return (int) out.lines().filter(l -> !l.isBlank()).count();
+    }
+
+    /** Bytes held by each class's live instances (jcmd GC.class_histogram, which collects first). */
+    private static java.util.Map<String, Long> histogram(RunningJar app) throws Exception {
+        String jcmd = java.nio.file.Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+        java.util.Map<String, Long> bytes = new java.util.HashMap<>();
+        for (String line : run(jcmd, Long.toString(app.pid()), "GC.class_histogram").split("\n")) {
+            String[] f = line.trim().split("\\s+");
+            if (f.length >= 4 && f[0].endsWith(":")) {
+                bytes.merge(f[3], Long.parseLong(f[2]), Long::sum);
+            }
+        }
+        return bytes;
     }
 
     private static String run(String... command) throws Exception {
