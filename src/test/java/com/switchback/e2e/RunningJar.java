@@ -58,8 +58,13 @@ public final class RunningJar implements AutoCloseable {
         assertThat(jars).as("the packaged jar in target/ (run after `package`)").hasSize(1);
         int databasePort = freePort();
         Path log = Files.createTempFile(data, "app-", ".log");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jars[0].getAbsolutePath(), "--server.port=" + port,
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        // A benchmark may ask for JVM options (a flight recording, for one): -Dswitchback.bench.jvm="...".
+        String jvm = System.getProperty("switchback.bench.jvm", "").strip();
+        if (!jvm.isEmpty()) {
+            command.addAll(List.of(jvm.split("\\s+")));
+        }
+        command.addAll(List.of("-jar", jars[0].getAbsolutePath(), "--server.port=" + port,
                 "--switchback.embedded.port=" + databasePort,
                 "--switchback.embedded.data-dir=" + data.resolve("postgres")));
         command.addAll(List.of(extraArguments));

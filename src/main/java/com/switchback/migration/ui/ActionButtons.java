@@ -1,6 +1,7 @@
 package com.switchback.migration.ui;
 
 import static com.switchback.base.i18n.Texts.t;
+import com.switchback.base.ui.Changed;
 
 import com.switchback.base.i18n.Texts;
 
@@ -29,6 +30,8 @@ class ActionButtons extends Div {
 
     final Map<MigrationAction, Button> buttons = new EnumMap<>(MigrationAction.class);
     private final Map<MigrationAction, Span> reasons = new EnumMap<>(MigrationAction.class);
+    /** Each button's tooltip as last set (a tooltip is a component of its own: set only when it changes). */
+    private final Map<MigrationAction, String> tooltips = new EnumMap<>(MigrationAction.class);
     /** One line while a request is open: why every action is locked (rather than the same reason on each). */
     private final Div locked = new Div();
     private final boolean mayOperate;
@@ -60,7 +63,7 @@ class ActionButtons extends Div {
         MigrationSnapshot s = current.snapshot();
         var open = current.openRequest();
         locked.setVisible(open.isPresent());
-        open.ifPresent(r -> locked.setText(t(r.state() == RequestState.PENDING ? "actions.lockedUntilDecided" : "actions.lockedUntilEnds",
+        open.ifPresent(r -> Changed.text(locked, t(r.state() == RequestState.PENDING ? "actions.lockedUntilDecided" : "actions.lockedUntilEnds",
                 r.id(), Texts.label(r.action()), Texts.label(r.state()))));
         for (MigrationAction action : MigrationAction.values()) {
             String reason;
@@ -78,14 +81,19 @@ class ActionButtons extends Div {
                 reason = decision.allowed() ? "" : t(decision.why());
             }
             Button b = buttons.get(action);
-            b.setEnabled(reason.isEmpty());
+            if (b.isEnabled() != reason.isEmpty()) {
+                // Each call also re-sends the button's disable-on-click script to the page.
+                b.setEnabled(reason.isEmpty());
+            }
             // Said once above the buttons while a request is open; each button keeps it as its tooltip.
             boolean saidAbove = open.isPresent() && mayOperate && action != MigrationAction.REPAIR;
             if (action == MigrationAction.REPAIR) {
                 b.getParent().ifPresent(cell -> cell.setVisible(current.repairNeeded()));
             }
-            b.setTooltipText(reason.isEmpty() ? null : reason);
-            reasons.get(action).setText(action == MigrationAction.REPAIR && reason.isEmpty()
+            if (!reason.equals(tooltips.put(action, reason))) {
+                b.setTooltipText(reason.isEmpty() ? null : reason);
+            }
+            Changed.text(reasons.get(action), action == MigrationAction.REPAIR && reason.isEmpty()
                     ? t("actions.leftHalfWay", s.status()) : saidAbove ? "" : reason);
         }
     }

@@ -1,6 +1,7 @@
 package com.switchback.migration.ui;
 
 import static com.switchback.base.i18n.Texts.t;
+import com.switchback.base.ui.Changed;
 
 import com.switchback.migration.Endpoint;
 import com.switchback.migration.MigrationOverview;
@@ -33,7 +34,7 @@ class EndpointNotice extends Div {
         var reaching = current.snapshot().endpointsReaching(Endpoint.Side.RDS);
         String where = reaching.stream().map(e -> e.address() + " (" + e.endpointId() + ", " + e.netType() + ")")
                 .collect(Collectors.joining(", "));
-        setText(t(TEXT) + (reaching.isEmpty()
+        Changed.text(this, t(TEXT) + (reaching.isEmpty()
                 ? t("endpoints.noEndpointRoutesTo")
                 : (reaching.size() == 1 ? t("endpoints.theEndpointThatReaches") : t("endpoints.theEndpointsThatReach"))
                   + where + "."));

@@ -1,6 +1,7 @@
 package com.switchback.migration.ui;
 
 import static com.switchback.base.i18n.Texts.t;
+import com.switchback.base.ui.Changed;
 
 import com.switchback.base.i18n.Texts;
 
@@ -60,22 +61,22 @@ class LatestRequest extends Div {
         var r = latest.get();
         String option = r.optionLabelKey().isEmpty() ? "" : " · " + t(r.optionLabelKey());
         RequestBadge.show(stateBadge, r.state());
-        summary.setText(t("latest.summary", r.id(), Texts.label(r.action()) + option, r.requestedBy(),
+        Changed.text(summary, t("latest.summary", r.id(), Texts.label(r.action()) + option, r.requestedBy(),
                 com.switchback.base.ui.UserTime.format(r.requestedAt()))
                 + (r.emergency() ? t("latest.emergencyNoApproval") : ""));
         page.setHref("requests/" + r.id());
         String running = RequestProgress.describe(r, current.steps(), current.snapshot(), Instant.now());
-        progress.setText(running);
+        Changed.text(progress, running);
         progress.setVisible(!running.isEmpty());
-        writePause.setText(r.writePauseText() == null ? "" : t(r.writePauseText()));
+        Changed.text(writePause, r.writePauseText() == null ? "" : t(r.writePauseText()));
         writePause.setVisible(r.writePauseText() != null);
-        decision.setText(RequestTexts.decision(r));
+        Changed.text(decision, RequestTexts.decision(r));
         withdraw.setVisible(r.withdrawableBy(user.name()));
         failure.setVisible(r.error() != null);
         failure.setClassName("sb-safety-stop", r.safetyStop());
         retry.setVisible(user.mayOperate() && current.retryable());
         if (r.error() != null) {
-            failure.setText((r.safetyStop() ? t("latest.safetyStop") : "") + r.error()
+            Changed.text(failure, (r.safetyStop() ? t("latest.safetyStop") : "") + r.error()
                     + (r.stateLeft() == null ? "" : t("latest.stateLeft", r.stateLeft())));
         }
         steps.show(current.steps());

@@ -1,6 +1,7 @@
 package com.switchback.migration.ui;
 
 import com.switchback.base.i18n.Texts;
+import com.switchback.base.ui.Changed;
 
 import static com.switchback.base.i18n.Texts.t;
 
@@ -47,25 +48,25 @@ class MigrationFacts extends Div {
     }
 
     void show(MigrationSnapshot s) {
-        statusRaw.setText(s.status());
-        statusLabel.setText(" — " + t(MigrationStatus.labelKey(s.status())));
-        latency.setText(Formats.latency(s.delayedSeconds()));
+        Changed.text(statusRaw, s.status());
+        Changed.text(statusLabel, " — " + t(MigrationStatus.labelKey(s.status())));
+        Changed.text(latency, Formats.latency(s.delayedSeconds()));
         latency.setClassName("sb-latency-high", s.delayedSeconds() >= ActionRules.MAX_SWITCH_OVER_LATENCY_SECONDS);
-        sourceRds.setText(s.sourceRdsId() == null ? "—" : s.sourceRdsId());
-        sourceLabel.setText(t(s.sourceLabelKey()));
-        sourceModeLabel.setText(t("facts.sourceReadWrite", t(s.sourceLabelKey())));
-        rdsMode.setText(Texts.label(s.rdsMode()));
-        clusterMode.setText(Texts.label(s.clusterMode()));
-        direction.setText((s.topology() == null ? t("topology.none") : Texts.label(s.topology())));
+        Changed.text(sourceRds, s.sourceRdsId() == null ? "—" : s.sourceRdsId());
+        Changed.text(sourceLabel, t(s.sourceLabelKey()));
+        Changed.text(sourceModeLabel, t("facts.sourceReadWrite", t(s.sourceLabelKey())));
+        Changed.text(rdsMode, Texts.label(s.rdsMode()));
+        Changed.text(clusterMode, Texts.label(s.clusterMode()));
+        Changed.text(direction, (s.topology() == null ? t("topology.none") : Texts.label(s.topology())));
         Instant now = Instant.now();
-        expiry.setText(s.expiredTime() == null ? t("facts.noWindow")
+        Changed.text(expiry, s.expiredTime() == null ? t("facts.noWindow")
                 : com.switchback.base.ui.UserTime.format(s.expiredTime()) + " — " + com.switchback.migration.ui.Said.remaining(s.expiredTime(), now)
                   + t("facts.linkCloses"));
         var urgency = MigrationWindow.urgency(s.expiredTime(), now);
         expiry.setClassName("sb-window-warning", urgency == MigrationWindow.Urgency.WARNING);
         expiry.setClassName("sb-window-danger", urgency == MigrationWindow.Urgency.DANGER
                 || urgency == MigrationWindow.Urgency.EXPIRED);
-        exception.setText(t("facts.exception", s.comment()));
+        Changed.text(exception, t("facts.exception", s.comment()));
         exception.setVisible(!s.comment().isEmpty());
     }
 }

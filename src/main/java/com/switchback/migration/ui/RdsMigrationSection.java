@@ -1,6 +1,7 @@
 package com.switchback.migration.ui;
 
 import com.switchback.base.i18n.Texts;
+import com.switchback.base.ui.Changed;
 
 import static com.switchback.base.i18n.Texts.t;
 
@@ -85,7 +86,7 @@ public class RdsMigrationSection extends Div {
         current = overview.get();
         var freeze = freezes.inForce(clusterId);
         freezeBanner.setVisible(freeze.isPresent());
-        freeze.ifPresent(f -> freezeBanner.setText(t("migration.freezeBanner", Said.freeze(f), String.join(", ",
+        freeze.ifPresent(f -> Changed.text(freezeBanner, t("migration.freezeBanner", Said.freeze(f), String.join(", ",
                 freezes.allowedDuringFreeze().stream().map(Texts::label).sorted().toList()))));
         facts.show(current.snapshot());
         actions.show(current);

@@ -57,7 +57,9 @@ class LanguageTest extends KaribuTest {
                 "approvals/" + r.id(), "audit", "account-changes", "users", "sessions", "password", "channels",
                 "freezes")) {
             UI.getCurrent().navigate(page);
-            List<String> shown = shownTexts();
+            // The audit trail's rows are records, kept as written (in English); its page is not.
+            boolean records = page.startsWith("audit") || page.startsWith("account-changes");
+            List<String> shown = shownTexts(!records);
             assertThat(shown).as(page).isNotEmpty();
             assertThat(shown.stream().filter(text -> englishSentences.stream().anyMatch(text::contains)).toList())
                     .as("English on " + page).isEmpty();
@@ -121,13 +123,17 @@ class LanguageTest extends KaribuTest {
 
     /** Every text a person can read on the page: text nodes, labels, hints, headers, titles, grid rows. */
     private static List<String> shownTexts() {
+        return shownTexts(true);
+    }
+
+    private static List<String> shownTexts(boolean withRows) {
         List<String> texts = new ArrayList<>();
         collect(UI.getCurrent(), texts);
         // An open dialog or notification hangs off the UI's overlay container, not the view.
         _find(com.vaadin.flow.component.dialog.Dialog.class).forEach(d -> collect(d, texts));
         for (Grid<?> grid : _find(Grid.class)) {
             grid.getColumns().forEach(c -> texts.add(c.getHeaderText()));
-            int rows = Math.min(5, GridKt._size(grid));
+            int rows = withRows ? Math.min(5, GridKt._size(grid)) : 0;
             for (int i = 0; i < rows; i++) {
                 texts.add(GridKt._getFormattedRow(grid, i).toString());
             }
