@@ -1,7 +1,5 @@
 package com.switchback.approval;
 
-import static com.switchback.base.i18n.Texts.t;
-
 import com.switchback.base.i18n.Text;
 
 import com.switchback.base.AppRoles;

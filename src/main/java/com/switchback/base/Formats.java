@@ -1,11 +1,13 @@
 package com.switchback.base;
 
+import static com.switchback.base.i18n.Texts.t;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
-/** How times, durations and latencies read everywhere in the console: UTC, always labelled. */
+/** How times and durations read everywhere in the console: UTC, always labelled. */
 public final class Formats {
 
     private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
@@ -27,10 +29,5 @@ public final class Formats {
             return String.format("%.1f s", ms / 1000.0);
         }
         return (ms / 60_000) + " min " + (ms % 60_000) / 1000 + " s";
-    }
-
-    /** {@code DelayedSeconds}: -1 means not measured. */
-    public static String latency(int seconds) {
-        return seconds < 0 ? "Not measured" : seconds + " s";
     }
 }

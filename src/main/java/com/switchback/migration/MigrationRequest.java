@@ -63,11 +63,7 @@ public record MigrationRequest(
         return !state.open() && startedAt == null;
     }
 
-    /** The option in a grid's few words (English; a page says {@link #optionShortKey()}). */
-    public String optionShort() {
-        return com.switchback.base.i18n.Messages.get(java.util.Locale.ENGLISH, optionShortKey());
-    }
-
+    /** The message key of the option in a grid's few words; empty when the action was made with its default. */
     public String optionShortKey() {
         return switch (action) {
             case SWITCH_OVER, ROLL_BACK, REPAIR -> swapEndpoints ? "option.short.with" : "option.short.without";

@@ -1,5 +1,6 @@
 package com.switchback.migration;
 
+import com.switchback.base.i18n.Text;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -26,24 +27,31 @@ public final class MigrationWindow {
                 : left.compareTo(Duration.ofHours(24)) < 0 ? Urgency.WARNING : Urgency.NONE;
     }
 
-    /** "in 3 d 4 h", "in 5 h 20 min", "in 12 min", "expired"; "no window" when there is none. */
+    /** "in 3 d 4 h", "in 5 h 20 min", "in 12 min", "expired"; "no window" when there is none (English). */
     public static String remaining(Instant expires, Instant now) {
+        return remainingText(expires, now).english();
+    }
+
+    /** As {@link #remaining}, for a page to say in its language. */
+    public static Text remainingText(Instant expires, Instant now) {
         if (expires == null) {
-            return "no window";
+            return Text.of("time.noWindow");
         }
         Duration left = Duration.between(now, expires);
         if (left.isNegative() || left.isZero()) {
-            return "expired";
+            return Text.of("time.expired");
         }
+        return Text.of("time.in", span(left));
+    }
+
+    /** "3 d 4 h", "5 h 20 min", "12 min" (at least a minute). */
+    public static Text span(Duration left) {
         long days = left.toDays();
         long hours = left.toHoursPart();
-        long minutes = left.toMinutesPart();
         if (days > 0) {
-            return "in " + days + " d " + hours + " h";
+            return Text.of("time.daysHours", days, hours);
         }
-        if (hours > 0) {
-            return "in " + hours + " h " + minutes + " min";
-        }
-        return "in " + Math.max(1, minutes) + " min";
+        return hours > 0 ? Text.of("time.hoursMinutes", hours, left.toMinutesPart())
+                : Text.of("time.minutes", Math.max(1, left.toMinutesPart()));
     }
 }

@@ -116,10 +116,8 @@ public class RequestLifecycle {
         Actor actor = t == RequestTransition.EXPIRE ? Actor.SYSTEM : Actor.current();
         audit.record(actor, t.auditAction(), r.clusterId(), r.id(), Outcome.SUCCESS, r.emergency(), details);
         boolean noComment = comment == null || comment.isBlank();
-        notices.emit(t, r, t == RequestTransition.EXPIRE ? null
-                : "by " + actor.name() + (noComment ? "" : " (\u201c" + comment + "\u201d)"),
-                t == RequestTransition.EXPIRE ? null : com.switchback.base.i18n.Text.of(
-                        noComment ? "notice.by" : "notice.byWithComment", actor.name(), noComment ? "" : comment));
+        notices.emit(t, r, t == RequestTransition.EXPIRE ? null : com.switchback.base.i18n.Text.of(
+                noComment ? "notice.by" : "notice.byWithComment", actor.name(), noComment ? "" : comment));
         events.publish(r.clusterId());
         return true;
     }
@@ -159,7 +157,7 @@ public class RequestLifecycle {
 
     /** Audits a refusal and gives the exception that tells the user why. */
     public ActionRefusedException refuse(String auditAction, String clusterId, Long requestId, String reason) {
-        return refuse(auditAction, clusterId, requestId, com.switchback.base.i18n.Text.of(reason));
+        return refuse(auditAction, clusterId, requestId, com.switchback.base.i18n.Text.asWritten(reason));
     }
 
     /** As above, with the reason as a {@link com.switchback.base.i18n.Text}: audited in English, shown in the person's language. */

@@ -1,7 +1,5 @@
 package com.switchback.migration;
 
-import static com.switchback.base.i18n.Texts.t;
-
 import com.switchback.audit.Actor;
 import com.switchback.base.Notice;
 import com.switchback.base.Notice.Tone;
@@ -55,54 +53,48 @@ public class RequestNotices implements NoticeFeed {
         });
     }
 
-    /** The event of a move of {@code r}, if the catalogue has one; in the move's transaction. */
+    /**
+     * The event of a move of {@code r}, if the catalogue has one; in the move's transaction. {@code detail}
+     * (who decided, what failed) is a {@link Text}, a sentence as written, or null.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    void emit(RequestTransition t, MigrationRequest r, String detail) {
-        emit(t, r, detail, detail);
-    }
-
-    /** As above, with the detail as the notice says it ({@code noticeDetail}: a {@link Text}, or as written). */
-    @Transactional(propagation = Propagation.MANDATORY)
-    void emit(RequestTransition t, MigrationRequest r, String detail, Object noticeDetail) {
+    void emit(RequestTransition t, MigrationRequest r, Object detail) {
         Event event = CATALOGUE.get(t);
         if (event != null) {
             // A decision is told once per request; a run's start and end once per run (a retry runs again).
             String subject = "request " + r.id() + (t.from().contains(RequestState.PENDING) ? "" : " run " + r.epoch());
-            notifier.emit(message(event, r, text(t, r, detail), subject, notice(t, r, noticeDetail)), r.requestedBy());
+            notifier.emit(message(event, r, subject, notice(t, r, detail)), r.requestedBy());
         }
     }
 
     /** A request waits for approval: the team leads who may approve it are told. */
     @Transactional(propagation = Propagation.MANDATORY)
     void requestMade(MigrationRequest r) {
-        String window = r.windowStart() == null ? "" : " To run " + MaintenanceWindow.describe(r) + ".";
-        String text = r.requestedBy() + " asks for " + r.action().title() + " on " + r.clusterId()
-                + (r.freezeException() ? " as a freeze exception (two team leads must approve)" : "")
-                + " (request #" + r.id() + "). Reason: " + r.reason() + window;
         Text notice = Text.of("notice.requestMade", r.requestedBy(), action(r), r.clusterId(),
                 r.freezeException() ? Text.of("notice.asFreezeException") : Text.of("common.empty"), r.id(), r.reason(),
                 r.windowStart() == null ? Text.of("common.empty") : Text.of("notice.toRun", MaintenanceWindow.describe(r)));
-        notifier.emit(message(Event.REQUEST_MADE, r, text, "request " + r.id(), notice), r.requestedBy());
+        notifier.emit(message(Event.REQUEST_MADE, r, "request " + r.id(), notice), r.requestedBy());
     }
 
     /** A step of a run failed (the run's failure follows). */
     @Transactional(propagation = Propagation.MANDATORY)
     void stepFailed(MigrationRequest r, int seq, String message) {
-        notifier.emit(message(Event.STEP_FAILED, r, "Request #" + r.id() + " (" + r.action().title() + " on "
-                + r.clusterId() + "): " + message, "request " + r.id() + " run " + r.epoch() + " step " + seq,
+        notifier.emit(message(Event.STEP_FAILED, r, "request " + r.id() + " run " + r.epoch() + " step " + seq,
                 Text.of("notice.stepFailed", r.id(), action(r), r.clusterId(), message)), r.requestedBy());
     }
 
-    private static EventMessage message(Event event, MigrationRequest r, String text, String subject, Text notice) {
+    /** The message of an event: its notice in each reader's language, in English for channels. */
+    private static EventMessage message(Event event, MigrationRequest r, String subject, Text notice) {
         String title = r.action().title() + " on " + r.clusterId() + ": " + event.label().toLowerCase();
-        return new EventMessage(event, r.clusterId(), r.id(), title, text, "requests/" + r.id(), subject, notice);
+        return new EventMessage(event, r.clusterId(), r.id(), title, notice.english(), "requests/" + r.id(), subject,
+                notice);
     }
 
     private static Text action(MigrationRequest r) {
         return Text.of("enum.MigrationAction." + r.action().name());
     }
 
-    /** As {@link #text}, for each reader to see in their own language. */
+    /** What a move of {@code r} tells, for each reader to see in their own language. */
     static Text notice(RequestTransition t, MigrationRequest r, Object detail) {
         boolean none = detail == null || detail.toString().isBlank();
         Object more = none ? Text.of("common.empty") : detail;
@@ -120,23 +112,6 @@ public class RequestNotices implements NoticeFeed {
         return Text.of(key, r.id(), action(r), r.clusterId(), more, Text.of("enum.RequestState." + t.to().name()));
     }
 
-    static String text(RequestTransition t, MigrationRequest r, String detail) {
-        String what = "Request #" + r.id() + " (" + r.action().title() + " on " + r.clusterId() + ")";
-        String more = detail == null || detail.isBlank() ? "" : ": " + detail;
-        String by = detail == null || detail.isBlank() ? "" : " " + detail;
-        return switch (t) {
-            case APPROVE -> what + " was approved" + by + ".";
-            case REJECT -> what + " was rejected" + by + ".";
-            case WITHDRAW -> what + " was withdrawn" + by + ".";
-            case EXPIRE -> what + " expired before it ran.";
-            case CLAIM, RESUME -> what + " started running" + (r.emergency() ? " (emergency run, without approval)" : "")
-                    + ".";
-            case SUCCEED -> what + " succeeded.";
-            case FAIL -> what + " failed" + more + ".";
-            case SAFETY_STOP -> what + " was stopped for safety" + more + ".";
-            default -> what + ": " + t.to().name().toLowerCase() + ".";
-        };
-    }
 
     @Override
     public long latest() {

@@ -1,5 +1,7 @@
 package com.switchback.notification;
 
+import static com.switchback.base.i18n.Texts.t;
+
 import com.switchback.base.i18n.Text;
 
 import java.net.URI;
@@ -52,7 +54,7 @@ public record ChannelForm(Long id, String name, ChannelType type, boolean enable
         String s = secret == null ? "" : secret;
         if (s.length() > MAX_SECRET) {
             p.put(SECRET, Text.of("channelForm.atMost", MAX_SECRET));
-        } else if (type.secretLabel() == null && !s.isBlank()) {
+        } else if (!type.hasSecret() && !s.isBlank()) {
             p.put(SECRET, Text.of("channelForm.noSecret", Text.of("enum.ChannelType." + type.name())));
         } else if (type.secretRequired() && s.isBlank() && (isNew || !hasStoredSecret || clearSecret)) {
             p.put(SECRET, Text.of("channelForm.secretRequired"));

@@ -1,5 +1,7 @@
 package com.switchback.notification;
 
+import static com.switchback.base.i18n.Texts.t;
+
 import com.switchback.audit.Actor;
 import com.switchback.audit.AuditLog;
 import com.switchback.audit.Outcome;
@@ -58,7 +60,7 @@ public class ChannelService {
         Map<String, com.switchback.base.i18n.Text> problems = new java.util.LinkedHashMap<>(form.problems(old == null,
                 old != null && old.secretEnc() != null));
         if (secrets.unavailable() != null) {
-            problems.put(ChannelForm.ENDPOINT, com.switchback.base.i18n.Text.of(secrets.unavailable()));
+            problems.put(ChannelForm.ENDPOINT, com.switchback.base.i18n.Text.asWritten(secrets.unavailable()));
         }
         String name = form.name() == null ? "" : form.name().strip();
         if (!problems.containsKey(ChannelForm.NAME) && (old == null ? channels.existsByName(name)

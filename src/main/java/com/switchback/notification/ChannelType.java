@@ -1,26 +1,24 @@
 package com.switchback.notification;
 
-/** The kinds of channel, with what each asks of the administrator who sets it up. */
+/**
+ * The kinds of channel. Each kind's name is its label here (kept in English for the audit trail);
+ * what a page asks for it, its address and its secret, are {@code channelType.<NAME>.*} in the bundles.
+ */
 public enum ChannelType {
-    DINGTALK("DingTalk robot", "Webhook address (https://oapi.dingtalk.com/robot/send?access_token=…)",
-            "Signing secret (SEC…), when the robot's security setting is \u201csigning\u201d", false),
-    FEISHU("Feishu/Lark bot", "Webhook address (https://open.feishu.cn/open-apis/bot/v2/hook/…)",
-            "Signature secret, when the bot verifies signatures", false),
-    WECOM("WeCom robot", "Webhook address (https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…)", null, false),
-    SLACK("Slack incoming webhook", "Webhook address (https://hooks.slack.com/services/…)", null, false),
-    WEBHOOK("Webhook", "Address that receives a JSON POST",
-            "Signing secret: X-Switchback-Signature is HMAC-SHA256 over the timestamp and the body", true),
-    EMAIL("E-mail (SMTP)", "SMTP server (host:port)", "SMTP password, when the server asks for one", false);
+    DINGTALK("DingTalk robot", true, false),
+    FEISHU("Feishu/Lark bot", true, false),
+    WECOM("WeCom robot", false, false),
+    SLACK("Slack incoming webhook", false, false),
+    WEBHOOK("Webhook", true, true),
+    EMAIL("E-mail (SMTP)", true, false);
 
     private final String label;
-    private final String endpointLabel;
-    private final String secretLabel;
+    private final boolean hasSecret;
     private final boolean secretRequired;
 
-    ChannelType(String label, String endpointLabel, String secretLabel, boolean secretRequired) {
+    ChannelType(String label, boolean hasSecret, boolean secretRequired) {
         this.label = label;
-        this.endpointLabel = endpointLabel;
-        this.secretLabel = secretLabel;
+        this.hasSecret = hasSecret;
         this.secretRequired = secretRequired;
     }
 
@@ -28,13 +26,9 @@ public enum ChannelType {
         return label;
     }
 
-    public String endpointLabel() {
-        return endpointLabel;
-    }
-
-    /** What the secret is called for this kind, or null when it has none. */
-    public String secretLabel() {
-        return secretLabel;
+    /** Whether this kind takes a secret (a signing secret, an SMTP password); else its key is in its address. */
+    public boolean hasSecret() {
+        return hasSecret;
     }
 
     public boolean secretRequired() {

@@ -1,5 +1,7 @@
 package com.switchback.verification;
 
+import static com.switchback.base.i18n.Texts.t;
+
 import com.switchback.audit.Actor;
 import com.switchback.audit.AuditLog;
 import com.switchback.audit.Outcome;
@@ -181,7 +183,7 @@ public class VerificationService {
     }
 
     private ActionRefusedException refused(String clusterId, String why) {
-        return refused(clusterId, com.switchback.base.i18n.Text.of(why));
+        return refused(clusterId, com.switchback.base.i18n.Text.asWritten(why));
     }
 
     private ActionRefusedException refused(String clusterId, com.switchback.base.i18n.Text why) {

@@ -68,7 +68,7 @@ class ActionRulesTest {
 
     @Test
     void labelsShowUnknownValuesAsUnknown() {
-        assertThat(MigrationStatus.labelOf("ROLLBACK")).isEqualTo("Rolling back");
-        assertThat(MigrationStatus.labelOf("SOMETHING_NEW")).isEqualTo("Unknown status");
+        assertThat(com.switchback.base.i18n.Messages.get(com.switchback.base.i18n.Messages.ENGLISH, MigrationStatus.labelKey("ROLLBACK"))).isEqualTo("Rolling back");
+        assertThat(com.switchback.base.i18n.Messages.get(com.switchback.base.i18n.Messages.ENGLISH, MigrationStatus.labelKey("SOMETHING_NEW"))).isEqualTo("Unknown status");
     }
 }

@@ -32,7 +32,7 @@ class MigrationWindowTest {
 
     @Test
     void anUnreachablePairIsLabelledSoNotAsAnUnknownStatus() {
-        assertThat(MigrationStatus.labelOf(MigrationStatus.UNREACHABLE)).isEqualTo("Unreachable");
-        assertThat(MigrationStatus.labelOf("PRECHECK_FAILED")).isEqualTo("Unknown status");
+        assertThat(com.switchback.base.i18n.Messages.get(com.switchback.base.i18n.Messages.ENGLISH, MigrationStatus.labelKey(MigrationStatus.UNREACHABLE))).isEqualTo("Unreachable");
+        assertThat(com.switchback.base.i18n.Messages.get(com.switchback.base.i18n.Messages.ENGLISH, MigrationStatus.labelKey("PRECHECK_FAILED"))).isEqualTo("Unknown status");
     }
 }

@@ -1,7 +1,5 @@
 package com.switchback.base.i18n;
 
-import static com.switchback.base.i18n.Texts.t;
-
 import com.vaadin.flow.i18n.I18NProvider;
 import java.util.List;
 import java.util.Locale;

@@ -1,7 +1,5 @@
 package com.switchback.base.i18n;
 
-import static com.switchback.base.i18n.Texts.t;
-
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -13,19 +11,29 @@ import java.util.stream.Collectors;
  */
 public record Text(String key, Object... params) {
 
+    /** A value that is itself a key, as kept in a text column: marked so it is read back as a key. */
+    private static final char KEY_MARK = '\u241F';
+    /** Between values in a text column: the unit separator, which no typed text holds. */
+    private static final String SEPARATOR = "\u001F";
+    /** Between the key and the values of a text inside a text (one level deep). */
+    private static final String INNER = "\u001E";
+
     public static Text of(String key, Object... params) {
         return new Text(key, params);
+    }
+
+    /**
+     * A sentence a backend or the configuration wrote (a vendor's error, a setup hint), said as written
+     * in every language (DD018).
+     */
+    public static Text asWritten(String sentence) {
+        return new Text("text.asWritten", sentence);
     }
 
     public String in(Locale locale) {
         Object[] filled = Arrays.stream(params).map(p -> p instanceof Text t ? t.in(locale) : p).toArray();
         return Messages.get(locale, key, filled);
     }
-
-    /** A value that is itself a key (param-less), as kept in a text column: marked so it is read back as a key. */
-    private static final char KEY_MARK = '\u241F';
-    /** Between values in a text column: the unit separator, which no typed text holds. */
-    private static final String SEPARATOR = "\u001F";
 
     /** The values as one text, for a row that is said later in its reader's language ({@link #stored}). */
     public String storedParams() {
@@ -53,9 +61,6 @@ public record Text(String key, Object... params) {
         }).toArray();
         return new Text(key, values);
     }
-
-    /** Between the key and the values of a text inside a text (one level deep). */
-    private static final String INNER = "\u001E";
 
     private static String clean(String value) {
         return value.replace(SEPARATOR, " ").replace(INNER, " ").replace(KEY_MARK, ' ');

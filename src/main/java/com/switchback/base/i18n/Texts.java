@@ -14,8 +14,9 @@ public final class Texts {
     private Texts() {
     }
 
+    /** A key in the page's language; values that are themselves {@link Text}s are said in it too. */
     public static String t(String key, Object... params) {
-        return Messages.get(locale(), key, params);
+        return Text.of(key, params).in(locale());
     }
 
     /** A message made elsewhere (a service's refusal), in the current UI's language. */
@@ -38,7 +39,7 @@ public final class Texts {
         return ui == null ? Messages.ENGLISH : Messages.supported(ui.getLocale());
     }
 
-    /** Whether the page is in Chinese (for the few layouts that differ, such as the date pickers). */
+    /** Whether the page is in Chinese (the user menu's language switch offers the other one). */
     public static boolean chinese() {
         return Messages.CHINESE.equals(locale());
     }

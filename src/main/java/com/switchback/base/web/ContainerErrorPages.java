@@ -1,7 +1,5 @@
 package com.switchback.base.web;
 
-import static com.switchback.base.i18n.Texts.t;
-
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;

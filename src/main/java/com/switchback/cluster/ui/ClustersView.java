@@ -106,7 +106,7 @@ public class ClustersView extends VerticalLayout implements BeforeEnterObserver,
                 .setSortProperty(ClusterSort.MIGRATION_STATUS.name()).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(LitRenderer.<ClusterSummary>of("""
                         <span class="${item.cls}" title="${item.title}">${item.text}</span>""")
-                        .withProperty("text", c -> Formats.latency(c.delayedSeconds()) + (c.hasException() ? " ⚠" : ""))
+                        .withProperty("text", c -> com.switchback.migration.ui.Said.latency(c.delayedSeconds()) + (c.hasException() ? " ⚠" : ""))
                         .withProperty("cls", c -> c.delayedSeconds() >= ActionRules.MAX_SWITCH_OVER_LATENCY_SECONDS
                                 ? "sb-latency-high" : "")
                         .withProperty("title", c -> c.hasException() ? t("clusters.thisMigrationReportsAn") : ""))

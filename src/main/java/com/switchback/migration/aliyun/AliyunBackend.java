@@ -1,5 +1,7 @@
 package com.switchback.migration.aliyun;
 
+import static com.switchback.base.i18n.Texts.t;
+
 import com.switchback.base.ActionRefusedException;
 import com.switchback.migration.ActionOptions;
 import com.switchback.migration.ClusterDescription;
@@ -191,7 +193,8 @@ public class AliyunBackend implements MigrationBackend {
     public com.switchback.migration.DataCheck dataCheck(String clusterId) {
         var accounts = properties.verification().get(clusterId);
         if (accounts == null) {
-            throw new com.switchback.base.ActionRefusedException(dataCheckUnavailable(clusterId));
+            throw new com.switchback.base.ActionRefusedException(
+                    com.switchback.base.i18n.Text.asWritten(dataCheckUnavailable(clusterId)));
         }
         return com.switchback.migration.mysql.DirectDataCheck.open(accounts.rds(), accounts.polardb(),
                 () -> describe(clusterId).delayedSeconds(), java.time.Duration.ofSeconds(1));

@@ -1,10 +1,11 @@
 package com.switchback.migration.freeze;
 
+import static com.switchback.base.i18n.Texts.t;
+
 import com.switchback.base.CommaList;
 import com.switchback.base.Formats;
 import java.time.Instant;
 import java.util.Set;
-import java.util.function.Function;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.relational.core.mapping.Table;
 
@@ -38,7 +39,7 @@ public record ChangeFreeze(@Id Long id, Instant startsAt, Instant endsAt, String
 
     /** One line: when (in UTC), where and why. */
     public String describe() {
-        return describe(Formats::utc);
+        return line().english();
     }
 
     /** As {@link #describe()}, for a page to say in its language (the end in UTC). */
@@ -46,11 +47,6 @@ public record ChangeFreeze(@Id Long id, Instant startsAt, Instant endsAt, String
         return com.switchback.base.i18n.Text.of("freeze.line", id, Formats.utc(endsAt),
                 clusterSet().isEmpty() ? com.switchback.base.i18n.Text.of("freeze.allClusters") : String.join(", ", clusterSet()),
                 reason);
-    }
-
-    /** As {@link #describe()}, with its end as {@code time} writes it (a page: in the person's own zone). */
-    public String describe(Function<Instant, String> time) {
-        return "Change freeze #" + id + " until " + time.apply(endsAt) + " on " + scope() + ": " + reason;
     }
 
     ChangeFreeze ended(String by, Instant at) {

@@ -5,7 +5,6 @@ import com.switchback.base.ui.Changed;
 
 import static com.switchback.base.i18n.Texts.t;
 
-import com.switchback.base.Formats;
 import com.switchback.base.ui.Facts;
 import com.switchback.migration.ActionRules;
 import com.switchback.migration.MigrationSnapshot;
@@ -50,7 +49,7 @@ class MigrationFacts extends Div {
     void show(MigrationSnapshot s) {
         Changed.text(statusRaw, s.status());
         Changed.text(statusLabel, " — " + t(MigrationStatus.labelKey(s.status())));
-        Changed.text(latency, Formats.latency(s.delayedSeconds()));
+        Changed.text(latency, Said.latency(s.delayedSeconds()));
         latency.setClassName("sb-latency-high", s.delayedSeconds() >= ActionRules.MAX_SWITCH_OVER_LATENCY_SECONDS);
         Changed.text(sourceRds, s.sourceRdsId() == null ? "—" : s.sourceRdsId());
         Changed.text(sourceLabel, t(s.sourceLabelKey()));

@@ -4,6 +4,7 @@ import static com.switchback.base.i18n.Texts.t;
 
 import com.switchback.base.ui.UserTime;
 import com.switchback.migration.MigrationRequest;
+import com.switchback.migration.MigrationWindow;
 import com.switchback.migration.freeze.ChangeFreeze;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,27 +18,14 @@ public final class Said {
     private Said() {
     }
 
-    /** "in 3 d 4 h", "in 5 h 20 min", "in 12 min", "expired"; "no window" when there is none. */
-    public static String remaining(Instant expires, Instant now) {
-        if (expires == null) {
-            return t("time.noWindow");
-        }
-        Duration left = Duration.between(now, expires);
-        if (left.isNegative() || left.isZero()) {
-            return t("time.expired");
-        }
-        return t("time.in", span(left));
+    /** Replication latency as a fact: "12 s", or "Not measured" where the backend reports -1. */
+    public static String latency(int seconds) {
+        return seconds < 0 ? t("facts.notMeasured") : t("latency.seconds", seconds);
     }
 
-    /** "3 d 4 h", "5 h 20 min", "12 min". */
-    static String span(Duration left) {
-        long days = left.toDays();
-        long hours = left.toHoursPart();
-        if (days > 0) {
-            return t("time.daysHours", days, hours);
-        }
-        return hours > 0 ? t("time.hoursMinutes", hours, left.toMinutesPart())
-                : t("time.minutes", Math.max(1, left.toMinutesPart()));
+    /** "in 3 d 4 h", "in 5 h 20 min", "in 12 min", "expired"; "no window" when there is none. */
+    public static String remaining(Instant expires, Instant now) {
+        return t(MigrationWindow.remainingText(expires, now));
     }
 
     /** "between … and …" in the person's zone; empty without a window. */
@@ -55,7 +43,7 @@ public final class Said {
             return t("window.opens", remaining(r.windowStart(), now));
         }
         if (now.isBefore(r.windowEnd())) {
-            return t("window.openLeft", span(Duration.between(now, r.windowEnd())));
+            return t("window.openLeft", MigrationWindow.span(Duration.between(now, r.windowEnd())));
         }
         return t("window.closed");
     }

@@ -214,8 +214,8 @@ public class ChannelsView extends VerticalLayout implements com.vaadin.flow.rout
         endpoint.setLabel(t("channelType." + kind.name() + ".endpoint"));
         endpoint.setHelperText(editing == null ? t("channels.keptEncryptedNeverShown2")
                 : t("channels.storedEndpoint", editing.endpointHint()));
-        secret.setVisible(kind.secretLabel() != null);
-        secret.setLabel(kind.secretLabel() == null ? "" : t("channelType." + kind.name() + ".secret"));
+        secret.setVisible(kind.hasSecret());
+        secret.setLabel(kind.hasSecret() ? t("channelType." + kind.name() + ".secret") : "");
         boolean stored = editing != null && editing.secretEnc() != null;
         secret.setHelperText(stored ? t("channels.aSecretIsStored") : t("channels.keptEncryptedNeverShown"));
         clearSecret.setVisible(stored && !kind.secretRequired());

@@ -1,7 +1,5 @@
 package com.switchback.security.ui;
 
-import static com.switchback.base.i18n.Texts.t;
-
 import com.switchback.base.web.PlainPage;
 import com.switchback.base.DemoMode;
 import com.switchback.base.ui.DemoMarker;

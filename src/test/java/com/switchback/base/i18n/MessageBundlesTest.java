@@ -110,7 +110,7 @@ class MessageBundlesTest {
         }
         for (ChannelType c : ChannelType.values()) {
             keys.add("channelType." + c.name() + ".endpoint");
-            if (c.secretLabel() != null) {
+            if (c.hasSecret()) {
                 keys.add("channelType." + c.name() + ".secret");
             }
         }
