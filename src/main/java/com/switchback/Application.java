@@ -12,7 +12,9 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 /** Switchback: a console for RDS for MySQL → PolarDB migrations. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@Push
+// Server to page over a WebSocket, page to server over plain requests: the WebSocket then never has
+// to hold a page's largest message, and its buffers stay small (base.web.ConnectionBuffers).
+@Push(transport = com.vaadin.flow.shared.ui.Transport.WEBSOCKET_XHR)
 @StyleSheet(Lumo.STYLESHEET)
 @StyleSheet("styles/switchback.css")
 public class Application implements AppShellConfigurator {

@@ -69,7 +69,9 @@ class ProductionJarIT {
         assertThat(login.body()).contains("<html");
         assertThat(app.status("/styles/switchback.css")).isEqualTo(200);
         assertThat(app.status("/clusters")).as("not logged in: redirected to the login page").isEqualTo(302);
-        assertThat(Files.readString(app.log)).contains("Vaadin is running in production mode");
+        assertThat(Files.readString(app.log)).contains("Vaadin is running in production mode")
+                .as("push's WebSocket buffers were found and made small (ConnectionBuffers)")
+                .contains("Push WebSockets: 256 bytes for Atmosphere's unused buffers");
     }
 
     @Test

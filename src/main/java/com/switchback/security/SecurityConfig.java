@@ -35,6 +35,17 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Import(VaadinAwareSecurityContextHolderStrategyConfiguration.class)
 class SecurityConfig {
 
+    /**
+     * No Micrometer observations of Spring Security: nothing here traces or exports them, and they wrap
+     * every filter of every request and every secured call (a profile of 50 open pages found a fifth of
+     * a page's live update in them; docs/benchmarks.md). Turning the observations off by name, as a
+     * property, still leaves their wrappers in place; this removes the wrappers.
+     */
+    @Bean
+    static org.springframework.security.config.observation.SecurityObservationSettings noSecurityObservations() {
+        return org.springframework.security.config.observation.SecurityObservationSettings.noObservations();
+    }
+
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, UserSessions sessions,
                                             ObjectProvider<ClientRegistrationRepository> sso, SsoProperties ssoProperties,

@@ -16,10 +16,18 @@ import org.junit.jupiter.api.Test;
  * From the commit of a status change to the changed text in the DOM of N open pages (N = 1, 10,
  * 50), each page a separate user session in Chromium. The change is committed straight into the
  * database with its NOTIFY, as another node's poller would; each page records when the text changed.
+ * Each page count first gets a round of changes that is not measured (the JIT compiles what the new
+ * pages' logins ran), then a span with nothing changing (the server's idle CPU), then the measured
+ * round. The browsers run in Linux's idle scheduling class unless asked otherwise: on a real console
+ * they run on the users' machines, not on the server's two cores.
  */
 class LiveStatusBench {
 
-    private static final int CHANGES = 20;
+    /** Changes per page count; -Dswitchback.bench.changes=N for a longer run (a profile, say). */
+    private static final int CHANGES = Integer.getInteger("switchback.bench.changes", 20);
+    /** Page counts measured in turn; -Dswitchback.bench.pages=10 for one of them. */
+    private static final int[] PAGES = java.util.Arrays.stream(System.getProperty("switchback.bench.pages", "1,10,50")
+            .split(",")).mapToInt(s -> Integer.parseInt(s.strip())).toArray();
     private static final String OBSERVER = """
             () => {
               window.__seen = {};
@@ -33,36 +41,43 @@ class LiveStatusBench {
         try (RunningJar app = RunningJar.start("--switchback.poll.interval=PT1H",
                 "--switchback.simulated.latency-noise=false", "--switchback.diagnostics.push-timing=true");
              Playwright playwright = Browsers.playwright()) {
-            Browser browser = Browsers.chromium(playwright);
+            // By default the browsers run at the lowest CPU priority, as if on the users' own machines:
+            // the server's share is then the server's. -Dswitchback.bench.browser-priority=normal to compare.
+            boolean sharedCores = "normal".equals(System.getProperty("switchback.bench.browser-priority"));
+            Browser browser = sharedCores ? Browsers.chromium(playwright) : Browsers.chromiumAtLowPriority(playwright);
+            Stats.report("live status: browsers at " + (sharedCores ? "normal" : "the lowest (Linux's idle class)")
+                    + " CPU priority");
+            ProcessHandle server = ProcessHandle.of(app.pid()).orElseThrow();
             String cluster = syncingCluster(app);
             List<Page> pages = new ArrayList<>();
             int value = 10_000;
-            for (int n : new int[]{1, 10, 50}) {
+            for (int n : PAGES) {
                 while (pages.size() < n) {
                     pages.add(open(browser, app, cluster));
                 }
-                Stats stats = new Stats();
-                Stats spread = new Stats();
-                List<Long> commits = new ArrayList<>();
+                // Warm-up, not measured: the JIT compiles what the new pages' logins and first updates ran.
+                int[] last = {value};
+                changes(app, cluster, pages, last, CHANGES);
                 long logLines = pushLines(app).size();
-                for (int change = 0; change < CHANGES; change++) {
-                    value++;
-                    long committed = commit(app, cluster, value);
-                    commits.add(committed);
-                    String text = value + " s";
-                    long first = Long.MAX_VALUE;
-                    long last = 0;
-                    for (Page page : pages) {
-                        page.waitForFunction("t => window.__seen[t] !== undefined", text);
-                        long seen = ((Number) page.evaluate("t => window.__seen[t]", text)).longValue();
-                        stats.add(seen - committed);
-                        first = Math.min(first, seen);
-                        last = Math.max(last, seen);
-                    }
-                    spread.add(last - first);
-                    // The workload: one change every 300 ms, more often than a migration's status changes.
-                    pages.get(0).waitForTimeout(300);
-                }
+                // The server's CPU time with the pages open and nothing changing, over as long as the changes take.
+                java.time.Duration idleBefore = server.info().totalCpuDuration().orElseThrow();
+                long idleStart = System.nanoTime();
+                pages.get(0).waitForTimeout(CHANGES * 300);
+                java.time.Duration idle = server.info().totalCpuDuration().orElseThrow().minus(idleBefore);
+                long idleNanos = System.nanoTime() - idleStart;
+                long changesStart = System.nanoTime();
+                java.time.Duration cpuBefore = server.info().totalCpuDuration().orElseThrow();
+                Round round = changes(app, cluster, pages, last, CHANGES);
+                value = last[0];
+                Stats stats = round.toDom();
+                Stats spread = round.spread();
+                List<Long> commits = round.commits();
+                java.time.Duration cpu = server.info().totalCpuDuration().orElseThrow().minus(cpuBefore);
+                double idleShare = idle.toNanos() * (double) (System.nanoTime() - changesStart) / idleNanos;
+                Stats.report("live status, server's CPU time for the changes (the whole process, less its time with "
+                        + "nothing changing), " + n + " page(s): " + String.format("%.2f ms per change and page"
+                        + " (busy %.0f ms, idle for as long %.0f ms)", (cpu.toNanos() - idleShare) / 1e6 / CHANGES / n,
+                        cpu.toNanos() / 1e6, idleShare / 1e6));
                 Stats.report("live status, commit to DOM, " + n + " page(s): " + stats.summary("ms")
                         + " (goal: p95 under 100 ms at 50 pages)");
                 Stats.report("live status, first to last page showing a change, " + n + " page(s): "
@@ -86,6 +101,34 @@ class LiveStatusBench {
             }
             browser.close();
         }
+    }
+
+    /** One round of changes: for each, the time each page showed it and the spread between the pages. */
+    private record Round(Stats toDom, Stats spread, List<Long> commits) {
+    }
+
+    private static Round changes(RunningJar app, String cluster, List<Page> pages, int[] value, int count)
+            throws Exception {
+        Round round = new Round(new Stats(), new Stats(), new ArrayList<>());
+        for (int change = 0; change < count; change++) {
+            value[0]++;
+            long committed = commit(app, cluster, value[0]);
+            round.commits().add(committed);
+            String text = value[0] + " s";
+            long first = Long.MAX_VALUE;
+            long last = 0;
+            for (Page page : pages) {
+                page.waitForFunction("t => window.__seen[t] !== undefined", text);
+                long seen = ((Number) page.evaluate("t => window.__seen[t]", text)).longValue();
+                round.toDom().add(seen - committed);
+                first = Math.min(first, seen);
+                last = Math.max(last, seen);
+            }
+            round.spread().add(last - first);
+            // The workload: one change every 300 ms, more often than a migration's status changes.
+            pages.get(0).waitForTimeout(300);
+        }
+        return round;
     }
 
     private static Page open(Browser browser, RunningJar app, String cluster) {

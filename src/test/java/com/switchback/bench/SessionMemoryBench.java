@@ -51,11 +51,13 @@ class SessionMemoryBench {
                 contexts.add(browserSession(browser, app));
                 long beforeBrowsers = usedHeapKb(app);
                 java.util.Map<String, Long> histogramBefore = histogram(app);
+                heapDump(app, "before");
                 int pages = 30;
                 for (int i = 0; i < pages; i++) {
                     contexts.add(browserSession(browser, app));
                 }
                 long afterBrowsers = usedHeapKb(app);
+                heapDump(app, "after");
                 Stats.report(String.format("memory per session (Chromium, %d sessions with the grid's rows loaded): %.1f KB "
                         + "(heap %d KB -> %d KB; goal: under 100 KB)", pages,
                         (afterBrowsers - beforeBrowsers) / (double) pages, beforeBrowsers, afterBrowsers));
@@ -116,6 +118,18 @@ class SessionMemoryBench {
             throw new IllegalStateException("cannot read the heap: " + info);
         }
         return Long.parseLong(used.group(1));
+    }
+
+    /**
+     * With -Dswitchback.bench.heap-dumps=folder, a heap dump before and after the browser sessions (to see
+     * who holds what, in a heap analyser).
+     */
+    private static void heapDump(RunningJar app, String name) throws Exception {
+        String folder = System.getProperty("switchback.bench.heap-dumps");
+        if (folder != null) {
+            String jcmd = java.nio.file.Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+            run(jcmd, Long.toString(app.pid()), "GC.heap_dump", java.nio.file.Path.of(folder, name + ".hprof").toString());
+        }
     }
 
     /** Established TCP connections to the console's port. */

@@ -499,6 +499,32 @@ class ConsoleBrowserIT {
         context.close();
     }
 
+    /** The page's push WebSocket carries no per-message compression (DD019), and its requests go as plain requests. */
+    @Test
+    void pushComesOverAnUncompressedWebSocketAndThePageSendsOverPlainRequests() {
+        Page page = login("dba");
+        com.microsoft.playwright.CDPSession devtools = page.context().newCDPSession(page);
+        java.util.List<com.google.gson.JsonObject> handshakes = new java.util.concurrent.CopyOnWriteArrayList<>();
+        devtools.on("Network.webSocketWillSendHandshakeRequest", handshakes::add);
+        devtools.on("Network.webSocketHandshakeResponseReceived", handshakes::add);
+        devtools.send("Network.enable");
+        java.util.List<String> pagePosts = new java.util.concurrent.CopyOnWriteArrayList<>();
+        page.onRequest(r -> {
+            if ("POST".equals(r.method()) && r.url().contains("v-r=uidl")) {
+                pagePosts.add(r.url());
+            }
+        });
+        page.navigate(app.url("/clusters"));
+        page.locator("vaadin-grid-cell-content:has-text('pc-')").first().waitFor();
+        org.awaitility.Awaitility.await().until(() -> handshakes.size() >= 2);
+        com.google.gson.JsonObject offered = handshakes.get(0).getAsJsonObject("request").getAsJsonObject("headers");
+        com.google.gson.JsonObject answered = handshakes.get(1).getAsJsonObject("response").getAsJsonObject("headers");
+        assertThat(offered.keySet()).as("Chromium offers compression").anyMatch(k -> k.equalsIgnoreCase("Sec-WebSocket-Extensions"));
+        assertThat(answered.keySet()).as("the console declines it").noneMatch(k -> k.equalsIgnoreCase("Sec-WebSocket-Extensions"));
+        assertThat(pagePosts).as("the grid asked for its rows over a plain request").isNotEmpty();
+        page.context().close();
+    }
+
     @Test
     @Order(99)
     void noPageOfTheseTestsWroteAnErrorToTheBrowserConsole() {

@@ -31,7 +31,7 @@ class ConnectionState implements VaadinServiceInitListener {
               const mark = () => document.documentElement.toggleAttribute('sb-disconnected', down || flowLost());
               if (store) store.addStateChangeListener(mark);
               const probe = new URL('actuator/health/liveness', document.baseURI);
-              setInterval(() => fetch(probe, {cache: 'no-store', credentials: 'omit'})
+              setInterval(() => fetch(probe, {cache: 'no-store', credentials: 'same-origin'})
                   .then(r => {
                     if (!r.ok) throw new Error(r.status);
                     if (down) { down = false; mark(); document.body.dispatchEvent(new CustomEvent('sb-reconnected')); }
