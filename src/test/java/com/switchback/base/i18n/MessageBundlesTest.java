@@ -155,7 +155,7 @@ class MessageBundlesTest {
     void noViewHoldsAHardCodedText() throws IOException {
         Pattern literal = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
         Pattern wordy = Pattern.compile("(?<![A-Za-z])[A-Z][a-z]+|[A-Za-z]{2,} [A-Za-z]{2,}");
-        Set<String> sameInEveryLanguage = Set.of("Switchback", "Cache-Control", "error primary", "badge small",
+        Set<String> sameInEveryLanguage = Set.of("Switchback", "Cache-Control", "Sec-WebSocket-Extensions", "error primary", "badge small",
                 "badge contrast", "badge pill small contrast", "badge error", " success", " error");
         List<String> technicalLine = List.of("log.", "LoggerFactory", "ofPattern(", "setWidth(", "setMaxWidth(",
                 "setMinWidth(", "setHeight(", "executeJs(", "getStyle()", "addClassName", "setClassName", "ThemeList",
