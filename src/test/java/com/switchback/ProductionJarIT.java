@@ -68,6 +68,7 @@ class ProductionJarIT {
         assertThat(login.statusCode()).isEqualTo(200);
         assertThat(login.body()).contains("<html");
         assertThat(app.status("/styles/switchback.css")).isEqualTo(200);
+        assertThat(app.status("/alive")).as("the pages' liveness probe, without a session").isEqualTo(204);
         assertThat(app.status("/clusters")).as("not logged in: redirected to the login page").isEqualTo(302);
         assertThat(Files.readString(app.log)).contains("Vaadin is running in production mode")
                 .as("push's WebSocket buffers were found and made small (ConnectionBuffers)")

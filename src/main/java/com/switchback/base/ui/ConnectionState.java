@@ -18,7 +18,7 @@ class ConnectionState implements VaadinServiceInitListener {
 
     /**
      * Run once per page. Flow's client notices a dead server only at its next request (the heartbeat is
-     * minutes apart), so the page also asks the liveness probe every few seconds; either saying "lost"
+     * minutes apart), so the page also asks the server every few seconds (base.web.PageProbe); either saying "lost"
      * marks the document. When the server answers again, a round trip tells the page at once whether
      * its session survived (a restarted server: "session expired").
      */
@@ -30,7 +30,7 @@ class ConnectionState implements VaadinServiceInitListener {
               let down = false;
               const mark = () => document.documentElement.toggleAttribute('sb-disconnected', down || flowLost());
               if (store) store.addStateChangeListener(mark);
-              const probe = new URL('actuator/health/liveness', document.baseURI);
+              const probe = new URL('alive', document.baseURI);
               setInterval(() => fetch(probe, {cache: 'no-store', credentials: 'same-origin'})
                   .then(r => {
                     if (!r.ok) throw new Error(r.status);
