@@ -17,9 +17,15 @@ public class PushProbe {
 
     private static final Logger log = LoggerFactory.getLogger(PushProbe.class);
     private static volatile boolean enabled;
+    /** Writes the probe's lines, so the measurement does not lengthen the page's lock it measures. */
+    private static volatile java.util.concurrent.Executor logWriter = Runnable::run;
 
     PushProbe(@Value("${switchback.diagnostics.push-timing:false}") boolean on) {
         enabled = on;
+        if (on) {
+            logWriter = java.util.concurrent.Executors.newSingleThreadExecutor(
+                    Thread.ofPlatform().daemon().name("push-probe-log").factory());
+        }
     }
 
     /**
@@ -31,8 +37,10 @@ public class PushProbe {
         if (enabled) {
             ui.push();
             long done = System.nanoTime();
-            log.info("push-written {} work-us={} wait-us={} {}", ui.getUIId(), (done - startedAt) / 1000,
-                    (startedAt - queuedAt) / 1000, System.currentTimeMillis());
+            long writtenAt = System.currentTimeMillis();
+            int id = ui.getUIId();
+            logWriter.execute(() -> log.info("push-written {} work-us={} wait-us={} {}", id, (done - startedAt) / 1000,
+                    (startedAt - queuedAt) / 1000, writtenAt));
         }
     }
 }
