@@ -1,7 +1,5 @@
 package com.switchback.base;
 
-import static com.switchback.base.i18n.Texts.t;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;

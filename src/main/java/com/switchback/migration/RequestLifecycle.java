@@ -1,7 +1,5 @@
 package com.switchback.migration;
 
-import static com.switchback.base.i18n.Texts.t;
-
 import com.switchback.base.ActionRefusedException;
 import com.switchback.audit.Actor;
 import com.switchback.audit.AuditLog;

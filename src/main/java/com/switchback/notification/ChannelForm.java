@@ -1,7 +1,5 @@
 package com.switchback.notification;
 
-import static com.switchback.base.i18n.Texts.t;
-
 import com.switchback.base.i18n.Text;
 
 import java.net.URI;

@@ -1,7 +1,5 @@
 package com.switchback.verification;
 
-import static com.switchback.base.i18n.Texts.t;
-
 import com.switchback.audit.Actor;
 import com.switchback.audit.AuditLog;
 import com.switchback.audit.Outcome;

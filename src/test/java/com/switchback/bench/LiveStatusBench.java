@@ -56,8 +56,7 @@ class LiveStatusBench {
                     pages.add(open(browser, app, cluster));
                 }
                 // Warm-up, not measured: the JIT compiles what the new pages' logins and first updates ran.
-                int[] last = {value};
-                changes(app, cluster, pages, last, CHANGES);
+                value = changes(app, cluster, pages, value, CHANGES).lastValue();
                 long logLines = pushLines(app).size();
                 // The server's CPU time with the pages open and nothing changing, over as long as the changes take.
                 java.time.Duration idleBefore = server.info().totalCpuDuration().orElseThrow();
@@ -67,8 +66,8 @@ class LiveStatusBench {
                 long idleNanos = System.nanoTime() - idleStart;
                 long changesStart = System.nanoTime();
                 java.time.Duration cpuBefore = server.info().totalCpuDuration().orElseThrow();
-                Round round = changes(app, cluster, pages, last, CHANGES);
-                value = last[0];
+                Round round = changes(app, cluster, pages, value, CHANGES);
+                value = round.lastValue();
                 Stats stats = round.toDom();
                 Stats spread = round.spread();
                 List<Long> commits = round.commits();
@@ -103,32 +102,38 @@ class LiveStatusBench {
         }
     }
 
-    /** One round of changes: for each, the time each page showed it and the spread between the pages. */
-    private record Round(Stats toDom, Stats spread, List<Long> commits) {
+    /**
+     * One round of changes: for each, the time each page showed it and the spread between the pages; and
+     * the latency value the round ended with (each change sets the next one).
+     */
+    private record Round(Stats toDom, Stats spread, List<Long> commits, int lastValue) {
     }
 
-    private static Round changes(RunningJar app, String cluster, List<Page> pages, int[] value, int count)
+    private static Round changes(RunningJar app, String cluster, List<Page> pages, int fromValue, int count)
             throws Exception {
-        Round round = new Round(new Stats(), new Stats(), new ArrayList<>());
+        Stats toDom = new Stats();
+        Stats spread = new Stats();
+        List<Long> commits = new ArrayList<>();
+        int value = fromValue;
         for (int change = 0; change < count; change++) {
-            value[0]++;
-            long committed = commit(app, cluster, value[0]);
-            round.commits().add(committed);
-            String text = value[0] + " s";
+            value++;
+            long committed = commit(app, cluster, value);
+            commits.add(committed);
+            String text = value + " s";
             long first = Long.MAX_VALUE;
             long last = 0;
             for (Page page : pages) {
                 page.waitForFunction("t => window.__seen[t] !== undefined", text);
                 long seen = ((Number) page.evaluate("t => window.__seen[t]", text)).longValue();
-                round.toDom().add(seen - committed);
+                toDom.add(seen - committed);
                 first = Math.min(first, seen);
                 last = Math.max(last, seen);
             }
-            round.spread().add(last - first);
+            spread.add(last - first);
             // The workload: one change every 300 ms, more often than a migration's status changes.
             pages.get(0).waitForTimeout(300);
         }
-        return round;
+        return new Round(toDom, spread, commits, value);
     }
 
     private static Page open(Browser browser, RunningJar app, String cluster) {

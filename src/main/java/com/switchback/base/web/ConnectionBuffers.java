@@ -8,8 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The buffers each open page holds on the server, sized for what a console page sends and receives.
- * Every open page keeps its push connection (and its liveness probe's) open for as long as it is
- * open, and Tomcat's buffers for each are sized for throughput, not for many quiet connections: they
+ * Every open page keeps its push WebSocket and one plain connection (its requests and its liveness
+ * probe) open for as long as it is open, and Tomcat's buffers for each are sized for throughput, not for many quiet connections: they
  * were most of the heap an open page cost. Pages receive over the WebSocket and send over plain
  * requests (Application's {@code @Push}), so the WebSocket's receiving buffers can be small.
  * docs/decisions/DD019-lean-connections.md

@@ -1,7 +1,5 @@
 package com.switchback.migration.aliyun;
 
-import static com.switchback.base.i18n.Texts.t;
-
 import com.switchback.base.ActionRefusedException;
 import com.switchback.migration.ActionOptions;
 import com.switchback.migration.ClusterDescription;

@@ -1,7 +1,5 @@
 package com.switchback.migration.freeze;
 
-import static com.switchback.base.i18n.Texts.t;
-
 import com.switchback.base.CommaList;
 import com.switchback.base.Formats;
 import java.time.Instant;
