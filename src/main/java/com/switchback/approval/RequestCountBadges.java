@@ -39,7 +39,7 @@ class RequestCountBadges {
 
         @Override
         public int count() {
-            return reads.get(Actor.current().name(), events.changeStamp(), counter::getAsInt);
+            return reads.get(Actor.currentName(), events.changeStamp(), counter::getAsInt);
         }
     }
 }

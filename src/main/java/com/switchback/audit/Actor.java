@@ -26,6 +26,12 @@ public record Actor(String name, String roles, String address) {
         return of(SecurityContextHolder.getContext().getAuthentication(), currentAddress());
     }
 
+    /** Who is acting, by name alone: a live read on every open page needs no roles or address. */
+    public static String currentName() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth == null ? "anonymous" : auth.getName();
+    }
+
     public static Actor of(Authentication auth, String address) {
         if (auth == null) {
             return new Actor("anonymous", "", address);

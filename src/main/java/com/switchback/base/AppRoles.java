@@ -1,6 +1,7 @@
 package com.switchback.base;
 
 import java.util.List;
+import java.util.Map;
 
 /** The four roles of docs/architecture.md §7; views and services refer to these constants only. */
 public final class AppRoles {
@@ -24,6 +25,18 @@ public final class AppRoles {
     public static final String CAN_SEE_ACCOUNT_CHANGES = "hasAnyRole('TEAM_LEAD','AUDITOR','ADMIN')";
     /** Who may manage users and roles. */
     public static final String CAN_ADMINISTER = "hasRole('ADMIN')";
+
+    /**
+     * The roles each expression above names: method security checks these sets instead of evaluating
+     * the expressions (security.RoleChecks, DD020); RoleChecksTest holds each set to its expression.
+     */
+    public static final Map<String, List<String>> ROLES_OF = Map.of(
+            CAN_VIEW, List.of(DBA, TEAM_LEAD, AUDITOR, ADMIN),
+            CAN_OPERATE, List.of(DBA, TEAM_LEAD),
+            CAN_APPROVE, List.of(TEAM_LEAD),
+            CAN_AUDIT, List.of(AUDITOR, ADMIN),
+            CAN_SEE_ACCOUNT_CHANGES, List.of(TEAM_LEAD, AUDITOR, ADMIN),
+            CAN_ADMINISTER, List.of(ADMIN));
 
     private AppRoles() {
     }

@@ -136,7 +136,7 @@ public class RequestNotices implements NoticeFeed {
         return jdbc.sql("""
                         select id, text, coalesce(link, 'requests/' || request_id), tone, text_key, text_params
                         from user_notice where recipient = :me and id > :after order by id limit 20""")
-                .param("me", Actor.current().name()).param("after", id)
+                .param("me", Actor.currentName()).param("after", id)
                 // Said in the reader's language where the notice was kept as a key; as written otherwise.
                 .query((rs, n) -> new Notice(rs.getLong(1), rs.getString(5) == null ? rs.getString(2)
                         : Texts.t(Text.stored(rs.getString(5), rs.getString(6))), rs.getString(3),

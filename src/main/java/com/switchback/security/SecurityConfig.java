@@ -31,7 +31,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 @Configuration
 @EnableWebSecurity
-@EnableMethodSecurity
+// @PreAuthorize is decided by RoleChecks (preAuthorizeByRoles below); @PostAuthorize and the filters are not used.
+@EnableMethodSecurity(prePostEnabled = false)
 @Import(VaadinAwareSecurityContextHolderStrategyConfiguration.class)
 class SecurityConfig {
 
@@ -87,6 +88,28 @@ class SecurityConfig {
                 // A path that is no route reaches the router (its not-found page, HTTP 404) once logged in;
                 // by default Vaadin's configurer denies it with a bare 403 before the router sees it.
                 .anyRequest(AuthorizeHttpRequestsConfigurer.AuthorizedUrl::authenticated)).build();
+    }
+
+    /**
+     * {@code @PreAuthorize} on the services, decided by {@link RoleChecks}; refusals are published as
+     * with Spring Security's own interceptor (the audit trail records them).
+     */
+    @Bean
+    @org.springframework.context.annotation.Role(org.springframework.beans.factory.config.BeanDefinition.ROLE_INFRASTRUCTURE)
+    static org.springframework.security.authorization.method.AuthorizationManagerBeforeMethodInterceptor preAuthorizeByRoles(
+            org.springframework.context.ApplicationContext context, ObjectProvider<AuthorizationEventPublisher> events,
+            ObjectProvider<org.springframework.security.core.context.SecurityContextHolderStrategy> strategy) {
+        var interceptor = org.springframework.security.authorization.method.AuthorizationManagerBeforeMethodInterceptor
+                .preAuthorize(new RoleChecks(context));
+        interceptor.setAuthorizationEventPublisher(new AuthorizationEventPublisher() {
+            @Override
+            public <T> void publishAuthorizationEvent(java.util.function.Supplier<org.springframework.security.core.Authentication> auth,
+                                                      T object, org.springframework.security.authorization.AuthorizationResult result) {
+                events.getObject().publishAuthorizationEvent(auth, object, result);
+            }
+        });
+        strategy.ifAvailable(interceptor::setSecurityContextHolderStrategy);
+        return interceptor;
     }
 
     /** Refusals by method security become events, which the audit trail records. */

@@ -63,11 +63,11 @@ class SecurityObservationsTest {
         FilterChainProxy filters = context.getBean(FilterChainProxy.class);
         assertThat(ReflectionTestUtils.getField(filters, "filterChainDecorator"))
                 .isNotInstanceOf(ObservationFilterChainDecorator.class);
-        // @PreAuthorize's interceptor, behind the supplier Spring Security defers it with.
-        Object deferred = context.getBean("preAuthorizeAuthorizationMethodInterceptor");
-        Object interceptor = ((java.util.function.Supplier<?>) ReflectionTestUtils.getField(deferred, "delegate")).get();
+        // @PreAuthorize's interceptor decides with the role checks themselves, not a wrapper around them.
+        Object interceptor = context.getBean("preAuthorizeByRoles");
         assertThat(interceptor).isInstanceOf(AuthorizationManagerBeforeMethodInterceptor.class);
         assertThat(ReflectionTestUtils.getField(interceptor, "authorizationManager"))
+                .isInstanceOf(RoleChecks.class)
                 .isNotInstanceOf(ObservationAuthorizationManager.class);
     }
 }

@@ -3,6 +3,7 @@ package com.switchback.base.i18n;
 import com.vaadin.flow.i18n.I18NProvider;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 import org.springframework.stereotype.Component;
@@ -25,6 +26,13 @@ public class Messages implements I18NProvider {
     private static final String BUNDLE = "i18n/messages";
     private static final ResourceBundle.Control CONTROL =
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
+    /**
+     * Loaded once: a live update says some twenty sentences per open page, and each
+     * {@code ResourceBundle.getBundle} call looks up its caller and its cache again.
+     */
+    private static final Map<Locale, ResourceBundle> BUNDLES = Map.of(
+            ENGLISH, ResourceBundle.getBundle(BUNDLE, ENGLISH, CONTROL),
+            CHINESE, ResourceBundle.getBundle(BUNDLE, CHINESE, CONTROL));
 
     @Override
     public List<Locale> getProvidedLocales() {
@@ -40,7 +48,7 @@ public class Messages implements I18NProvider {
     public static String get(Locale locale, String key, Object... params) {
         String pattern;
         try {
-            pattern = ResourceBundle.getBundle(BUNDLE, supported(locale), CONTROL).getString(key);
+            pattern = BUNDLES.get(supported(locale)).getString(key);
         } catch (MissingResourceException e) {
             // The bundle test fails on a missing key; a running console shows the key rather than nothing.
             return key;

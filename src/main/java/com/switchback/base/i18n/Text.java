@@ -31,7 +31,16 @@ public record Text(String key, Object... params) {
     }
 
     public String in(Locale locale) {
-        Object[] filled = Arrays.stream(params).map(p -> p instanceof Text t ? t.in(locale) : p).toArray();
+        // A plain loop: pages say some twenty sentences per live change each.
+        Object[] filled = params;
+        for (int i = 0; i < params.length; i++) {
+            if (params[i] instanceof Text t) {
+                if (filled == params) {
+                    filled = params.clone();
+                }
+                filled[i] = t.in(locale);
+            }
+        }
         return Messages.get(locale, key, filled);
     }
 

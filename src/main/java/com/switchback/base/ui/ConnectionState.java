@@ -46,13 +46,18 @@ class ConnectionState implements VaadinServiceInitListener {
             // The round trip after a reconnection: nothing to do here, the answer (or its absence) is the point.
             init.getUI().getElement().addEventListener("sb-reconnected", e -> { });
         });
-        event.getSource().setSystemMessagesProvider(info -> {
-            CustomizedSystemMessages messages = new CustomizedSystemMessages();
-            java.util.Locale locale = com.switchback.base.i18n.Messages.supported(info.getLocale());
-            messages.setSessionExpiredCaption(com.switchback.base.i18n.Messages.get(locale, "connection.expired"));
-            messages.setSessionExpiredMessage(com.switchback.base.i18n.Messages.get(locale, "connection.expiredMessage"));
-            messages.setSessionExpiredNotificationEnabled(true);
-            return messages;
-        });
+        // Asked for each message a page is sent: made once per language.
+        java.util.Map<java.util.Locale, CustomizedSystemMessages> byLanguage = new java.util.HashMap<>();
+        com.switchback.base.i18n.Messages.LOCALES.forEach(l -> byLanguage.put(l, systemMessages(l)));
+        event.getSource().setSystemMessagesProvider(info ->
+                byLanguage.get(com.switchback.base.i18n.Messages.supported(info.getLocale())));
+    }
+
+    private static CustomizedSystemMessages systemMessages(java.util.Locale locale) {
+        CustomizedSystemMessages messages = new CustomizedSystemMessages();
+        messages.setSessionExpiredCaption(com.switchback.base.i18n.Messages.get(locale, "connection.expired"));
+        messages.setSessionExpiredMessage(com.switchback.base.i18n.Messages.get(locale, "connection.expiredMessage"));
+        messages.setSessionExpiredNotificationEnabled(true);
+        return messages;
     }
 }

@@ -1,5 +1,6 @@
 package com.switchback.migration.freeze;
 
+import com.switchback.base.StampedCache;
 import com.switchback.base.i18n.Text;
 
 import com.switchback.migration.ClusterGate;
@@ -29,12 +30,14 @@ class FreezeGate implements ClusterGate {
         this.policy = policy;
     }
 
-    /** What pages show, read at most once per {@link #SHOWN_FOR} on this node (rules always read afresh). */
-    private volatile Shown shown = new Shown(List.of(), 0);
-    static final long SHOWN_FOR = java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+    static final java.time.Duration SHOWN_FOR = java.time.Duration.ofSeconds(5);
 
-    private record Shown(List<ChangeFreeze> current, long readAt) {
-    }
+    /**
+     * What pages show, read at most once per {@link #SHOWN_FOR} on this node however many pages ask at
+     * once (rules always read afresh); a freeze defined or ended here counts at once.
+     */
+    private final StampedCache<String, List<ChangeFreeze>> shown = new StampedCache<>(SHOWN_FOR);
+    private final java.util.concurrent.atomic.AtomicLong changes = new java.util.concurrent.atomic.AtomicLong();
 
     /** The freeze in force on the cluster now, if any, read now: what the rules decide on. */
     Optional<ChangeFreeze> inForce(String clusterId) {
@@ -43,17 +46,12 @@ class FreezeGate implements ClusterGate {
 
     /** As {@link #inForce(String)}, from a read at most a few seconds old: what every open page shows. */
     Optional<ChangeFreeze> shownInForce(String clusterId) {
-        Shown s = shown;
-        if (System.nanoTime() - s.readAt() > SHOWN_FOR || s.readAt() == 0) {
-            s = new Shown(freezes.current(), System.nanoTime());
-            shown = s;
-        }
-        return inForce(s.current(), clusterId);
+        return inForce(shown.get("current", changes.get(), freezes::current), clusterId);
     }
 
     /** A freeze was defined or ended on this node: pages read afresh. */
     void changed() {
-        shown = new Shown(List.of(), 0);
+        changes.incrementAndGet();
     }
 
     private static Optional<ChangeFreeze> inForce(List<ChangeFreeze> current, String clusterId) {

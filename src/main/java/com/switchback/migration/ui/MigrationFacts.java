@@ -13,6 +13,7 @@ import com.switchback.migration.MigrationWindow;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import java.time.Instant;
+import java.util.Objects;
 
 /** The status facts of the RDS Migration section, as the console lists them; the exception comment above them. */
 class MigrationFacts extends Div {
@@ -46,17 +47,33 @@ class MigrationFacts extends Div {
         add(exception, facts);
     }
 
+    /** What was shown last: a live change usually moves one fact (the latency), so only that is said again. */
+    private MigrationSnapshot shown;
+
     void show(MigrationSnapshot s) {
-        Changed.text(statusRaw, s.status());
-        Changed.text(statusLabel, " — " + t(MigrationStatus.labelKey(s.status())));
-        Changed.text(latency, Said.latency(s.delayedSeconds()));
-        latency.setClassName("sb-latency-high", s.delayedSeconds() >= ActionRules.MAX_SWITCH_OVER_LATENCY_SECONDS);
-        Changed.text(sourceRds, s.sourceRdsId() == null ? "—" : s.sourceRdsId());
-        Changed.text(sourceLabel, t(s.sourceLabelKey()));
-        Changed.text(sourceModeLabel, t("facts.sourceReadWrite", t(s.sourceLabelKey())));
-        Changed.text(rdsMode, Texts.label(s.rdsMode()));
-        Changed.text(clusterMode, Texts.label(s.clusterMode()));
-        Changed.text(direction, (s.topology() == null ? t("topology.none") : Texts.label(s.topology())));
+        MigrationSnapshot was = shown;
+        shown = s;
+        if (was == null || !Objects.equals(was.status(), s.status())) {
+            Changed.text(statusRaw, s.status());
+            Changed.text(statusLabel, " — " + t(MigrationStatus.labelKey(s.status())));
+        }
+        if (was == null || was.delayedSeconds() != s.delayedSeconds()) {
+            Changed.text(latency, Said.latency(s.delayedSeconds()));
+            latency.setClassName("sb-latency-high", s.delayedSeconds() >= ActionRules.MAX_SWITCH_OVER_LATENCY_SECONDS);
+        }
+        if (was == null || !Objects.equals(was.sourceRdsId(), s.sourceRdsId())
+                || !Objects.equals(was.sourceLabelKey(), s.sourceLabelKey())) {
+            Changed.text(sourceRds, s.sourceRdsId() == null ? "—" : s.sourceRdsId());
+            Changed.text(sourceLabel, t(s.sourceLabelKey()));
+            Changed.text(sourceModeLabel, t("facts.sourceReadWrite", t(s.sourceLabelKey())));
+        }
+        if (was == null || was.rdsMode() != s.rdsMode() || was.clusterMode() != s.clusterMode()
+                || was.topology() != s.topology()) {
+            Changed.text(rdsMode, Texts.label(s.rdsMode()));
+            Changed.text(clusterMode, Texts.label(s.clusterMode()));
+            Changed.text(direction, (s.topology() == null ? t("topology.none") : Texts.label(s.topology())));
+        }
+        // The time left moves on without a change of the migration: said on every refresh.
         Instant now = Instant.now();
         Changed.text(expiry, s.expiredTime() == null ? t("facts.noWindow")
                 : com.switchback.base.ui.UserTime.format(s.expiredTime()) + " — " + com.switchback.migration.ui.Said.remaining(s.expiredTime(), now)
@@ -65,7 +82,9 @@ class MigrationFacts extends Div {
         expiry.setClassName("sb-window-warning", urgency == MigrationWindow.Urgency.WARNING);
         expiry.setClassName("sb-window-danger", urgency == MigrationWindow.Urgency.DANGER
                 || urgency == MigrationWindow.Urgency.EXPIRED);
-        Changed.text(exception, t("facts.exception", s.comment()));
-        exception.setVisible(!s.comment().isEmpty());
+        if (was == null || !was.comment().equals(s.comment())) {
+            Changed.text(exception, t("facts.exception", s.comment()));
+            exception.setVisible(!s.comment().isEmpty());
+        }
     }
 }
