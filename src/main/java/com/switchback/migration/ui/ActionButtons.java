@@ -3,6 +3,7 @@ package com.switchback.migration.ui;
 import static com.switchback.base.i18n.Texts.t;
 import com.switchback.base.ui.Changed;
 
+import com.switchback.base.i18n.Text;
 import com.switchback.base.i18n.Texts;
 
 import com.switchback.migration.ActionRules;
@@ -35,6 +36,7 @@ class ActionButtons extends Div {
     /** One line while a request is open: why every action is locked (rather than the same reason on each). */
     private final Div locked = new Div();
     private final boolean mayOperate;
+    private final Map<MigrationAction, Shown> shown = new EnumMap<>(MigrationAction.class);
 
     ActionButtons(boolean mayOperate, Consumer<MigrationAction> open) {
         this.mayOperate = mayOperate;
@@ -66,27 +68,20 @@ class ActionButtons extends Div {
         open.ifPresent(r -> Changed.text(locked, t(r.state() == RequestState.PENDING ? "actions.lockedUntilDecided" : "actions.lockedUntilEnds",
                 r.id(), Texts.label(r.action()), Texts.label(r.state()))));
         for (MigrationAction action : MigrationAction.values()) {
-            String reason;
-            if (action == MigrationAction.REPAIR) {
-                // Repair shows only where there is something to repair.
-                reason = current.repairNeeded() ? (mayOperate ? "" : t(VIEW_ONLY))
-                        : t("actions.thePairIsSettled");
-            } else if (!mayOperate) {
-                reason = t(VIEW_ONLY);
-            } else if (open.isPresent()) {
-                reason = t("actions.requestIs", open.get().id(), Texts.label(open.get().action()),
-                        Texts.label(open.get().state()));
-            } else {
-                var decision = ActionRules.check(s.status(), s.delayedSeconds(), action);
-                reason = decision.allowed() ? "" : t(decision.why());
+            Text why = why(action, current);
+            // Said once above the buttons while a request is open; each button keeps it as its tooltip.
+            boolean saidAbove = open.isPresent() && mayOperate && action != MigrationAction.REPAIR;
+            Shown now = new Shown(why, saidAbove, current.repairNeeded(), action == MigrationAction.REPAIR ? s.status() : null);
+            if (now.equals(shown.put(action, now))) {
+                // Most live changes move nothing a button says: nothing to work out again.
+                continue;
             }
+            String reason = why == null ? "" : t(why);
             Button b = buttons.get(action);
             if (b.isEnabled() != reason.isEmpty()) {
                 // Each call also re-sends the button's disable-on-click script to the page.
                 b.setEnabled(reason.isEmpty());
             }
-            // Said once above the buttons while a request is open; each button keeps it as its tooltip.
-            boolean saidAbove = open.isPresent() && mayOperate && action != MigrationAction.REPAIR;
             if (action == MigrationAction.REPAIR) {
                 b.getParent().ifPresent(cell -> cell.setVisible(current.repairNeeded()));
             }
@@ -96,5 +91,28 @@ class ActionButtons extends Div {
             Changed.text(reasons.get(action), action == MigrationAction.REPAIR && reason.isEmpty()
                     ? t("actions.leftHalfWay", s.status()) : saidAbove ? "" : reason);
         }
+    }
+
+    /** What each button was last made to say, from what it depends on. */
+    private record Shown(Text why, boolean saidAbove, boolean repairNeeded, String status) {
+    }
+
+    /** Why the action may not be asked for now ({@code null}: it may). */
+    private Text why(MigrationAction action, MigrationOverview current) {
+        var open = current.openRequest();
+        if (action == MigrationAction.REPAIR) {
+            // Repair shows only where there is something to repair.
+            return current.repairNeeded() ? (mayOperate ? null : Text.of(VIEW_ONLY)) : Text.of("actions.thePairIsSettled");
+        } else if (!mayOperate) {
+            return Text.of(VIEW_ONLY);
+        } else if (open.isPresent()) {
+            return Text.of("actions.requestIs", open.get().id(), label(open.get().action()), label(open.get().state()));
+        }
+        var decision = ActionRules.check(current.snapshot().status(), current.snapshot().delayedSeconds(), action);
+        return decision.allowed() ? null : decision.why();
+    }
+
+    private static Text label(Enum<?> value) {
+        return Text.of("enum." + value.getDeclaringClass().getSimpleName() + "." + value.name());
     }
 }

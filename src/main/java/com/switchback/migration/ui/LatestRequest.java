@@ -26,7 +26,8 @@ class LatestRequest extends Div {
 
     final Button withdraw;
     final Button retry;
-    final StepsGrid steps = new StepsGrid();
+    /** Made when there is a first request to show: a hidden grid would hold its set-up for the page until then. */
+    StepsGrid steps;
     private final CurrentUser user;
     private final Span stateBadge = new Span();
     private final Span summary = new Span();
@@ -49,7 +50,7 @@ class LatestRequest extends Div {
         page.setText(t("latest.openTheRequestPage"));
         page.addClassName("sb-request-link");
         add(new H4(t("latest.latestRequest")), new Div(stateBadge, summary, new Span(" "), page), progress, writePause, decision,
-                this.withdraw, failure, this.retry, steps);
+                this.withdraw, failure, this.retry);
     }
 
     void show(MigrationOverview current) {
@@ -78,6 +79,10 @@ class LatestRequest extends Div {
         if (r.error() != null) {
             Changed.text(failure, (r.safetyStop() ? t("latest.safetyStop") : "") + r.error()
                     + (r.stateLeft() == null ? "" : t("latest.stateLeft", r.stateLeft())));
+        }
+        if (steps == null) {
+            steps = new StepsGrid();
+            add(steps);
         }
         steps.show(current.steps());
         // A request that never ran shows its plan greyed out, not as steps "pending" forever.
