@@ -22,9 +22,16 @@ public final class StampedCache<K, V> {
 
     private final Map<K, Entry<V>> entries = new ConcurrentHashMap<>();
     private final long maxAgeNanos;
+    private final int maxEntries;
 
     public StampedCache(Duration maxAge) {
+        this(maxAge, MAX_ENTRIES);
+    }
+
+    /** @param maxEntries past this many keys, all others are dropped (for values that are large, as a page of rows) */
+    public StampedCache(Duration maxAge, int maxEntries) {
         this.maxAgeNanos = maxAge.toNanos();
+        this.maxEntries = maxEntries;
     }
 
     /** The value read for {@code key} at {@code stamp}, reading it with {@code read} if nobody has (null is not kept). */
@@ -38,7 +45,7 @@ public final class StampedCache<K, V> {
             V shared = entry.value().join();
             return shared != null ? shared : read.get();
         }
-        if (entries.size() > MAX_ENTRIES) {
+        if (entries.size() > maxEntries) {
             entries.keySet().removeIf(k -> !k.equals(key));
         }
         try {

@@ -40,6 +40,19 @@ class ClusterRepository {
                 .list();
     }
 
+    /** The rows of these clusters, as a page shows them (unknown ids are left out). */
+    List<ClusterSummary> rows(java.util.Collection<String> ids) {
+        return jdbc.sql("""
+                select c.id, c.description, c.region, c.engine_version, c.cluster_status, c.backend,
+                       m.status, m.delayed_seconds, m.comment <> '' as has_exception, m.expired_time""" + FROM
+                        + " where c.id in (:ids)")
+                .param("ids", ids)
+                .query((rs, n) -> new ClusterSummary(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getInt(8),
+                        rs.getBoolean(9), rs.getTimestamp(10) == null ? null : rs.getTimestamp(10).toInstant()))
+                .list();
+    }
+
     /**
      * Counts with the fewest tables the filter needs: every cluster has exactly one migration row
      * (written in the same transaction), so the join is only needed when both sides are filtered.

@@ -1,5 +1,7 @@
 package com.switchback.cluster;
 
+import com.switchback.base.StampedCache;
+import java.time.Duration;
 import com.switchback.base.AppRoles;
 import com.switchback.migration.MigrationBackends;
 import java.util.List;
@@ -17,10 +19,48 @@ public class ClusterService {
 
     private final ClusterRepository clusters;
     private final MigrationBackends backends;
+    private final com.switchback.migration.MigrationEvents events;
+    /**
+     * The pages and counts open lists show, read once per change of the fleet however many lists
+     * show the same page (most show the first, unfiltered): one query instead of one per open list,
+     * and rows the lists share instead of a copy each (DD020).
+     */
+    private final StampedCache<PageKey, List<ClusterSummary>> shownPages = new StampedCache<>(Duration.ofSeconds(1), 200);
+    private final StampedCache<java.util.Set<String>, List<ClusterSummary>> shownRowsOf =
+            new StampedCache<>(Duration.ofSeconds(1), 200);
+    private final StampedCache<ClusterFilter, Integer> shownCounts = new StampedCache<>(Duration.ofSeconds(1), 200);
 
-    ClusterService(ClusterRepository clusters, MigrationBackends backends) {
+    private record PageKey(ClusterFilter filter, List<ClusterSort.Order> sort, int offset, int limit) {
+    }
+
+    ClusterService(ClusterRepository clusters, MigrationBackends backends, com.switchback.migration.MigrationEvents events) {
         this.clusters = clusters;
         this.backends = backends;
+        this.events = events;
+    }
+
+    /** A page of the list as every open list shows it: read at most once per change of the fleet. */
+    @PreAuthorize(AppRoles.CAN_VIEW)
+    public List<ClusterSummary> shownPage(ClusterFilter filter, List<ClusterSort.Order> sort, int offset, int limit) {
+        int from = Math.max(0, offset);
+        int size = Math.clamp(limit, 1, MAX_PAGE);
+        return shownPages.get(new PageKey(filter, List.copyOf(sort), from, size), events.changeStamp(),
+                () -> List.copyOf(clusters.page(filter, sort, from, size)));
+    }
+
+    /** The rows of changed clusters, as every open list shows them: read at most once per change. */
+    @PreAuthorize(AppRoles.CAN_VIEW)
+    public List<ClusterSummary> shownRows(java.util.Set<String> ids) {
+        if (ids.isEmpty() || ids.size() > MAX_PAGE) {
+            return List.of();
+        }
+        return shownRowsOf.get(java.util.Set.copyOf(ids), events.changeStamp(), () -> List.copyOf(clusters.rows(ids)));
+    }
+
+    /** How many clusters match, as every open list shows it: read at most once per change of the fleet. */
+    @PreAuthorize(AppRoles.CAN_VIEW)
+    public int shownCount(ClusterFilter filter) {
+        return shownCounts.get(filter, events.changeStamp(), () -> clusters.count(filter));
     }
 
     /** What keeps a backend from seeing all of its clusters now, named by backend. */

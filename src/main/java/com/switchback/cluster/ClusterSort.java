@@ -21,6 +21,11 @@ public enum ClusterSort {
         return column.startsWith("m.");
     }
 
+    /** Whether the migration service's changes can move a row in this order (its values are live). */
+    public boolean live() {
+        return onMigration() || this == CLUSTER_STATUS;
+    }
+
     /** One sort criterion. */
     public record Order(ClusterSort by, boolean descending) {
     }

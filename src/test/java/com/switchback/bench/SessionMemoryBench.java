@@ -63,6 +63,14 @@ class SessionMemoryBench {
                         (afterBrowsers - beforeBrowsers) / (double) pages, beforeBrowsers, afterBrowsers));
                 Stats.report(String.format("  connections to the console held open: %d (%d browser sessions, %d scripted clients)",
                         connections(app), pages + 1, sessions + 1));
+                // A live console: the fleet changes and every open list shows it. Lists that refresh at the
+                // same change share its rows (ClusterService.shownPage) instead of each keeping its own.
+                fleetChanges(app, contexts);
+                long afterChange = usedHeapKb(app);
+                heapDump(app, "after-change");
+                Stats.report(String.format("memory per session (Chromium, the same %d sessions after one change of the fleet "
+                        + "shown on every list): %.1f KB (heap %d KB -> %d KB; goal: under 100 KB)", pages,
+                        (afterChange - beforeBrowsers) / (double) pages, beforeBrowsers, afterChange));
                 // Where it goes: the classes whose instances grew most, per session.
                 java.util.Map<String, Long> histogramAfter = histogram(app);
                 histogramAfter.entrySet().stream()
@@ -75,6 +83,34 @@ class SessionMemoryBench {
             if (keep.isEmpty()) {
                 throw new IllegalStateException("sessions must stay referenced until measured");
             }
+        }
+    }
+
+    /**
+     * Commits a change of the first cluster every list shows (as another node would: the row and its
+     * NOTIFY) and waits until every browser's list shows it.
+     */
+    private static void fleetChanges(RunningJar app, List<BrowserContext> contexts) throws Exception {
+        int latency = 98_765;
+        try (java.sql.Connection c = app.database()) {
+            String first;
+            try (var s = c.prepareStatement("select id from cluster order by id limit 1"); var rs = s.executeQuery()) {
+                rs.next();
+                first = rs.getString(1);
+            }
+            c.setAutoCommit(false);
+            try (var update = c.prepareStatement("update migration set delayed_seconds = ? where cluster_id = ?");
+                 var notify = c.prepareStatement("select pg_notify('switchback_migration', ?)")) {
+                update.setInt(1, latency);
+                update.setString(2, first);
+                update.executeUpdate();
+                notify.setString(1, "bench-node:" + first);
+                notify.executeQuery().close();
+            }
+            c.commit();
+        }
+        for (BrowserContext context : contexts) {
+            context.pages().getFirst().locator("vaadin-grid-cell-content:has-text('" + latency + " s')").first().waitFor();
         }
     }
 

@@ -22,6 +22,8 @@ class ClusterServiceTest {
 
     @Autowired ClusterService clusters;
     @Autowired MigrationService migrations;
+    @Autowired com.switchback.migration.MigrationEvents events;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @AfterEach
     void tearDown() {
@@ -52,5 +54,34 @@ class ClusterServiceTest {
         TestUsers.loginAs("dba", "DBA");
         assertThat(clusters.page(ClusterFilter.NONE, List.of(), -5, 100_000)).hasSizeLessThanOrEqualTo(ClusterService.MAX_PAGE);
         assertThat(clusters.find("x".repeat(10_000))).isEmpty();
+    }
+
+    @Test
+    void openListsShareOneReadOfAPageUntilTheFleetChanges() {
+        TestUsers.loginAs("dba", "DBA");
+        events.publish("pc-someone-elses"); // a fresh stamp: nothing read before this test counts
+        List<ClusterSummary> first = clusters.shownPage(ClusterFilter.NONE, List.of(), 0, 10);
+        int count = clusters.shownCount(ClusterFilter.NONE);
+        TestUsers.loginAs("lead", "TEAM_LEAD");
+        assertThat(clusters.shownPage(ClusterFilter.NONE, List.of(), 0, 10)).as("the same rows, not a copy per list")
+                .isSameAs(first);
+
+        String id = first.getFirst().id();
+        String was = first.getFirst().description();
+        jdbc.sql("update cluster set description = 'Renamed for the test' where id = :id").param("id", id).update();
+        try {
+            events.publish(id);
+            List<ClusterSummary> after = clusters.shownPage(ClusterFilter.NONE, List.of(), 0, 10);
+            assertThat(after).isNotSameAs(first);
+            assertThat(after.getFirst().description()).isEqualTo("Renamed for the test");
+            assertThat(clusters.shownCount(ClusterFilter.NONE)).isEqualTo(count);
+        } finally {
+            jdbc.sql("update cluster set description = :was where id = :id").param("was", was).param("id", id).update();
+            events.publish(id);
+        }
+
+        TestUsers.loginAs("nobody");
+        assertThatThrownBy(() -> clusters.shownPage(ClusterFilter.NONE, List.of(), 0, 10))
+                .as("a shared read is still checked per call").isInstanceOf(AccessDeniedException.class);
     }
 }

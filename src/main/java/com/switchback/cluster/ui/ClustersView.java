@@ -126,9 +126,12 @@ public class ClustersView extends VerticalLayout implements BeforeEnterObserver,
                 .setSortProperty(ClusterSort.REGION.name()).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(ClusterSummary::engineVersion).setHeader(t("clusters.engine")).setKey("engine")
                 .setSortProperty(ClusterSort.ENGINE.name()).setAutoWidth(true).setFlexGrow(0);
-        grid.setItems(query -> clusters.page(filter(), sortOf(query.getSortOrders()), query.getOffset(),
+        grid.setItems(query -> clusters.shownPage(filter(), sortOf(query.getSortOrders()), query.getOffset(),
                         query.getLimit()).stream(),
-                query -> counted(filter()));
+                query -> counted(filter()))
+                // A row is the same cluster whatever its values: a changed row replaces it in place.
+                .setIdentifierProvider(ClusterSummary::id);
+        grid.getDataCommunicator().getKeyMapper().setIdentifierGetter(ClusterSummary::id);
         grid.setEmptyStateText(t("clusters.noClusterMatchesThis"));
         grid.addItemClickListener(e -> {
             // The id's anchor navigates by itself; a second navigation would add a history entry.
@@ -155,7 +158,9 @@ public class ClustersView extends VerticalLayout implements BeforeEnterObserver,
         showProblems.run();
         add(new H2(t("clusters.clusters")), problems, filters, grid);
         LiveHub.whileAttached(this, events, changed -> {
-            grid.getDataProvider().refreshAll();
+            if (!refreshRows(changed)) {
+                grid.getDataProvider().refreshAll();
+            }
             showProblems.run();
         });
     }
@@ -197,10 +202,39 @@ public class ClustersView extends VerticalLayout implements BeforeEnterObserver,
         return new ClusterFilter(search.getValue(), statusFilter.getValue());
     }
 
+    /**
+     * Sends only the changed clusters' rows, where nothing else on the list can have moved: no filter,
+     * an order by values the migration service does not change, as many clusters as before. A full
+     * refresh re-sends every row the page holds to every open list, and the page's connection keeps
+     * its last message (DD020).
+     */
+    private boolean refreshRows(java.util.Set<String> changed) {
+        boolean liveOrder = grid.getSortOrder().stream().map(o -> o.getSorted().getKey())
+                .anyMatch(key -> key == null || sortKeyIsLive(key));
+        if (!filter().equals(ClusterFilter.NONE) || liveOrder || clusters.shownCount(ClusterFilter.NONE) != lastCount) {
+            return false;
+        }
+        clusters.shownRows(changed).forEach(row -> grid.getDataProvider().refreshItem(row));
+        return true;
+    }
+
+    private boolean sortKeyIsLive(String columnKey) {
+        var column = grid.getColumnByKey(columnKey);
+        String by = column == null ? null : column.getSortOrder(SortDirection.ASCENDING)
+                .map(o -> o.getSorted()).findFirst().orElse(null);
+        return by == null || ClusterSort.valueOf(by).live();
+    }
+
+    /** How many clusters the list counted when it last drew its rows. */
+    private int lastCount = -1;
+
     /** Counts what the filter shows and, when something is filtered, the whole fleet beside it. */
     private int counted(ClusterFilter f) {
-        int shown = clusters.count(f);
-        count.show(shown, f.equals(ClusterFilter.NONE) ? shown : clusters.count(ClusterFilter.NONE));
+        int shown = clusters.shownCount(f);
+        if (f.equals(ClusterFilter.NONE)) {
+            lastCount = shown;
+        }
+        count.show(shown, f.equals(ClusterFilter.NONE) ? shown : clusters.shownCount(ClusterFilter.NONE));
         return shown;
     }
 

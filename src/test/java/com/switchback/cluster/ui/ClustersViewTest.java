@@ -30,6 +30,7 @@ class ClustersViewTest extends KaribuTest {
     @Autowired SimulatedBackend simulated;
     @Autowired FleetDiscovery discovery;
     @Autowired JdbcClient jdbc;
+    @Autowired com.switchback.migration.MigrationEvents events;
 
     private TestFleet fleet;
 
@@ -105,6 +106,37 @@ class ClustersViewTest extends KaribuTest {
             assertThat(rows.get(i).delayedSeconds()).isLessThanOrEqualTo(rows.get(i - 1).delayedSeconds());
         }
         assertThat(rows.get(0).delayedSeconds()).isGreaterThanOrEqualTo(60);
+    }
+
+    @Test
+    void aChangedClusterIsRedrawnInPlaceAndAReorderingChangeRedrawsTheList() {
+        login("dba", "DBA");
+        UI.getCurrent().navigate("clusters");
+        ClustersView view = _get(ClustersView.class);
+        com.github.mvysny.kaributesting.v10.MockVaadin.clientRoundtrip(false); // drawn, as a browser would have it
+        ClusterSummary first = _get(view.grid, 0);
+        var keys = view.grid.getDataCommunicator().getKeyMapper();
+        String key = keys.key(first);
+
+        setLatency(first.id(), 4321);
+        // In the list's own order (by id) the row is replaced where it is, under the same key.
+        assertThat(keys.get(key).delayedSeconds()).isEqualTo(4321);
+        assertThat(keys.get(key).id()).isEqualTo(first.id());
+
+        // Ordered by latency, a change can move rows: the list is drawn again, in the new order.
+        _sortByKey(view.grid, "latency", SortDirection.DESCENDING);
+        setLatency(first.id(), 987_654);
+        assertThat(_get(view.grid, 0).id()).isEqualTo(first.id());
+        setLatency(first.id(), first.delayedSeconds());
+    }
+
+    /** A committed change of a cluster's latency, delivered to the open page as the migration service does. */
+    private void setLatency(String clusterId, int seconds) {
+        jdbc.sql("update migration set delayed_seconds = :s where cluster_id = :id").param("s", seconds)
+                .param("id", clusterId).update();
+        events.publish(clusterId);
+        events.flush();
+        com.github.mvysny.kaributesting.v10.MockVaadin.clientRoundtrip(false);
     }
 
     @Test
