@@ -47,6 +47,22 @@ class RoleChecksTest {
                 .map(m -> m.getAnnotation(PreAuthorize.class)).filter(a -> a != null).map(PreAuthorize::value)
                 .collect(Collectors.toSet());
         assertThat(tried).containsAll(AppRoles.ROLES_OF.keySet());
+        // Every role expression of AppRoles has its set: a new one is not left to the slower evaluation.
+        List<String> expressions = new ArrayList<>();
+        for (var field : AppRoles.class.getFields()) {
+            if (field.getType() == String.class && java.lang.reflect.Modifier.isStatic(field.getModifiers())) {
+                try {
+                    String value = (String) field.get(null);
+                    if (value.startsWith("has")) {
+                        expressions.add(value);
+                    }
+                } catch (IllegalAccessException e) {
+                    throw new AssertionError(e);
+                }
+            }
+        }
+        assertThat(expressions).isNotEmpty();
+        assertThat(AppRoles.ROLES_OF.keySet()).containsExactlyInAnyOrderElementsOf(expressions);
     }
 
     @Test
