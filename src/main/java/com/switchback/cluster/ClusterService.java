@@ -1,6 +1,7 @@
 package com.switchback.cluster;
 
 import com.switchback.base.StampedCache;
+import com.switchback.base.WeakInterner;
 import java.time.Duration;
 import com.switchback.base.AppRoles;
 import com.switchback.migration.MigrationBackends;
@@ -30,6 +31,13 @@ public class ClusterService {
             new StampedCache<>(Duration.ofSeconds(1), 200);
     private final StampedCache<ClusterFilter, Integer> shownCounts = new StampedCache<>(Duration.ofSeconds(1), 200);
 
+    /** Rows as lists hold them: an unchanged row is the same object in every list, whenever it was read. */
+    private final WeakInterner<ClusterSummary> rows = new WeakInterner<>();
+
+    private List<ClusterSummary> shared(List<ClusterSummary> read) {
+        return read.stream().map(rows::intern).toList();
+    }
+
     private record PageKey(ClusterFilter filter, List<ClusterSort.Order> sort, int offset, int limit) {
     }
 
@@ -45,7 +53,7 @@ public class ClusterService {
         int from = Math.max(0, offset);
         int size = Math.clamp(limit, 1, MAX_PAGE);
         return shownPages.get(new PageKey(filter, List.copyOf(sort), from, size), events.changeStamp(),
-                () -> List.copyOf(clusters.page(filter, sort, from, size)));
+                () -> shared(clusters.page(filter, sort, from, size)));
     }
 
     /** The rows of changed clusters, as every open list shows them: read at most once per change. */
@@ -54,7 +62,7 @@ public class ClusterService {
         if (ids.isEmpty() || ids.size() > MAX_PAGE) {
             return List.of();
         }
-        return shownRowsOf.get(java.util.Set.copyOf(ids), events.changeStamp(), () -> List.copyOf(clusters.rows(ids)));
+        return shownRowsOf.get(java.util.Set.copyOf(ids), events.changeStamp(), () -> shared(clusters.rows(ids)));
     }
 
     /** How many clusters match, as every open list shows it: read at most once per change of the fleet. */

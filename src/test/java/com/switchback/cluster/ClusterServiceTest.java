@@ -66,6 +66,20 @@ class ClusterServiceTest {
         assertThat(clusters.shownPage(ClusterFilter.NONE, List.of(), 0, 10)).as("the same rows, not a copy per list")
                 .isSameAs(first);
 
+        // Read again at a later change, an unchanged row is still the same object: lists opened at different
+        // changes share it too.
+        events.publish("pc-someone-elses");
+        List<ClusterSummary> later = clusters.shownPage(ClusterFilter.NONE, List.of(), 0, 10);
+        assertThat(later).isNotSameAs(first);
+        int unchanged = 0;
+        for (int i = 0; i < Math.min(first.size(), later.size()); i++) {
+            if (later.get(i).equals(first.get(i))) {
+                assertThat(later.get(i)).isSameAs(first.get(i));
+                unchanged++;
+            }
+        }
+        assertThat(unchanged).as("most rows did not change in between").isPositive();
+
         String id = first.getFirst().id();
         String was = first.getFirst().description();
         jdbc.sql("update cluster set description = 'Renamed for the test' where id = :id").param("id", id).update();
