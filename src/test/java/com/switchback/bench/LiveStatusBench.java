@@ -144,7 +144,8 @@ class LiveStatusBench {
         return page;
     }
 
-    private static long commit(RunningJar app, String cluster, int latency) throws Exception {
+    /** A change of the cluster's latency, committed with its NOTIFY as another node would; when its commit started. */
+    static long commit(RunningJar app, String cluster, int latency) throws Exception {
         try (Connection c = app.database()) {
             c.setAutoCommit(false);
             try (PreparedStatement update = c.prepareStatement(

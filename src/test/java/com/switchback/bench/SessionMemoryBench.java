@@ -92,23 +92,13 @@ class SessionMemoryBench {
      */
     private static void fleetChanges(RunningJar app, List<BrowserContext> contexts) throws Exception {
         int latency = 98_765;
-        try (java.sql.Connection c = app.database()) {
-            String first;
-            try (var s = c.prepareStatement("select id from cluster order by id limit 1"); var rs = s.executeQuery()) {
-                rs.next();
-                first = rs.getString(1);
-            }
-            c.setAutoCommit(false);
-            try (var update = c.prepareStatement("update migration set delayed_seconds = ? where cluster_id = ?");
-                 var notify = c.prepareStatement("select pg_notify('switchback_migration', ?)")) {
-                update.setInt(1, latency);
-                update.setString(2, first);
-                update.executeUpdate();
-                notify.setString(1, "bench-node:" + first);
-                notify.executeQuery().close();
-            }
-            c.commit();
+        String first;
+        try (java.sql.Connection c = app.database();
+             var s = c.prepareStatement("select id from cluster order by id limit 1"); var rs = s.executeQuery()) {
+            rs.next();
+            first = rs.getString(1);
         }
+        LiveStatusBench.commit(app, first, latency);
         for (BrowserContext context : contexts) {
             context.pages().getFirst().locator("vaadin-grid-cell-content:has-text('" + latency + " s')").first().waitFor();
         }
