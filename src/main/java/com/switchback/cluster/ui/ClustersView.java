@@ -211,7 +211,9 @@ public class ClustersView extends VerticalLayout implements BeforeEnterObserver,
     private boolean refreshRows(java.util.Set<String> changed) {
         boolean liveOrder = grid.getSortOrder().stream().map(o -> o.getSorted().getKey())
                 .anyMatch(key -> key == null || sortKeyIsLive(key));
-        if (!filter().equals(ClusterFilter.NONE) || liveOrder || clusters.shownCount(ClusterFilter.NONE) != lastCount) {
+        // Many at once (every migration re-announced after a lost connection): the whole list, in one read.
+        if (changed.size() > MAX_ROWS_REDRAWN || !filter().equals(ClusterFilter.NONE) || liveOrder
+                || clusters.shownCount(ClusterFilter.NONE) != lastCount) {
             return false;
         }
         clusters.shownRows(changed).forEach(row -> grid.getDataProvider().refreshItem(row));
@@ -224,6 +226,9 @@ public class ClustersView extends VerticalLayout implements BeforeEnterObserver,
                 .map(o -> o.getSorted()).findFirst().orElse(null);
         return by == null || ClusterSort.valueOf(by).live();
     }
+
+    /** More changed clusters than this in one delivery redraw the whole list. */
+    static final int MAX_ROWS_REDRAWN = 100;
 
     /** How many clusters the list counted when it last drew its rows. */
     private int lastCount = -1;
