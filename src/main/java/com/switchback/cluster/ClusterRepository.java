@@ -29,27 +29,29 @@ class ClusterRepository {
         String tieBreak = (!sort.isEmpty() && sort.get(0).by().onMigration() ? "m.cluster_id" : "c.id")
                 + (descending ? " desc" : " asc");
         orderBy = orderBy.isEmpty() ? tieBreak : orderBy + ", " + tieBreak;
-        var spec = jdbc.sql("""
-                select c.id, c.description, c.region, c.engine_version, c.cluster_status, c.backend,
-                       m.status, m.delayed_seconds, m.comment <> '' as has_exception, m.expired_time""" + FROM + where(filter)
+        var spec = jdbc.sql(SUMMARY + FROM + where(filter)
                 + " order by " + orderBy + " limit :limit offset :offset");
         return bind(spec, filter).param("limit", limit).param("offset", offset)
-                .query((rs, n) -> new ClusterSummary(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getInt(8),
-                        rs.getBoolean(9), rs.getTimestamp(10) == null ? null : rs.getTimestamp(10).toInstant()))
+                .query(ClusterRepository::summary)
                 .list();
+    }
+
+    /** The columns of a row of the list, as {@link #summary} reads them. */
+    private static final String SUMMARY = """
+            select c.id, c.description, c.region, c.engine_version, c.cluster_status, c.backend,
+                   m.status, m.delayed_seconds, m.comment <> '' as has_exception, m.expired_time""";
+
+    private static ClusterSummary summary(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new ClusterSummary(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), rs.getString(7), rs.getInt(8), rs.getBoolean(9),
+                rs.getTimestamp(10) == null ? null : rs.getTimestamp(10).toInstant());
     }
 
     /** The rows of these clusters, as a page shows them (unknown ids are left out). */
     List<ClusterSummary> rows(java.util.Collection<String> ids) {
-        return jdbc.sql("""
-                select c.id, c.description, c.region, c.engine_version, c.cluster_status, c.backend,
-                       m.status, m.delayed_seconds, m.comment <> '' as has_exception, m.expired_time""" + FROM
-                        + " where c.id in (:ids)")
+        return jdbc.sql(SUMMARY + FROM + " where c.id in (:ids)")
                 .param("ids", ids)
-                .query((rs, n) -> new ClusterSummary(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getInt(8),
-                        rs.getBoolean(9), rs.getTimestamp(10) == null ? null : rs.getTimestamp(10).toInstant()))
+                .query(ClusterRepository::summary)
                 .list();
     }
 

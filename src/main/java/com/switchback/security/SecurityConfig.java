@@ -101,6 +101,7 @@ class SecurityConfig {
             ObjectProvider<org.springframework.security.core.context.SecurityContextHolderStrategy> strategy) {
         var interceptor = org.springframework.security.authorization.method.AuthorizationManagerBeforeMethodInterceptor
                 .preAuthorize(new RoleChecks(context));
+        // Looked up at the first refusal: an infrastructure bean must not create the application's beans early.
         interceptor.setAuthorizationEventPublisher(new AuthorizationEventPublisher() {
             @Override
             public <T> void publishAuthorizationEvent(java.util.function.Supplier<org.springframework.security.core.Authentication> auth,

@@ -22,6 +22,11 @@ public record Text(String key, Object... params) {
         return new Text(key, params);
     }
 
+    /** An enum value as people read it: key {@code enum.<Type>.<NAME>}. */
+    public static Text label(Enum<?> value) {
+        return new Text("enum." + value.getDeclaringClass().getSimpleName() + "." + value.name());
+    }
+
     /**
      * A sentence a backend or the configuration wrote (a vendor's error, a setup hint), said as written
      * in every language (DD018).

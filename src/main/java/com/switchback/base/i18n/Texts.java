@@ -26,7 +26,7 @@ public final class Texts {
 
     /** An enum value as people read it: key {@code enum.<Type>.<NAME>}. */
     public static String label(Enum<?> value) {
-        return value == null ? "—" : t("enum." + value.getDeclaringClass().getSimpleName() + "." + value.name());
+        return value == null ? "—" : t(Text.label(value));
     }
 
     /** Why something was refused: a {@link Localized} reason in the page's language, else the exception's message. */

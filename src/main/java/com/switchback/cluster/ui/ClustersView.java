@@ -128,9 +128,8 @@ public class ClustersView extends VerticalLayout implements BeforeEnterObserver,
                 .setSortProperty(ClusterSort.ENGINE.name()).setAutoWidth(true).setFlexGrow(0);
         grid.setItems(query -> clusters.shownPage(filter(), sortOf(query.getSortOrders()), query.getOffset(),
                         query.getLimit()).stream(),
-                query -> counted(filter()))
-                // A row is the same cluster whatever its values: a changed row replaces it in place.
-                .setIdentifierProvider(ClusterSummary::id);
+                query -> counted(filter()));
+        // A row is the same cluster whatever its values: a changed row replaces it in place.
         grid.getDataCommunicator().getKeyMapper().setIdentifierGetter(ClusterSummary::id);
         grid.setEmptyStateText(t("clusters.noClusterMatchesThis"));
         grid.addItemClickListener(e -> {
@@ -209,8 +208,9 @@ public class ClustersView extends VerticalLayout implements BeforeEnterObserver,
      * its last message (DD020).
      */
     private boolean refreshRows(java.util.Set<String> changed) {
-        boolean liveOrder = grid.getSortOrder().stream().map(o -> o.getSorted().getKey())
-                .anyMatch(key -> key == null || sortKeyIsLive(key));
+        boolean liveOrder = sortOf(grid.getSortOrder().stream()
+                .flatMap(o -> o.getSorted().getSortOrder(o.getDirection())).toList())
+                .stream().anyMatch(o -> o.by().live());
         // Many at once (every migration re-announced after a lost connection): the whole list, in one read.
         if (changed.size() > MAX_ROWS_REDRAWN || !filter().equals(ClusterFilter.NONE) || liveOrder
                 || clusters.shownCount(ClusterFilter.NONE) != lastCount) {
@@ -218,13 +218,6 @@ public class ClustersView extends VerticalLayout implements BeforeEnterObserver,
         }
         clusters.shownRows(changed).forEach(row -> grid.getDataProvider().refreshItem(row));
         return true;
-    }
-
-    private boolean sortKeyIsLive(String columnKey) {
-        var column = grid.getColumnByKey(columnKey);
-        String by = column == null ? null : column.getSortOrder(SortDirection.ASCENDING)
-                .map(o -> o.getSorted()).findFirst().orElse(null);
-        return by == null || ClusterSort.valueOf(by).live();
     }
 
     /** More changed clusters than this in one delivery redraw the whole list. */

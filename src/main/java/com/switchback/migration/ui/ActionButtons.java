@@ -106,13 +106,10 @@ class ActionButtons extends Div {
         } else if (!mayOperate) {
             return Text.of(VIEW_ONLY);
         } else if (open.isPresent()) {
-            return Text.of("actions.requestIs", open.get().id(), label(open.get().action()), label(open.get().state()));
+            return Text.of("actions.requestIs", open.get().id(), Text.label(open.get().action()),
+                    Text.label(open.get().state()));
         }
         var decision = ActionRules.check(current.snapshot().status(), current.snapshot().delayedSeconds(), action);
         return decision.allowed() ? null : decision.why();
-    }
-
-    private static Text label(Enum<?> value) {
-        return Text.of("enum." + value.getDeclaringClass().getSimpleName() + "." + value.name());
     }
 }
