@@ -76,6 +76,17 @@ class ProductionJarIT {
     }
 
     @Test
+    void aPushRequestOfAPageWhoseSessionIsGoneIsToldSoAndStartsNoSession() throws Exception {
+        // What a page still open from before a restart sends: its old session cookie, on push's fallback transport.
+        var push = app.get("/VAADIN/push?v-r=push&v-uiId=0&v-pushId=gone&X-Atmosphere-tracking-id=0"
+                        + "&X-Atmosphere-Framework=4.0.1&X-Atmosphere-Transport=long-polling&X-Atmosphere-TrackMessageSize=true",
+                "Cookie", "JSESSIONID=0123456789ABCDEF0123456789ABCDEF");
+        assertThat(push.body()).contains("\"sessionExpired\":true");
+        assertThat(push.headers().allValues("Set-Cookie")).as("no new session, so no cookie to replace the browser's")
+                .isEmpty();
+    }
+
+    @Test
     void errorsTheContainerRaisesItselfGetTheConsolesOwnPage() throws Exception {
         // An encoded slash: Tomcat refuses it before the application sees the request.
         var malformed = app.get("/clusters/%3Cx%3E%2Fy");
