@@ -1,5 +1,6 @@
 package com.switchback.approval.ui;
 
+import com.switchback.base.ui.FixedColumnsGrid;
 import com.switchback.base.i18n.Texts;
 
 import static com.switchback.base.i18n.Texts.t;
@@ -47,7 +48,7 @@ public class RequestPanel extends Div {
     final Button approve = new Button(t("request.approve"));
     final Button reject = new Button(t("request.reject"));
     final Button withdraw = new Button(t("request.withdrawRequest"));
-    final Grid<AuditEvent> timeline = new Grid<>();
+    final Grid<AuditEvent> timeline = new FixedColumnsGrid<>();
     final StepsGrid steps = new StepsGrid();
     private final Div body = new Div();
     private final MigrationService migrations;

@@ -1,5 +1,6 @@
 package com.switchback.audit.ui;
 
+import com.switchback.base.ui.FixedColumnsGrid;
 import static com.switchback.base.i18n.Texts.t;
 
 import com.switchback.audit.AuditEvent;
@@ -24,7 +25,7 @@ public class AccountChangesView extends VerticalLayout implements com.vaadin.flo
         return com.switchback.base.ui.Titles.page("accountChanges.accountChanges");
     }
 
-    final Grid<AuditEvent> grid = new Grid<>();
+    final Grid<AuditEvent> grid = new FixedColumnsGrid<>();
 
     public AccountChangesView(AuditService audit) {
         grid.addColumn(com.switchback.base.ui.UserTime.renderer(com.switchback.audit.AuditEvent::occurredAt)).setHeader(t("accountChanges.when")).setAutoWidth(true);

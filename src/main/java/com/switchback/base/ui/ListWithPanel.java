@@ -23,7 +23,7 @@ public abstract class ListWithPanel<T> extends VerticalLayout {
     /** The key of the column that holds each row's link (an anchor to the item's address). */
     public static final String LINK_COLUMN = "link";
 
-    public final Grid<T> grid = new Grid<>();
+    public final Grid<T> grid = new FixedColumnsGrid<>();
     private final FlexLayout filters = new FlexLayout();
     private final Div side = new Div();
     private ListState state;

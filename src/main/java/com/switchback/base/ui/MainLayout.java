@@ -11,6 +11,7 @@ import com.switchback.base.Notice;
 import com.switchback.base.NoticeFeed;
 import com.switchback.base.LiveAlert;
 import com.switchback.base.LiveBadge;
+import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.applayout.AppLayout;
@@ -51,23 +52,21 @@ public final class MainLayout extends AppLayout {
         boolean hasRole = auth.hasAnyRole(com.switchback.base.AppRoles.ALL);
         this.alerts = hasRole ? alerts : java.util.List.of();
         this.notices = hasRole ? notices : java.util.List.of();
-        Span brand = new Span(t("layout.switchback"));
-        brand.addClassName("sb-brand");
-        HorizontalLayout bar = new HorizontalLayout(new DrawerToggle(), brand);
+        org.jsoup.nodes.Element brand = markup("span", "sb-navbar-brand");
+        brand.appendChild(markup("span", "sb-brand").text(t("layout.switchback")));
+        if (demo.enabled()) {
+            brand.appendChild(markup("span", "sb-demo-marker").attr("theme", DemoMarker.THEME).text(t(DemoMarker.TEXT)));
+        }
+        HorizontalLayout bar = new HorizontalLayout(new DrawerToggle(), new Html(brand.outerHtml()));
         bar.addClassName("sb-navbar");
         bar.setAlignItems(HorizontalLayout.Alignment.CENTER);
         bar.setWidthFull();
-        if (demo.enabled()) {
-            bar.add(DemoMarker.create());
-        }
-        Span user = new Span(auth.getPrincipalName().orElse(""));
-        user.addClassName("sb-user");
+        org.jsoup.nodes.Element who = markup("span", "sb-navbar-who");
+        who.appendChild(markup("span", "sb-user").text(auth.getPrincipalName().orElse("")));
+        who.appendChild(markup("a", "sb-password-link").attr("href", "password").text(t("layout.password")));
+        who.appendChild(markup("a", "sb-sessions-link").attr("href", "sessions").text(t("layout.sessions")));
         Button logout = new Button(t("layout.logOut"), e -> auth.logout());
         logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        Anchor password = new Anchor("password", t("layout.password"));
-        password.addClassName("sb-password-link");
-        Anchor sessions = new Anchor("sessions", t("layout.sessions"));
-        sessions.addClassName("sb-sessions-link");
         theme.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         theme.addClassName("sb-theme-toggle");
         theme.addClickListener(e -> {
@@ -75,7 +74,7 @@ public final class MainLayout extends AppLayout {
             preferences.setDarkMode(dark);
             applyTheme(dark);
         });
-        HorizontalLayout right = new HorizontalLayout(user, password, sessions, theme,
+        HorizontalLayout right = new HorizontalLayout(new Html(who.outerHtml()), theme,
                 LanguageChoice.toggle(preferences), logout);
         right.setAlignItems(HorizontalLayout.Alignment.CENTER);
         right.addClassName("sb-navbar-right");
@@ -94,6 +93,15 @@ public final class MainLayout extends AppLayout {
             updateAlerts();
             this.notices.forEach(this::showNotices);
         });
+    }
+
+    /**
+     * The bar's words that stay as they are while the page is open (the name, the user, two links) are
+     * one piece of markup on each side: one element for the server to keep per open page instead of a
+     * component and a text node for each (docs/decisions/DD021-lighter-pages.md). Jsoup escapes the text.
+     */
+    private static org.jsoup.nodes.Element markup(String tag, String className) {
+        return new org.jsoup.nodes.Element(tag).addClass(className);
     }
 
     private static SideNav navigation(java.util.List<LiveBadge> badges, java.util.Map<LiveBadge, Span> labels) {

@@ -1,5 +1,6 @@
 package com.switchback.cluster.ui;
 
+import com.switchback.base.ui.FixedColumnsGrid;
 import com.switchback.base.i18n.Texts;
 
 import static com.switchback.base.i18n.Texts.t;
@@ -42,7 +43,7 @@ public class ClusterView extends VerticalLayout implements BeforeEnterObserver, 
     private final MigrationService migrations;
     private final MigrationEvents events;
     private final AuthenticationContext auth;
-    private final Grid<Endpoint> endpoints = new Grid<>();
+    private final Grid<Endpoint> endpoints = new FixedColumnsGrid<>();
     private java.util.List<Endpoint> shownEndpoints = java.util.List.of();
     private String title = "";
 

@@ -1,5 +1,6 @@
 package com.switchback.cluster.ui;
 
+import com.switchback.base.ui.FixedColumnsGrid;
 import static com.switchback.base.i18n.Texts.t;
 
 import com.switchback.base.Formats;
@@ -46,7 +47,7 @@ public class ClustersView extends VerticalLayout implements BeforeEnterObserver,
         return com.switchback.base.ui.Titles.page("clusters.clusters");
     }
 
-    final Grid<ClusterSummary> grid = new Grid<>();
+    final Grid<ClusterSummary> grid = new FixedColumnsGrid<>();
     final TextField search = new TextField();
     final ComboBox<String> statusFilter = new ComboBox<>();
     final ResultCount count = new ResultCount("count.cluster");

@@ -1,5 +1,6 @@
 package com.switchback.migration.ui;
 
+import com.switchback.base.ui.FixedColumnsGrid;
 import com.switchback.base.i18n.Texts;
 
 import static com.switchback.base.i18n.Texts.t;
@@ -16,7 +17,7 @@ import com.vaadin.flow.component.html.Paragraph;
 /** The endpoint picture in an action's dialog: each endpoint, where it routes now and after, and what to do. */
 class EndpointTable extends Div {
 
-    final Grid<EndpointPicture.Row> grid = new Grid<>();
+    final Grid<EndpointPicture.Row> grid = new FixedColumnsGrid<>();
     final Paragraph advice = new Paragraph();
     private final MigrationSnapshot snapshot;
     private final MigrationAction action;

@@ -14,7 +14,7 @@ import java.time.Instant;
 import java.util.List;
 
 /** The journal of a request as people read it: each step, its state and how long it took. */
-public class StepsGrid extends Grid<StepRecord> {
+public class StepsGrid extends com.switchback.base.ui.FixedColumnsGrid<StepRecord> {
 
     public StepsGrid() {
         addColumn(s -> s.seq() + 1).setHeader("#").setAutoWidth(true).setFlexGrow(0);

@@ -1,5 +1,6 @@
 package com.switchback.notification.ui;
 
+import com.switchback.base.ui.FixedColumnsGrid;
 import com.switchback.base.i18n.Texts;
 
 import static com.switchback.base.i18n.Texts.t;
@@ -56,7 +57,7 @@ public class ChannelsView extends VerticalLayout implements com.vaadin.flow.rout
         return com.switchback.base.ui.Titles.page("channels.notifications");
     }
 
-    final Grid<Channel> grid = new Grid<>();
+    final Grid<Channel> grid = new FixedColumnsGrid<>();
     final H3 formHeading = new H3(t("channels.addAChannel"));
     final TextField name = new TextField(t("channels.name"));
     final Select<ChannelType> type = new Select<>();
@@ -74,8 +75,8 @@ public class ChannelsView extends VerticalLayout implements com.vaadin.flow.rout
     final Button test = new Button(t("channels.sendTest"), e -> sendTest());
     final Button remove = new Button(t("channels.remove"), e -> confirmRemove());
     final Button addNew = new Button(t("channels.newChannel"), e -> select(null));
-    final Grid<OutboxMessage> log = new Grid<>();
-    final Grid<DeliveryAttempt> attempts = new Grid<>();
+    final Grid<OutboxMessage> log = new FixedColumnsGrid<>();
+    final Grid<DeliveryAttempt> attempts = new FixedColumnsGrid<>();
     final Button resend = new Button(t("channels.sendAgain"), e -> resend());
     private final ChannelService service;
     private Channel editing;

@@ -1,5 +1,6 @@
 package com.switchback.security.ui;
 
+import com.switchback.base.ui.FixedColumnsGrid;
 import static com.switchback.base.i18n.Texts.t;
 
 import com.switchback.base.Formats;
@@ -27,7 +28,7 @@ public class SessionsView extends VerticalLayout implements com.vaadin.flow.rout
         return com.switchback.base.ui.Titles.page("title.sessions");
     }
 
-    final Grid<OpenSession> grid = new Grid<>();
+    final Grid<OpenSession> grid = new FixedColumnsGrid<>();
     private final UserSessions sessions;
 
     public SessionsView(UserSessions sessions, com.switchback.security.session.SessionProperties limits) {

@@ -1,5 +1,6 @@
 package com.switchback.security.ui;
 
+import com.switchback.base.ui.FixedColumnsGrid;
 import static com.switchback.base.i18n.Texts.t;
 
 import com.switchback.base.AppRoles;
@@ -38,7 +39,7 @@ public class UsersView extends VerticalLayout implements com.vaadin.flow.router.
         return com.switchback.base.ui.Titles.page("users.users");
     }
 
-    final Grid<UserAccount> grid = new Grid<>();
+    final Grid<UserAccount> grid = new FixedColumnsGrid<>();
     final TextField username = new TextField(t("users.userName"));
     final PasswordField password = new PasswordField(t("users.initialPassword"));
     final CheckboxGroup<String> newRoles = new CheckboxGroup<>(t("users.roles"));

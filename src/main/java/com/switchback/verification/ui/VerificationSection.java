@@ -1,5 +1,6 @@
 package com.switchback.verification.ui;
 
+import com.switchback.base.ui.FixedColumnsGrid;
 import static com.switchback.base.i18n.Texts.t;
 
 import com.switchback.base.Formats;
@@ -41,8 +42,8 @@ public class VerificationSection extends Div {
     final Span freshness = new Span();
     final ProgressBar progress = new ProgressBar();
     final Span progressText = new Span();
-    final Grid<Verification.Table> tables = new Grid<>();
-    final Grid<Verification.Difference> differences = new Grid<>();
+    final Grid<Verification.Table> tables = new FixedColumnsGrid<>();
+    final Grid<Verification.Difference> differences = new FixedColumnsGrid<>();
     final Div result = new Div();
     /** Why this cluster cannot be verified (its backend), said before anyone clicks. */
     final Span unavailable = new Span();

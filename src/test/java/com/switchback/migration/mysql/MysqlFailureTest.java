@@ -53,6 +53,8 @@ class MysqlFailureTest extends MysqlLabTest {
     void aCatchUpThatTimesOutUndoesTheActionAndSaysSo() throws Exception {
         // PolarDB applies events only 30 s after they were written: its threads run, it is just late.
         sql(lab.polardb, "stop slave", "change master to master_delay = 30", "start slave");
+        // Until the restarted replica has reconnected its latency is unmeasured, and no switch-over is allowed.
+        await().atMost(Duration.ofSeconds(20)).until(() -> backend.describe(CLUSTER).delayedSeconds() >= 0);
         long id = approved(MigrationAction.SWITCH_OVER, false);
         sql(lab.rds, "insert into shop.writes (id) values (1)");
 

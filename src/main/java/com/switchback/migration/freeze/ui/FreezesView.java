@@ -1,5 +1,6 @@
 package com.switchback.migration.freeze.ui;
 
+import com.switchback.base.ui.FixedColumnsGrid;
 import static com.switchback.base.i18n.Texts.t;
 
 import com.switchback.base.ActionRefusedException;
@@ -42,7 +43,7 @@ public class FreezesView extends VerticalLayout implements com.vaadin.flow.route
         return com.switchback.base.ui.Titles.page("freezes.changeFreezes");
     }
 
-    public final Grid<ChangeFreeze> grid = new Grid<>();
+    public final Grid<ChangeFreeze> grid = new FixedColumnsGrid<>();
     public final DateTimePicker startsAt = com.switchback.base.ui.Pickers.of(t("common.fromZone", UserTime.zoneLabel()));
     public final DateTimePicker endsAt = com.switchback.base.ui.Pickers.of(t("common.untilZone", UserTime.zoneLabel()));
     public final TextField reason = new TextField(t("freezes.reason"));
