@@ -105,9 +105,9 @@ public final class MainLayout extends AppLayout {
     }
 
     private static SideNav navigation(java.util.List<LiveBadge> badges, java.util.Map<LiveBadge, Span> labels) {
-        SideNav nav = new SideNav();
+        SideNav nav = new FlatSideNav();
         MenuConfiguration.getMenuEntries().forEach(entry -> {
-            SideNavItem item = new SideNavItem(t(entry.title()), entry.path());
+            SideNavItem item = new FlatSideNavItem(t(entry.title()), entry.path());
             if (entry.icon() != null) {
                 item.setPrefixComponent(new Icon(entry.icon()));
             }
@@ -122,6 +122,31 @@ public final class MainLayout extends AppLayout {
             nav.addItem(item);
         });
         return nav;
+    }
+
+    /**
+     * The navigation neither collapses nor has items with children, so the server need not hear of
+     * either changing in the browser (DD021, as for the grids' columns).
+     */
+    static final class FlatSideNav extends SideNav {
+        @Override
+        @com.vaadin.flow.component.Synchronize(property = "collapsed", value = {})
+        public boolean isExpanded() {
+            return super.isExpanded();
+        }
+    }
+
+    /** An item of the flat navigation: nothing to expand. */
+    static final class FlatSideNavItem extends SideNavItem {
+        FlatSideNavItem(String label, String path) {
+            super(label, path);
+        }
+
+        @Override
+        @com.vaadin.flow.component.Synchronize(property = "expanded", value = {})
+        public boolean isExpanded() {
+            return super.isExpanded();
+        }
     }
 
     /** Sends the browser only what changed: most changes change no count. */
