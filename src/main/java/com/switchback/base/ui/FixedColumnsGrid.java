@@ -9,7 +9,7 @@ import com.vaadin.flow.data.renderer.Renderer;
  * A grid whose columns are laid out by the console alone: a person does not resize, freeze, realign
  * or reorder them. Flow's own grid listens for each of those changes in the browser (six listeners and
  * five event descriptions per column, kept for each open page); here none is registered, which took
- * about 29 KB from each open clusters list (docs/benchmarks.md, DD021). Everything else is Flow's grid.
+ * about 33 KB from each open clusters list (docs/benchmarks.md, DD021). Everything else is Flow's grid.
  * Every grid of the console is one of these.
  */
 public class FixedColumnsGrid<T> extends Grid<T> {
