@@ -52,15 +52,18 @@ class SessionMemoryBench {
                 long beforeBrowsers = usedHeapKb(app);
                 java.util.Map<String, Long> histogramBefore = histogram(app);
                 heapDump(app, "before");
-                int pages = 30;
+                int pages = Integer.getInteger("switchback.bench.sessions", 30);
                 for (int i = 0; i < pages; i++) {
                     contexts.add(browserSession(browser, app));
                 }
                 long afterBrowsers = usedHeapKb(app);
+                java.util.Map<String, Long> histogramBrowsers = histogram(app);
                 heapDump(app, "after");
                 Stats.report(String.format("memory per session (Chromium, %d sessions with the grid's rows loaded): %.1f KB "
                         + "(heap %d KB -> %d KB; goal: under 100 KB)", pages,
                         (afterBrowsers - beforeBrowsers) / (double) pages, beforeBrowsers, afterBrowsers));
+                reportLiveObjects("Chromium, %d sessions with the grid's rows loaded".formatted(pages),
+                        histogramBefore, histogramBrowsers, pages);
                 Stats.report(String.format("  connections to the console held open: %d (%d browser sessions, %d scripted clients)",
                         connections(app), pages + 1, sessions + 1));
                 // A live console: the fleet changes and every open list shows it. Lists that refresh at the
@@ -73,6 +76,8 @@ class SessionMemoryBench {
                         (afterChange - beforeBrowsers) / (double) pages, beforeBrowsers, afterChange));
                 // Where it goes: the classes whose instances grew most, per session.
                 java.util.Map<String, Long> histogramAfter = histogram(app);
+                reportLiveObjects("Chromium, the same %d sessions after one change of the fleet".formatted(pages),
+                        histogramBefore, histogramAfter, pages);
                 histogramAfter.entrySet().stream()
                         .map(e -> java.util.Map.entry(e.getKey(), e.getValue() - histogramBefore.getOrDefault(e.getKey(), 0L)))
                         .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed()).limit(25)
@@ -162,6 +167,24 @@ class SessionMemoryBench {
     private static int connections(RunningJar app) throws Exception {
         String out = run("ss", "-Htn", "state", "established", "( sport = :" + app.port + " )");
         return (int) out.lines().filter(l -> !l.isBlank()).count();
+    }
+
+    /**
+     * The same growth counted in objects rather than in heap regions: the bytes of the live objects the
+     * class histogram lists, without the filler objects G1 leaves in place of dead ones (a full
+     * collection does not compact regions that are almost all live, so the heap's "used" moves by
+     * megabytes between runs of the same code).
+     */
+    private static void reportLiveObjects(String what, java.util.Map<String, Long> before, java.util.Map<String, Long> after,
+                                          int sessions) {
+        long grown = liveBytes(after) - liveBytes(before);
+        Stats.report(String.format("live objects per session (%s): %.1f KB (goal: under 100 KB)", what,
+                grown / 1024.0 / sessions));
+    }
+
+    private static long liveBytes(java.util.Map<String, Long> histogram) {
+        return histogram.entrySet().stream().filter(e -> !e.getKey().contains("jdk.internal.vm.Filler"))
+                .mapToLong(java.util.Map.Entry::getValue).sum();
     }
 
     /** Bytes held by each class's live instances (jcmd GC.class_histogram, which collects first). */

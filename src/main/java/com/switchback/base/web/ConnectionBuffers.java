@@ -19,8 +19,11 @@ class ConnectionBuffers implements WebServerFactoryCustomizer<TomcatServletWebSe
 
     /** A connection's socket buffers, each way (Tomcat's default is 8 KB): a page's messages are small. */
     static final int SOCKET_BUFFER = 4096;
-    /** The WebSocket's frame and output buffers (Tomcat's default is 8 KB); longer messages go in parts. */
-    static final int WEBSOCKET_BUFFER = 4096;
+    /**
+     * The WebSocket's frame and output buffers (Tomcat's default is 8 KB). A live update is a few hundred
+     * bytes; a longer message goes in 1 KB frames, which the browser joins again.
+     */
+    static final int WEBSOCKET_BUFFER = 1024;
     /**
      * What a WebSocket first allocates to receive a message: a page sends nothing over it but the push
      * protocol's few bytes. A longer message (up to the push set-up's limit) grows the buffer then.

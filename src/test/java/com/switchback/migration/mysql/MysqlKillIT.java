@@ -48,7 +48,14 @@ class MysqlKillIT {
                 // A real backend configured: no demo accounts (they fail closed), so the test adds its own.
                 first.withAccount("dba", "DBA").withAccount("lead", "TEAM_LEAD");
                 requestRollBack(browser, first, () -> write(lab));
+                // The read-only window's steps are journaled as running together, before the first runs: the
+                // catch-up is under way once PolarDB also reads back read-only.
                 requestId = await().atMost(Duration.ofSeconds(60)).until(() -> runningStep(first, "rds-caught-up"), id -> id > 0);
+                await().atMost(Duration.ofSeconds(15)).until(() -> {
+                    try (Connection p = lab.polardb.root()) {
+                        return MysqlServer.readOnly(p);
+                    }
+                });
                 first.kill();
             }
             // Killed inside the catch-up: RDS not yet writable, PolarDB already read-only. Unavailable, never split.
