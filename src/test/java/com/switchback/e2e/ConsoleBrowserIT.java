@@ -297,6 +297,11 @@ class ConsoleBrowserIT {
             assertThat(dba.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Page not found"))).isVisible();
         }
         assertThat(dba.locator("link[rel=icon]")).hasCount(1);
+        // The bar's links are markup (MainLayout): a click still opens the view.
+        visit(dba, "/clusters");
+        dba.locator(".sb-sessions-link").click();
+        assertThat(dba.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Your sessions"))).isVisible();
+        assertThat(dba).hasURL(java.util.regex.Pattern.compile(".*/sessions$"));
         Page lead = login("lead2");
         visit(lead, "/approvals");
         Page auditor = login("auditor");
