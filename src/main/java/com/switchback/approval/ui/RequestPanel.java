@@ -1,6 +1,5 @@
 package com.switchback.approval.ui;
 
-import com.switchback.base.ui.FixedColumnsGrid;
 import com.switchback.base.i18n.Texts;
 
 import static com.switchback.base.i18n.Texts.t;
@@ -10,6 +9,7 @@ import com.switchback.audit.AuditEvent;
 import com.switchback.audit.AuditService;
 import com.switchback.base.ui.CurrentUser;
 import com.switchback.base.ui.Facts;
+import com.switchback.base.ui.FixedColumnsGrid;
 import com.switchback.base.ui.Notifications;
 import com.switchback.base.ActionRefusedException;
 import com.switchback.migration.MigrationRequest;

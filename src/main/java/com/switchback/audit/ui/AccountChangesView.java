@@ -1,11 +1,11 @@
 package com.switchback.audit.ui;
 
-import com.switchback.base.ui.FixedColumnsGrid;
 import static com.switchback.base.i18n.Texts.t;
 
 import com.switchback.audit.AuditEvent;
 import com.switchback.audit.AuditService;
 import com.switchback.base.AppRoles;
+import com.switchback.base.ui.FixedColumnsGrid;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;

@@ -1,12 +1,12 @@
 package com.switchback.cluster.ui;
 
-import com.switchback.base.ui.FixedColumnsGrid;
 import com.switchback.base.i18n.Texts;
 
 import static com.switchback.base.i18n.Texts.t;
 
 import com.switchback.base.ui.CurrentUser;
 import com.switchback.base.ui.Facts;
+import com.switchback.base.ui.FixedColumnsGrid;
 import com.switchback.cluster.Cluster;
 import com.switchback.cluster.ClusterService;
 import com.switchback.migration.Endpoint;

@@ -1,9 +1,9 @@
 package com.switchback.cluster.ui;
 
-import com.switchback.base.ui.FixedColumnsGrid;
 import static com.switchback.base.i18n.Texts.t;
 
 import com.switchback.base.Formats;
+import com.switchback.base.ui.FixedColumnsGrid;
 import com.switchback.cluster.ClusterFilter;
 import com.switchback.cluster.ClusterService;
 import com.switchback.cluster.ClusterSort;

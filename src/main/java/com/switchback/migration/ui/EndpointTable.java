@@ -1,10 +1,10 @@
 package com.switchback.migration.ui;
 
-import com.switchback.base.ui.FixedColumnsGrid;
 import com.switchback.base.i18n.Texts;
 
 import static com.switchback.base.i18n.Texts.t;
 
+import com.switchback.base.ui.FixedColumnsGrid;
 import com.switchback.migration.Endpoint;
 import com.switchback.migration.EndpointPicture;
 import com.switchback.migration.MigrationAction;

@@ -5,8 +5,8 @@ import com.switchback.base.i18n.Texts;
 import static com.switchback.base.i18n.Texts.t;
 
 import com.switchback.base.Formats;
+import com.switchback.base.ui.FixedColumnsGrid;
 import com.switchback.migration.StepRecord;
-import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
@@ -14,7 +14,7 @@ import java.time.Instant;
 import java.util.List;
 
 /** The journal of a request as people read it: each step, its state and how long it took. */
-public class StepsGrid extends com.switchback.base.ui.FixedColumnsGrid<StepRecord> {
+public class StepsGrid extends FixedColumnsGrid<StepRecord> {
 
     public StepsGrid() {
         addColumn(s -> s.seq() + 1).setHeader("#").setAutoWidth(true).setFlexGrow(0);

@@ -1,12 +1,12 @@
 package com.switchback.notification.ui;
 
-import com.switchback.base.ui.FixedColumnsGrid;
 import com.switchback.base.i18n.Texts;
 
 import static com.switchback.base.i18n.Texts.t;
 
 import com.switchback.base.ActionRefusedException;
 import com.switchback.base.AppRoles;
+import com.switchback.base.ui.FixedColumnsGrid;
 import com.switchback.base.ui.Notifications;
 import com.switchback.notification.Channel;
 import com.switchback.notification.ChannelForm;

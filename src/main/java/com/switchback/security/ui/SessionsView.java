@@ -1,9 +1,9 @@
 package com.switchback.security.ui;
 
-import com.switchback.base.ui.FixedColumnsGrid;
 import static com.switchback.base.i18n.Texts.t;
 
 import com.switchback.base.Formats;
+import com.switchback.base.ui.FixedColumnsGrid;
 import com.switchback.security.session.UserSessions;
 import com.switchback.security.session.UserSessions.OpenSession;
 import com.vaadin.flow.component.button.Button;

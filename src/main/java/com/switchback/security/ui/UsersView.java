@@ -1,9 +1,9 @@
 package com.switchback.security.ui;
 
-import com.switchback.base.ui.FixedColumnsGrid;
 import static com.switchback.base.i18n.Texts.t;
 
 import com.switchback.base.AppRoles;
+import com.switchback.base.ui.FixedColumnsGrid;
 import com.switchback.security.AccountRules;
 import com.switchback.security.PasswordPolicy;
 import com.switchback.security.UserAccount;

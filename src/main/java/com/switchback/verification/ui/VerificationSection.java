@@ -1,10 +1,10 @@
 package com.switchback.verification.ui;
 
-import com.switchback.base.ui.FixedColumnsGrid;
 import static com.switchback.base.i18n.Texts.t;
 
 import com.switchback.base.Formats;
 import com.switchback.base.ui.CurrentUser;
+import com.switchback.base.ui.FixedColumnsGrid;
 import com.switchback.base.ui.Notifications;
 import com.switchback.base.ActionRefusedException;
 import com.switchback.migration.MigrationEvents;

@@ -1,10 +1,10 @@
 package com.switchback.migration.freeze.ui;
 
-import com.switchback.base.ui.FixedColumnsGrid;
 import static com.switchback.base.i18n.Texts.t;
 
 import com.switchback.base.ActionRefusedException;
 import com.switchback.base.AppRoles;
+import com.switchback.base.ui.FixedColumnsGrid;
 import com.switchback.base.ui.Notifications;
 import com.switchback.base.ui.UserTime;
 import com.switchback.migration.freeze.ChangeFreeze;
