@@ -51,6 +51,7 @@ class SessionMemoryBench {
                 contexts.add(browserSession(browser, app));
                 long beforeBrowsers = usedHeapKb(app);
                 java.util.Map<String, Long> histogramBefore = histogram(app);
+                INSTANCES_BEFORE.putAll(INSTANCES);
                 heapDump(app, "before");
                 int pages = Integer.getInteger("switchback.bench.sessions", 30);
                 for (int i = 0; i < pages; i++) {
@@ -80,9 +81,17 @@ class SessionMemoryBench {
                         histogramBefore, histogramAfter, pages);
                 histogramAfter.entrySet().stream()
                         .map(e -> java.util.Map.entry(e.getKey(), e.getValue() - histogramBefore.getOrDefault(e.getKey(), 0L)))
-                        .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed()).limit(25)
-                        .forEach(e -> Stats.report(String.format("  %8.1f KB/session  %s", e.getValue() / 1024.0 / pages,
-                                e.getKey())));
+                        .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed()).limit(40)
+                        .forEach(e -> Stats.report(String.format("  %8.1f KB/session  %7.1f objects/session  %s",
+                                e.getValue() / 1024.0 / pages, instancesPerSession(e.getKey(), pages), e.getKey())));
+                // Who owns them: threads, connections and pages, counted.
+                for (String owner : List.of("java.lang.Thread", "org.apache.coyote.http11.Http11Processor",
+                        "org.apache.catalina.connector.Request", "org.apache.tomcat.websocket.server.WsHttpUpgradeHandler",
+                        "org.apache.tomcat.util.net.NioEndpoint$NioSocketWrapper", "com.vaadin.flow.component.UI",
+                        "com.vaadin.flow.internal.StateNode")) {
+                    Stats.report(String.format("  %7.2f per session  %s", instancesPerSession(owner, pages), owner));
+                }
+                threadsByName(app).forEach((name, n) -> Stats.report(String.format("  %4d threads  %s", n, name)));
                 browser.close();
             }
             if (keep.isEmpty()) {
@@ -163,6 +172,15 @@ class SessionMemoryBench {
         }
     }
 
+    /** The server's threads, counted by name with the numbers left out (whose threads grow with the pages). */
+    private static java.util.Map<String, Long> threadsByName(RunningJar app) throws Exception {
+        String jcmd = java.nio.file.Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+        return run(jcmd, Long.toString(app.pid()), "Thread.print").lines().filter(l -> l.startsWith("\""))
+                .map(l -> l.substring(1, l.indexOf('"', 1)).replaceAll("\\d+", "N"))
+                .collect(java.util.stream.Collectors.groupingBy(n -> n, java.util.TreeMap::new,
+                        java.util.stream.Collectors.counting()));
+    }
+
     /** Established TCP connections to the console's port. */
     private static int connections(RunningJar app) throws Exception {
         String out = run("ss", "-Htn", "state", "established", "( sport = :" + app.port + " )");
@@ -187,17 +205,28 @@ class SessionMemoryBench {
                 .mapToLong(java.util.Map.Entry::getValue).sum();
     }
 
+    /** Instances of each class counted in the last histogram taken (to tell a few large objects from many small). */
+    private static final java.util.Map<String, Long> INSTANCES_BEFORE = new java.util.HashMap<>();
+    private static final java.util.Map<String, Long> INSTANCES = new java.util.HashMap<>();
+
     /** Bytes held by each class's live instances (jcmd GC.class_histogram, which collects first). */
     private static java.util.Map<String, Long> histogram(RunningJar app) throws Exception {
         String jcmd = java.nio.file.Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
         java.util.Map<String, Long> bytes = new java.util.HashMap<>();
+        INSTANCES.clear();
         for (String line : run(jcmd, Long.toString(app.pid()), "GC.class_histogram").split("\n")) {
             String[] f = line.trim().split("\\s+");
             if (f.length >= 4 && f[0].endsWith(":")) {
                 bytes.merge(f[3], Long.parseLong(f[2]), Long::sum);
+                INSTANCES.merge(f[3], Long.parseLong(f[1]), Long::sum);
             }
         }
         return bytes;
+    }
+
+    /** Instances added per session since the histogram before the browser sessions. */
+    private static double instancesPerSession(String className, int sessions) {
+        return (INSTANCES.getOrDefault(className, 0L) - INSTANCES_BEFORE.getOrDefault(className, 0L)) / (double) sessions;
     }
 
     private static String run(String... command) throws Exception {

@@ -297,7 +297,18 @@ class ConsoleBrowserIT {
             assertThat(dba.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Page not found"))).isVisible();
         }
         assertThat(dba.locator("link[rel=icon]")).hasCount(1);
-        // The bar's links are markup (MainLayout): a click still opens the view.
+        // The bar and the navigation are markup (Navbar, Navigation): on a page loaded afresh their web
+        // components are defined, the icons drawn, the current entry marked, and an entry navigates.
+        dba.navigate(app.url("/clusters"));
+        dba.waitForFunction("['vaadin-button', 'vaadin-icon', 'vaadin-side-nav-item', 'vaadin-drawer-toggle']"
+                + ".every(t => customElements.get(t))");
+        assertThat(dba.locator("vaadin-side-nav-item[path=clusters][current]")).hasCount(1);
+        assertThat(((Number) dba.locator("vaadin-side-nav-item[path=clusters] > vaadin-icon").evaluate(
+                "i => i.getBoundingClientRect().width")).doubleValue()).as("the icon is drawn").isGreaterThan(0);
+        dba.locator("vaadin-side-nav-item[path=requests]").click();
+        assertThat(dba).hasURL(java.util.regex.Pattern.compile(".*/requests$"));
+        assertThat(dba.locator("vaadin-side-nav-item[path=requests][current]")).hasCount(1);
+        // The bar's links are markup too: a click still opens the view.
         visit(dba, "/clusters");
         dba.locator(".sb-sessions-link").click();
         assertThat(dba.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Your sessions"))).isVisible();

@@ -1,13 +1,9 @@
 package com.switchback.base.ui;
 
-import static com.switchback.base.i18n.Texts.t;
-
 import com.switchback.base.Preferences;
 import com.switchback.base.i18n.Messages;
 import com.switchback.base.i18n.Texts;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
 import java.util.Locale;
@@ -18,7 +14,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * A page speaks the browser's language (Vaadin matches it against {@link Messages#LOCALES}) unless the
- * person picked one in the user menu, which is remembered with their account and wins on every page
+ * person picked one with the bar's language button, which is remembered with their account and wins on every page
  * and every device they log in from.
  */
 @Component
@@ -42,23 +38,17 @@ class LanguageChoice implements VaadinServiceInitListener {
         });
     }
 
-    /** The user menu's switch: named in the other language, in that language, so either reader finds it. */
-    static Button toggle(Preferences preferences) {
+    /**
+     * The bar's language button (Navbar): the console in the other language, remembered with the account,
+     * and the page drawn again in it at the same address.
+     */
+    static void switchLanguage(Preferences preferences) {
         Locale other = Texts.chinese() ? Messages.ENGLISH : Messages.CHINESE;
-        Button button = new Button(Messages.get(other, "menu.language.switch"));
-        button.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        button.addClassName("sb-language-toggle");
-        button.getElement().setAttribute("lang", other.toLanguageTag());
-        button.getElement().setAttribute("title", t("menu.language.title"));
-        button.addClickListener(e -> {
-            preferences.setLocale(other);
-            UI ui = UI.getCurrent();
-            ui.getSession().setLocale(other);
-            remember(ui, other);
-            // Every part of the page is drawn again in the new language, at the same address.
-            ui.getPage().reload();
-        });
-        return button;
+        preferences.setLocale(other);
+        UI ui = UI.getCurrent();
+        ui.getSession().setLocale(other);
+        remember(ui, other);
+        ui.getPage().reload();
     }
 
     /** This browser's login and error pages speak the picked language too (nobody is known there yet). */

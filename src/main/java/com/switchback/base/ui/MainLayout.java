@@ -1,7 +1,5 @@
 package com.switchback.base.ui;
 
-import com.switchback.base.i18n.Texts;
-
 import static com.switchback.base.i18n.Texts.t;
 
 import com.vaadin.flow.component.UI;
@@ -11,29 +9,29 @@ import com.switchback.base.Notice;
 import com.switchback.base.NoticeFeed;
 import com.switchback.base.LiveAlert;
 import com.switchback.base.LiveBadge;
-import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.applayout.AppLayout;
-import com.vaadin.flow.component.applayout.DrawerToggle;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.icon.Icon;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
-import com.vaadin.flow.component.sidenav.SideNav;
-import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.component.dependency.Uses;
 import com.vaadin.flow.router.Layout;
-import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 
-/** The frame of every page after login: navigation from the menu config, the user, the demo marker, red alerts. */
+/**
+ * The frame of every page after login: the bar (Navbar), the navigation from the menu config with its
+ * live counts (Navigation), red alerts, and notices. The bar and the navigation are markup: the
+ * annotations below keep their web components in a bundle built for the console, and the page asks for
+ * their scripts when it attaches (Flow would load them only with components of their classes).
+ */
+@Uses(com.vaadin.flow.component.button.Button.class)
+@Uses(com.vaadin.flow.component.icon.Icon.class)
+@Uses(com.vaadin.flow.component.applayout.DrawerToggle.class)
+@Uses(com.vaadin.flow.component.sidenav.SideNav.class)
+@Uses(com.vaadin.flow.component.sidenav.SideNavItem.class)
 @Layout
 @PermitAll
 public final class MainLayout extends AppLayout {
 
-    private final java.util.Map<LiveBadge, Span> badgeLabels = new java.util.HashMap<>();
     private final java.util.List<LiveAlert> alerts;
     private final Div alertBar = new Div();
 
@@ -42,7 +40,8 @@ public final class MainLayout extends AppLayout {
     private final java.util.Map<NoticeFeed, Long> shownUpTo = new java.util.HashMap<>();
 
     private final com.switchback.base.Preferences preferences;
-    final Button theme = new Button();
+    final Navbar navbar;
+    final Navigation navigation;
 
     public MainLayout(AuthenticationContext auth, DemoMode demo, java.util.List<LiveBadge> badges,
                       java.util.List<LiveAlert> alerts, java.util.List<NoticeFeed> notices,
@@ -52,111 +51,29 @@ public final class MainLayout extends AppLayout {
         boolean hasRole = auth.hasAnyRole(com.switchback.base.AppRoles.ALL);
         this.alerts = hasRole ? alerts : java.util.List.of();
         this.notices = hasRole ? notices : java.util.List.of();
-        org.jsoup.nodes.Element brand = markup("span", "sb-navbar-brand");
-        brand.appendChild(markup("span", "sb-brand").text(t("layout.switchback")));
-        if (demo.enabled()) {
-            brand.appendChild(markup("span", "sb-demo-marker").attr("theme", DemoMarker.THEME).text(t(DemoMarker.TEXT)));
-        }
-        HorizontalLayout bar = new HorizontalLayout(new DrawerToggle(), new Html(brand.outerHtml()));
-        bar.addClassName("sb-navbar");
-        bar.setAlignItems(HorizontalLayout.Alignment.CENTER);
-        bar.setWidthFull();
-        org.jsoup.nodes.Element who = markup("span", "sb-navbar-who");
-        who.appendChild(markup("span", "sb-user").text(auth.getPrincipalName().orElse("")));
-        who.appendChild(markup("a", "sb-password-link").attr("href", "password").text(t("layout.password")));
-        who.appendChild(markup("a", "sb-sessions-link").attr("href", "sessions").text(t("layout.sessions")));
-        Button logout = new Button(t("layout.logOut"), e -> auth.logout());
-        logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        theme.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        theme.addClassName("sb-theme-toggle");
-        theme.addClickListener(e -> {
-            boolean dark = !isDark();
-            preferences.setDarkMode(dark);
-            applyTheme(dark);
+        navbar = new Navbar(auth.getPrincipalName().orElse(""), demo.enabled());
+        navbar.onAction(action -> {
+            switch (action) {
+                case DARK, LIGHT -> {
+                    preferences.setDarkMode(action == Navbar.Action.DARK);
+                    applyTheme(action == Navbar.Action.DARK);
+                }
+                case LANGUAGE -> LanguageChoice.switchLanguage(preferences);
+                case LOG_OUT -> auth.logout();
+            }
         });
-        HorizontalLayout right = new HorizontalLayout(new Html(who.outerHtml()), theme,
-                LanguageChoice.toggle(preferences), logout);
-        right.setAlignItems(HorizontalLayout.Alignment.CENTER);
-        right.addClassName("sb-navbar-right");
-        bar.add(right);
-        bar.expand(right);
-        bar.setJustifyContentMode(HorizontalLayout.JustifyContentMode.START);
         alertBar.addClassName("sb-alert-bar");
         alertBar.getElement().setAttribute("role", "alert");
         alertBar.setVisible(false);
-        addToNavbar(new Div(bar, alertBar));
-        addToDrawer(navigation(hasRole ? badges : java.util.List.of(), badgeLabels));
+        addToNavbar(new Div(navbar, alertBar));
+        navigation = new Navigation(hasRole ? badges : java.util.List.of());
+        addToDrawer(navigation);
         setPrimarySection(Section.DRAWER);
         // One subscription for the whole page (LiveHub): badges, alerts and notices with the view's own parts.
         LiveHub.whileAttached(this, changes, changed -> {
-            updateBadges();
+            navigation.updateBadges();
             updateAlerts();
             this.notices.forEach(this::showNotices);
-        });
-    }
-
-    /**
-     * The bar's words that stay as they are while the page is open (the name, the user, two links) are
-     * one piece of markup on each side: one element for the server to keep per open page instead of a
-     * component and a text node for each (docs/decisions/DD021-lighter-pages.md). Jsoup escapes the text.
-     */
-    private static org.jsoup.nodes.Element markup(String tag, String className) {
-        return new org.jsoup.nodes.Element(tag).addClass(className);
-    }
-
-    private static SideNav navigation(java.util.List<LiveBadge> badges, java.util.Map<LiveBadge, Span> labels) {
-        SideNav nav = new FlatSideNav();
-        MenuConfiguration.getMenuEntries().forEach(entry -> {
-            SideNavItem item = new FlatSideNavItem(t(entry.title()), entry.path());
-            if (entry.icon() != null) {
-                item.setPrefixComponent(new Icon(entry.icon()));
-            }
-            badges.stream().filter(b -> entry.path().equals(b.path()) || entry.path().equals("/" + b.path()))
-                    .findFirst().ifPresent(b -> {
-                        Span count = new Span();
-                        count.getElement().getThemeList().add("badge pill small contrast");
-                        count.addClassName("sb-nav-badge");
-                        item.setSuffixComponent(count);
-                        labels.put(b, count);
-                    });
-            nav.addItem(item);
-        });
-        return nav;
-    }
-
-    /**
-     * The navigation neither collapses nor has items with children, so the server need not hear of
-     * either changing in the browser (DD021, as for the grids' columns).
-     */
-    static final class FlatSideNav extends SideNav {
-        @Override
-        @com.vaadin.flow.component.Synchronize(property = "collapsed", value = {})
-        public boolean isExpanded() {
-            return super.isExpanded();
-        }
-    }
-
-    /** An item of the flat navigation: nothing to expand. */
-    static final class FlatSideNavItem extends SideNavItem {
-        FlatSideNavItem(String label, String path) {
-            super(label, path);
-        }
-
-        @Override
-        @com.vaadin.flow.component.Synchronize(property = "expanded", value = {})
-        public boolean isExpanded() {
-            return super.isExpanded();
-        }
-    }
-
-    /** Sends the browser only what changed: most changes change no count. */
-    private void updateBadges() {
-        badgeLabels.forEach((badge, label) -> {
-            String n = Integer.toString(badge.count());
-            if (!n.equals(label.getText())) {
-                label.setText(n);
-                label.setVisible(!"0".equals(n));
-            }
         });
     }
 
@@ -186,29 +103,34 @@ public final class MainLayout extends AppLayout {
         }
     }
 
-    /** Lumo's dark variant on the whole page, as the person chose it (remembered with their account). */
+    /**
+     * Lumo's dark variant on the whole page, as the person chose it (remembered with their account). The
+     * stylesheet shows the bar's button that leads back (Navbar).
+     */
     private void applyTheme(boolean dark) {
         UI ui = UI.getCurrent();
         ui.getElement().getThemeList().set(com.vaadin.flow.theme.lumo.Lumo.DARK, dark);
         // Lumo reads the variant from the root element, which the UI's own element is not.
         ui.getPage().executeJs("document.documentElement.setAttribute('theme', $0)",
                 dark ? com.vaadin.flow.theme.lumo.Lumo.DARK : "");
-        theme.setText(dark ? t("layout.lightMode") : t("layout.darkMode"));
-        theme.setIcon((dark ? com.vaadin.flow.component.icon.VaadinIcon.SUN_O : com.vaadin.flow.component.icon.VaadinIcon.MOON_O).create());
     }
 
-    private boolean isDark() {
-        return UI.getCurrent().getElement().getThemeList().contains(com.vaadin.flow.theme.lumo.Lumo.DARK);
-    }
+    /** The web components of the bar and the navigation, which are markup here, not Flow components. */
+    private static final java.util.List<Class<? extends com.vaadin.flow.component.Component>> MARKUP_COMPONENTS =
+            java.util.List.of(com.vaadin.flow.component.button.Button.class, com.vaadin.flow.component.icon.Icon.class,
+                    com.vaadin.flow.component.applayout.DrawerToggle.class,
+                    com.vaadin.flow.component.sidenav.SideNav.class, com.vaadin.flow.component.sidenav.SideNavItem.class);
 
     @Override
     protected void onAttach(com.vaadin.flow.component.AttachEvent event) {
         super.onAttach(event);
+        // Flow loads a component's scripts when a component of its class is attached; markup has none.
+        MARKUP_COMPONENTS.forEach(event.getUI().getInternals()::addComponentDependencies);
         applyTheme(preferences.darkMode());
         // The page's language for screen readers and fonts, and the words of the stylesheet's "disconnected" bar.
         event.getUI().getPage().executeJs("document.documentElement.lang = $0; document.body.setAttribute('data-sb-lost', $1)",
                 com.switchback.base.i18n.Texts.locale().toLanguageTag(), t("connection.lost"));
-        updateBadges();
+        navigation.updateBadges();
         updateAlerts();
         notices.forEach(n -> shownUpTo.putIfAbsent(n, n.latest()));
     }

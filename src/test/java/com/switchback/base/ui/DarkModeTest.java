@@ -1,6 +1,5 @@
 package com.switchback.base.ui;
 
-import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,11 +23,11 @@ class DarkModeTest extends KaribuTest {
         UI.getCurrent().navigate("clusters");
         MainLayout layout = _get(MainLayout.class);
         assertThat(UI.getCurrent().getElement().getThemeList()).doesNotContain(Lumo.DARK);
-        assertThat(layout.theme.getText()).isEqualTo("Dark mode");
+        assertThat(layout.navbar.getInnerHtml()).contains("data-sb-action=\"dark\"").contains("Dark mode")
+                .contains("data-sb-action=\"light\"").contains("Light mode");
 
-        _click(layout.theme);
+        click(layout.navbar, "dark");
         assertThat(UI.getCurrent().getElement().getThemeList()).contains(Lumo.DARK);
-        assertThat(layout.theme.getText()).isEqualTo("Light mode");
         assertThat(jdbc.sql("select dark_mode from app_user where username = 'auditor'").query(Boolean.class).single())
                 .isTrue();
 
@@ -39,8 +38,18 @@ class DarkModeTest extends KaribuTest {
         login("auditor", "AUDITOR");
         UI.getCurrent().navigate("requests");
         assertThat(UI.getCurrent().getElement().getThemeList()).contains(Lumo.DARK);
-        _click(_get(MainLayout.class).theme);
+        click(_get(MainLayout.class).navbar, "nonsense");
+        assertThat(UI.getCurrent().getElement().getThemeList()).as("no such button").contains(Lumo.DARK);
+        click(_get(MainLayout.class).navbar, "light");
+        assertThat(UI.getCurrent().getElement().getThemeList()).doesNotContain(Lumo.DARK);
         assertThat(jdbc.sql("select dark_mode from app_user where username = 'auditor'").query(Boolean.class).single())
                 .isFalse();
+    }
+
+    /** A click in the bar as the browser reports it: the action of the button clicked. */
+    static void click(Navbar navbar, String action) {
+        var data = tools.jackson.databind.json.JsonMapper.builder().build().createObjectNode()
+                .put(Navbar.ON_A_BUTTON, true).put(Navbar.CLICKED_ACTION, action);
+        com.github.mvysny.kaributesting.v10.BasicUtilsKt._fireDomEvent(navbar, "click", data);
     }
 }

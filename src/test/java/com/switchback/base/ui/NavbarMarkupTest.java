@@ -1,6 +1,7 @@
 package com.switchback.base.ui;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.switchback.KaribuTest;
@@ -11,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The bar's fixed words are markup the server builds once per page: the person's name is text however
- * it is spelt, and the links and the demo marker are there. The navigation listens for no layout change.
+ * it is spelt, and the links and the demo marker are there. The navigation is markup too, with its live counts.
  */
 class NavbarMarkupTest extends KaribuTest {
 
@@ -27,19 +28,54 @@ class NavbarMarkupTest extends KaribuTest {
     }
 
     @Test
-    void theFlatNavigationHearsNothingOfExpandingOrCollapsing() {
+    void theBarAndTheNavigationAreOneElementEachWithTheEntriesThePersonMayOpen() {
         login("dba", "DBA");
         UI.getCurrent().navigate("clusters");
-        var items = _find(com.vaadin.flow.component.sidenav.SideNavItem.class);
-        assertThat(items).isNotEmpty();
-        items.forEach(item -> assertThat(listeners(item).getPropertySynchronizationMode("expanded")).isNull());
-        assertThat(listeners(_find(com.vaadin.flow.component.sidenav.SideNav.class).getFirst())
-                .getPropertySynchronizationMode("collapsed")).isNull();
-        assertThat(listeners(new com.vaadin.flow.component.sidenav.SideNavItem("x", "x"))
-                .getPropertySynchronizationMode("expanded")).as("Flow's own item does listen").isNotNull();
+        MainLayout layout = _get(MainLayout.class);
+        assertThat(layout.navbar.getElement().getChildCount()).as("markup, not components").isZero();
+        assertThat(layout.navigation.getElement().getChildCount()).isZero();
+        assertThat(layout.navigation.getElement().getTag()).isEqualTo("vaadin-side-nav");
+        assertThat(layout.navigation.getInnerHtml()).contains("path=\"clusters\"").contains("path=\"requests\"")
+                .contains("vaadin:database").doesNotContain("path=\"users\"");
+        var nav = org.jsoup.Jsoup.parseBodyFragment(layout.navigation.getInnerHtml());
+        assertThat(nav.select("vaadin-side-nav-item[path=clusters] > vaadin-icon[slot=prefix]")).hasSize(1);
+        assertThat(nav.select("vaadin-side-nav-item[path=clusters]").text()).isEqualTo("Clusters");
+        var bar = org.jsoup.Jsoup.parseBodyFragment(layout.navbar.getInnerHtml());
+        assertThat(bar.select(".sb-navbar-brand > .sb-brand").text()).isEqualTo("Switchback");
+        assertThat(bar.select(".sb-navbar-right > .sb-navbar-who > a.sb-sessions-link")).hasSize(1);
+        assertThat(bar.select(".sb-navbar-right > vaadin-button[data-sb-action=log-out]").text()).isEqualTo("Log out");
+        assertThat(bar.select(".sb-navbar-right > vaadin-button[data-sb-action=language][lang=zh-CN]").text())
+                .isEqualTo("中文");
+        assertThat(bar.select("vaadin-button[data-sb-action=dark] > vaadin-icon[icon=vaadin:moon-o]")).hasSize(1);
     }
 
-    private static com.vaadin.flow.internal.nodefeature.ElementListenerMap listeners(com.vaadin.flow.component.Component c) {
-        return c.getElement().getNode().getFeature(com.vaadin.flow.internal.nodefeature.ElementListenerMap.class);
+    @Test
+    void aBadgeShowsItsCountAndIsSentAgainOnlyWhenItChanges() {
+        int[] count = {0};
+        com.switchback.base.LiveBadge requests = new com.switchback.base.LiveBadge() {
+            @Override
+            public String path() {
+                return "requests";
+            }
+
+            @Override
+            public int count() {
+                return count[0];
+            }
+        };
+        login("dba", "DBA");
+        UI.getCurrent().navigate("clusters");
+        Navigation navigation = new Navigation(java.util.List.of(requests));
+        navigation.updateBadges();
+        assertThat(navigation.badge("requests")).as("none at zero").isEmpty();
+        assertThat(navigation.getInnerHtml()).doesNotContain("sb-nav-badge");
+        count[0] = 3;
+        navigation.updateBadges();
+        assertThat(navigation.badge("requests")).contains(3);
+        assertThat(navigation.getInnerHtml()).contains("class=\"sb-nav-badge\"").contains(">3</span>");
+        String sent = navigation.getInnerHtml();
+        navigation.updateBadges();
+        assertThat(navigation.getInnerHtml()).isSameAs(sent);
+        assertThat(navigation.badge("clusters")).as("no badge for that entry").isEmpty();
     }
 }

@@ -24,6 +24,6 @@ class NoRoleLayoutTest extends KaribuTest {
         UI.getCurrent().navigate("password");
         _get(PasswordView.class);
         MainLayout layout = _get(MainLayout.class);
-        assertThat(layout.getElement().getOuterHTML()).doesNotContain("sb-nav-badge");
+        assertThat(layout.navigation.getInnerHtml()).doesNotContain("sb-nav-badge");
     }
 }
