@@ -17,13 +17,8 @@ import org.springframework.stereotype.Component;
 @Component
 class ConnectionBuffers implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
 
-    /**
-     * A connection's socket buffers, each way (Tomcat's default is 8 KB), held for as long as the
-     * connection is open: a page's requests and pushes are a few hundred bytes. A larger response (the
-     * scripts, once per browser) is written in pieces of this size; a larger request is read straight
-     * into the request's own buffer.
-     */
-    static final int SOCKET_BUFFER = 1024;
+    /** A connection's socket buffers, each way (Tomcat's default is 8 KB): a page's messages are small. */
+    static final int SOCKET_BUFFER = 4096;
     /**
      * The WebSocket's frame and output buffers (Tomcat's default is 8 KB). A live update is a few hundred
      * bytes; a longer message goes in 1 KB frames, which the browser joins again.
