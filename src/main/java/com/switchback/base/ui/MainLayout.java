@@ -33,7 +33,9 @@ import jakarta.annotation.security.PermitAll;
 public final class MainLayout extends AppLayout {
 
     private final java.util.List<LiveAlert> alerts;
-    private final Div alertBar = new Div();
+    /** The bar's red alerts, made when the first shows: most pages never have one. */
+    private Div alertBar;
+    private final Div top;
 
     private final java.util.List<NoticeFeed> notices;
     /** The newest notice shown by this page, per feed: a page shows what came after it opened. */
@@ -62,10 +64,8 @@ public final class MainLayout extends AppLayout {
                 case LOG_OUT -> auth.logout();
             }
         });
-        alertBar.addClassName("sb-alert-bar");
-        alertBar.getElement().setAttribute("role", "alert");
-        alertBar.setVisible(false);
-        addToNavbar(new Div(navbar, alertBar));
+        top = new Div(navbar);
+        addToNavbar(top);
         navigation = new Navigation(hasRole ? badges : java.util.List.of());
         addToDrawer(navigation);
         setPrimarySection(Section.DRAWER);
@@ -86,6 +86,15 @@ public final class MainLayout extends AppLayout {
             return;
         }
         shownAlerts = now;
+        if (alertBar == null) {
+            if (now.isEmpty()) {
+                return;
+            }
+            alertBar = new Div();
+            alertBar.addClassName("sb-alert-bar");
+            alertBar.getElement().setAttribute("role", "alert");
+            top.add(alertBar);
+        }
         alertBar.removeAll();
         now.forEach(a -> {
             Anchor link = new Anchor(a.link(), a.text());

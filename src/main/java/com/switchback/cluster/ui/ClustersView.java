@@ -147,22 +147,32 @@ public class ClustersView extends VerticalLayout implements BeforeEnterObserver,
         filters.addClassName("sb-filters");
         filters.getStyle().set("flex-wrap", "wrap");
         filters.setAlignItems(Alignment.BASELINE);
-        // A region or account that cannot be reached is said, not hidden behind a shorter list.
-        Div problems = new Div();
-        problems.addClassNames("sb-banner", "sb-banner-error");
-        Runnable showProblems = () -> {
-            List<String> found = clusters.backendProblems();
-            problems.setText(String.join(" ", found));
-            problems.setVisible(!found.isEmpty());
-        };
-        showProblems.run();
-        add(new H2(t("clusters.clusters")), problems, filters, grid);
+        add(new H2(t("clusters.clusters")), filters, grid);
+        showProblems();
         LiveHub.whileAttached(this, events, changed -> {
             if (!refreshRows(changed)) {
                 grid.getDataProvider().refreshAll();
             }
-            showProblems.run();
+            showProblems();
         });
+    }
+
+    /** The backends' problems, above the filters; made when the first shows (most pages never have one). */
+    Div problems;
+
+    /** A region or account that cannot be reached is said, not hidden behind a shorter list. */
+    private void showProblems() {
+        List<String> found = clusters.backendProblems();
+        if (problems == null) {
+            if (found.isEmpty()) {
+                return;
+            }
+            problems = new Div();
+            problems.addClassNames("sb-banner", "sb-banner-error");
+            addComponentAtIndex(1, problems);
+        }
+        problems.setText(String.join(" ", found));
+        problems.setVisible(!found.isEmpty());
     }
 
     /** Below this width (a phone) the list keeps what people decide on: cluster, migration status, latency. */
