@@ -19,4 +19,6 @@ ENV SWITCHBACK_DATA_DIR=/app/data/postgres
 EXPOSE 8080
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
     CMD curl -fsS http://localhost:8080/actuator/health || exit 1
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/switchback.jar"]
+# String deduplication: open pages hold many equal strings (request headers, event descriptions, script
+# addresses); the JVM keeps one copy of their characters (docs/decisions/DD022-string-deduplication.md).
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+UseStringDeduplication", "-jar", "/app/switchback.jar"]

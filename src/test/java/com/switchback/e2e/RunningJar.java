@@ -52,6 +52,9 @@ public final class RunningJar implements AutoCloseable {
         return startOn(freePort(), data, extraArguments);
     }
 
+    /** The Dockerfile's JVM options that shape the heap the benchmarks measure (DD022). */
+    public static final List<String> JVM_OPTIONS = List.of("-XX:+UseStringDeduplication");
+
     /** Starts the jar on a port chosen beforehand (an OpenID provider must know its redirect address). */
     public static RunningJar startOn(int port, Path data, String... extraArguments) throws IOException {
         File[] jars = new File("target").listFiles((d, name) -> name.startsWith("switchback-") && name.endsWith(".jar"));
@@ -59,6 +62,8 @@ public final class RunningJar implements AutoCloseable {
         int databasePort = freePort();
         Path log = Files.createTempFile(data, "app-", ".log");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        // The JVM options the Dockerfile runs the console with (LaunchOptionsTest keeps the two the same).
+        command.addAll(JVM_OPTIONS);
         // A benchmark may ask for JVM options (a flight recording, for one): -Dswitchback.bench.jvm="...".
         String jvm = System.getProperty("switchback.bench.jvm", "").strip();
         if (!jvm.isEmpty()) {
