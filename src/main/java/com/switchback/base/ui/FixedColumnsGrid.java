@@ -1,18 +1,51 @@
 package com.switchback.base.ui;
 
+import com.vaadin.flow.component.ComponentEventListener;
 import com.vaadin.flow.component.Synchronize;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.dnd.GridDragEndEvent;
+import com.vaadin.flow.component.grid.dnd.GridDragStartEvent;
 import com.vaadin.flow.data.renderer.Renderer;
+import com.vaadin.flow.shared.Registration;
 
 /**
  * A grid whose columns are laid out by the console alone: a person does not resize, freeze, realign
  * or reorder them. Flow's own grid listens for each of those changes in the browser (six listeners and
  * five event descriptions per column, kept for each open page); here none is registered, which took
- * about 33 KB from each open clusters list (docs/benchmarks.md, DD021). Everything else is Flow's grid.
- * Every grid of the console is one of these.
+ * about 33 KB from each open clusters list (docs/benchmarks.md, DD021). Nor does a person drag its rows,
+ * so it does not listen for rows being dragged either. Everything else is Flow's grid. Every grid of the
+ * console is one of these.
  */
 public class FixedColumnsGrid<T> extends Grid<T> {
+
+    /** Set once Flow's constructor is done: what it asks for is declined quietly, anything later loudly. */
+    private final boolean constructed;
+
+    public FixedColumnsGrid() {
+        constructed = true;
+    }
+
+    /**
+     * Flow's grid listens for the start and end of a row drag on every page (two listeners, one with an
+     * event description) to remember the dragged rows; no row of the console can be dragged.
+     */
+    @Override
+    public Registration addDragStartListener(ComponentEventListener<GridDragStartEvent<T>> listener) {
+        return noDragging();
+    }
+
+    @Override
+    public Registration addDragEndListener(ComponentEventListener<GridDragEndEvent<T>> listener) {
+        return noDragging();
+    }
+
+    private Registration noDragging() {
+        if (constructed) {
+            throw new UnsupportedOperationException("a FixedColumnsGrid's rows are not dragged; use Flow's Grid");
+        }
+        return () -> { };
+    }
 
     @Override
     @Synchronize(property = "columnReorderingAllowed", value = {})

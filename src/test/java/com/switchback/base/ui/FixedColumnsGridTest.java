@@ -43,6 +43,16 @@ class FixedColumnsGridTest {
     }
 
     @Test
+    void nothingListensForRowsBeingDraggedAndAskingToIsRefused() {
+        ElementListenerMap listeners = new FixedColumnsGrid<String>().getElement().getNode().getFeature(ElementListenerMap.class);
+        assertThat(listeners.getExpressions("grid-dragstart")).isEmpty();
+        assertThat(new Grid<String>().getElement().getNode().getFeature(ElementListenerMap.class)
+                .getExpressions("grid-dragstart")).as("Flow's own grid does listen").isNotEmpty();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new FixedColumnsGrid<String>().addDragStartListener(e -> { }))
+                .isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
     void flowsOwnGridDoesListenSoTheCheckAboveCanFail() {
         Grid.Column<String> column = new Grid<String>().addColumn(s -> s);
         for (String property : LAYOUT) {
