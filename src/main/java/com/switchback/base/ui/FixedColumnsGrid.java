@@ -42,7 +42,9 @@ public class FixedColumnsGrid<T> extends Grid<T> {
 
     private Registration noDragging() {
         if (constructed) {
-            throw new UnsupportedOperationException("a FixedColumnsGrid's rows are not dragged; use Flow's Grid");
+            // For the next engineer, not for the page.
+            throw new UnsupportedOperationException("""
+                    a FixedColumnsGrid's rows are not dragged; use Flow's Grid""");
         }
         return () -> { };
     }

@@ -104,6 +104,16 @@ public final class MainLayout extends AppLayout {
         alertBar.setVisible(alertBar.getChildren().findAny().isPresent());
     }
 
+    /**
+     * The console sets the drawer as the primary section and nothing in the browser changes it, so the
+     * page need not tell the server of it: one listener less per open page (DD021).
+     */
+    @Override
+    @com.vaadin.flow.component.Synchronize(property = "primarySection", value = {})
+    public Section getPrimarySection() {
+        return super.getPrimarySection();
+    }
+
     /** Each new notice once, on whatever page this is, styled by what it means, with its link. */
     private void showNotices(NoticeFeed feed) {
         for (Notice n : feed.after(shownUpTo.getOrDefault(feed, 0L))) {

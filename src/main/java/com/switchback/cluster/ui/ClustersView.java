@@ -180,7 +180,12 @@ public class ClustersView extends VerticalLayout implements BeforeEnterObserver,
 
     /** On a narrow screen, the columns that matter less give way; they come back when it widens. */
     void fitTo(int width) {
-        boolean narrow = width < NARROW;
+        narrow(width < NARROW);
+    }
+
+    /** Called by the browser when the page first shows and whenever its width crosses {@link #NARROW}. */
+    @com.vaadin.flow.component.ClientCallable
+    void narrow(boolean narrow) {
         for (String key : new String[] {"description", "region", "engine", "window", "clusterStatus"}) {
             var column = grid.getColumnByKey(key);
             // Only a real change redraws the columns: a click on a row while they are redrawn could be lost.
@@ -190,16 +195,25 @@ public class ClustersView extends VerticalLayout implements BeforeEnterObserver,
         }
     }
 
+    /**
+     * The browser says whether the page is narrow, and again only when that changes: a media query
+     * rather than a listener for every resize, which each open page would keep on the server (DD021).
+     * The query forgets the page once the list has left it.
+     */
+    static final String WATCH_WIDTH = """
+            const list = $0;
+            const query = matchMedia('(max-width: ' + ($1 - 1) + 'px)');
+            const tell = () => {
+              if (!list.isConnected) { query.removeEventListener('change', tell); return; }
+              list.$server.narrow(query.matches);
+            };
+            query.addEventListener('change', tell);
+            tell();""";
+
     @Override
     protected void onAttach(com.vaadin.flow.component.AttachEvent event) {
         super.onAttach(event);
-        var page = event.getUI().getPage();
-        page.retrieveExtendedClientDetails(details -> fitTo(details.getWindowInnerWidth()));
-        var resize = page.addBrowserWindowResizeListener(e -> fitTo(e.getWidth()));
-        addDetachListener(e -> {
-            resize.remove();
-            e.unregisterListener();
-        });
+        event.getUI().getPage().executeJs(WATCH_WIDTH, getElement(), NARROW);
     }
 
     @Override

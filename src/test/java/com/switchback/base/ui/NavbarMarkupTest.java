@@ -35,6 +35,8 @@ class NavbarMarkupTest extends KaribuTest {
         assertThat(layout.navbar.getElement().getChildCount()).as("markup, not components").isZero();
         assertThat(layout.navigation.getElement().getChildCount()).isZero();
         assertThat(layout.navigation.getElement().getTag()).isEqualTo("vaadin-side-nav");
+        assertThat(layout.getElement().getNode().getFeature(com.vaadin.flow.internal.nodefeature.ElementListenerMap.class)
+                .getPropertySynchronizationMode("primarySection")).as("the console alone sets it").isNull();
         assertThat(layout.navigation.getInnerHtml()).contains("path=\"clusters\"").contains("path=\"requests\"")
                 .contains("vaadin:database").doesNotContain("path=\"users\"");
         var nav = org.jsoup.Jsoup.parseBodyFragment(layout.navigation.getInnerHtml());

@@ -220,4 +220,21 @@ class ClustersViewTest extends KaribuTest {
         com.github.mvysny.kaributesting.v10.ComboBoxKt._fireCustomValueSet(view.statusFilter, "<b>x</b>");
         assertThat(view.statusFilter.getErrorMessage()).isEqualTo("No migration status matches \u201c<b>x</b>\u201d.");
     }
+
+    @Test
+    void aNarrowScreenHidesTheColumnsThatMatterLessAndTheServerHearsOnlyOfCrossings() {
+        login("dba", "DBA");
+        UI.getCurrent().navigate("clusters");
+        ClustersView view = _get(ClustersView.class);
+        view.narrow(true);
+        assertThat(view.grid.getColumnByKey("region").isVisible()).isFalse();
+        assertThat(view.grid.getColumnByKey("migrationStatus").isVisible()).isTrue();
+        view.narrow(false);
+        assertThat(view.grid.getColumnByKey("region").isVisible()).isTrue();
+        // The browser tells of crossings (a media query), not of every resize.
+        var listeners = UI.getCurrent().getElement().getNode()
+                .getFeature(com.vaadin.flow.internal.nodefeature.ElementListenerMap.class);
+        assertThat(listeners.getExpressions("window-resize")).isEmpty();
+        assertThat(ClustersView.WATCH_WIDTH).contains("matchMedia");
+    }
 }
