@@ -134,11 +134,9 @@ public final class MainLayout extends AppLayout {
                 dark ? com.vaadin.flow.theme.lumo.Lumo.DARK : "");
     }
 
-    /** The web components of the bar and the navigation, which are markup here, not Flow components. */
+    /** The web components of the bar and the navigation, which are markup here: the classes named by {@code @Uses}. */
     private static final java.util.List<Class<? extends com.vaadin.flow.component.Component>> MARKUP_COMPONENTS =
-            java.util.List.of(com.vaadin.flow.component.button.Button.class, com.vaadin.flow.component.icon.Icon.class,
-                    com.vaadin.flow.component.applayout.DrawerToggle.class,
-                    com.vaadin.flow.component.sidenav.SideNav.class, com.vaadin.flow.component.sidenav.SideNavItem.class);
+            java.util.Arrays.stream(MainLayout.class.getAnnotationsByType(Uses.class)).map(Uses::value).toList();
 
     @Override
     protected void onAttach(com.vaadin.flow.component.AttachEvent event) {

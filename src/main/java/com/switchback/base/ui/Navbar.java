@@ -1,6 +1,7 @@
 package com.switchback.base.ui;
 
 import static com.switchback.base.i18n.Texts.t;
+import static com.switchback.base.ui.Markup.element;
 
 import com.switchback.base.i18n.Messages;
 import com.switchback.base.i18n.Texts;
@@ -9,8 +10,6 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
-import static com.switchback.base.ui.Markup.element;
-
 import org.jsoup.nodes.Element;
 
 /**
@@ -89,5 +88,4 @@ final class Navbar extends Html {
         }
         return button.appendText(text);
     }
-
 }

@@ -178,12 +178,10 @@ public class ClustersView extends VerticalLayout implements BeforeEnterObserver,
     /** Below this width (a phone) the list keeps what people decide on: cluster, migration status, latency. */
     static final int NARROW = 600;
 
-    /** On a narrow screen, the columns that matter less give way; they come back when it widens. */
-    void fitTo(int width) {
-        narrow(width < NARROW);
-    }
-
-    /** Called by the browser when the page first shows and whenever its width crosses {@link #NARROW}. */
+    /**
+     * On a narrow screen, the columns that matter less give way; they come back when it widens. Called by
+     * the browser when the page first shows and whenever its width crosses {@link #NARROW}.
+     */
     @com.vaadin.flow.component.ClientCallable
     void narrow(boolean narrow) {
         for (String key : new String[] {"description", "region", "engine", "window", "clusterStatus"}) {
